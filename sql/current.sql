@@ -1,0 +1,4 @@
+-- Strata's schema while it is being developed (graphile-migrate). Everything here is
+-- idempotent; the SQL lives in sql/fixtures/ (one function per file) and is included here.
+--!include system/index.sql
+--!include strata/index.sql

@@ -1,0 +1,57 @@
+// Wires the pipeline: routes (controllers) on the HTTP edge, authentication, and the database.
+// `createApp` is what main.ts runs and what every test file starts on its own database.
+import type { Config } from './config.js';
+import type { Logger } from './log.js';
+import { connect, type Db } from './db/client.js';
+import { Router } from './http/router.js';
+import { startHttpServer, type HttpServer } from './http/server.js';
+import { Jwt } from './auth/jwt.js';
+import { AccessCache, createAuthenticator } from './auth/authenticate.js';
+import { serverRoutes } from './controllers/server.js';
+import { authRoutes } from './controllers/auth.js';
+
+export interface App {
+  port: number;
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface Services {
+  config: Config;
+  log: Logger;
+  db: Db;
+  jwt: Jwt;
+  accessCache: AccessCache;
+}
+
+export function buildRouter(s: Services): Router {
+  const router = new Router();
+  serverRoutes(router, s.config, s.db);
+  authRoutes(router, s.config, s.db, s.jwt, s.accessCache);
+  return router;
+}
+
+export async function createApp(config: Config, log: Logger, databaseUrl: string): Promise<App> {
+  const db = connect(databaseUrl, config.dbPoolMax);
+  const services: Services = { config, log, db, jwt: new Jwt(config.secret), accessCache: new AccessCache(config.authCacheTtlMs) };
+  let http: HttpServer;
+  try {
+    http = await startHttpServer({
+      config,
+      log,
+      router: buildRouter(services),
+      authenticate: createAuthenticator(db, services.jwt, services.accessCache),
+    });
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return {
+    port: http.port,
+    db,
+    async close() {
+      await http.close();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Who is asking: Directus's accountability, resolved from the request's token.
+export interface Accountability {
+  user: string | null;
+  role: string | null;
+  /** the role and its ancestors (Directus 11 nested roles) */
+  roles: string[];
+  /** policies in force for this request (public policy for anonymous requests) */
+  policies: string[];
+  admin: boolean;
+  app: boolean;
+  ip: string;
+  userAgent: string | null;
+  origin: string | null;
+}
+
+/** What the database reports for a user (or for anonymous access). */
+export interface Access {
+  user: string | null;
+  role: string | null;
+  roles: string[];
+  policies: string[];
+  admin: boolean;
+  app: boolean;
+}
+
+export function withRequest(access: Access, ip: string, headers: Record<string, string>): Accountability {
+  return { ...access, ip, userAgent: headers['user-agent'] ?? null, origin: headers.origin ?? null };
+}

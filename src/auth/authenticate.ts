@@ -1,0 +1,62 @@
+// Authentication runs for every request (Directus semantics: a bad token fails even on public
+// routes). JWTs are verified in Node; the user's policies come from the database, cached
+// briefly so a hot path costs no extra round trip.
+import type { Db } from '../db/client.js';
+import { DirectusError, invalidCredentials } from '../errors.js';
+import type { ApiRequest, Timing } from '../http/types.js';
+import { timed } from '../http/types.js';
+import { withRequest, type Access, type Accountability } from './accountability.js';
+import { isDirectusJwt, type Jwt } from './jwt.js';
+import { extractToken } from './token.js';
+
+const CACHE_MAX = 10_000;
+
+export class AccessCache {
+  private entries = new Map<string, { access: Access | null; expires: number }>();
+  constructor(private ttlMs: number) {}
+
+  async get(key: string, load: () => Promise<Access | null>): Promise<Access | null> {
+    const hit = this.entries.get(key);
+    const now = Date.now();
+    if (hit && hit.expires > now) return hit.access;
+    const access = await load();
+    if (this.entries.size >= CACHE_MAX) this.entries.clear();
+    this.entries.set(key, { access, expires: now + this.ttlMs });
+    return access;
+  }
+
+  /** After writes to users, roles, policies or access rows. */
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache) {
+  const load = async (sql: string, param: unknown): Promise<Access | null> => {
+    const rows = await db.query<{ access: string | null }>(sql, [param]);
+    return rows[0]?.access ? (JSON.parse(rows[0].access) as Access) : null;
+  };
+
+  async function resolve(req: ApiRequest): Promise<Accountability> {
+    const token = extractToken(req);
+    if (!token) {
+      const access = await cache.get('public', () => load('select strata.access_public()::text as access where $1::int = 1', 1));
+      return withRequest(access!, req.ip, req.headers);
+    }
+    if (isDirectusJwt(token)) {
+      const claims = await jwt.verify(token);
+      if (claims.session) {
+        const live = await db.query('select 1 from directus_sessions where token = $1 and expires > now()', [claims.session]);
+        if (live.length === 0) throw new DirectusError('INVALID_TOKEN', 'Invalid token.');
+      }
+      const access = await cache.get(`user:${claims.id}`, () => load('select strata.access_for_user($1::uuid)::text as access', claims.id));
+      if (!access) throw invalidCredentials();
+      return withRequest(access, req.ip, req.headers);
+    }
+    const access = await cache.get(`token:${token}`, () => load('select strata.access_for_token($1)::text as access', token));
+    if (!access) throw invalidCredentials();
+    return withRequest(access, req.ip, req.headers);
+  }
+
+  return (req: ApiRequest, timing: Timing) => timed(timing, 'auth', () => resolve(req));
+}

@@ -1,0 +1,71 @@
+// The database edge: a postgres.js pool. The only module family that imports `postgres`.
+// A request runs as [set accountability context, one statement] pipelined on one connection:
+// one network round trip, and the statement itself is atomic (reads are one SELECT, writes one
+// function call), so no explicit transaction is needed.
+import postgres from 'postgres';
+import type { Accountability } from '../auth/accountability.js';
+import { fromPgError } from './errors.js';
+
+export type Row = Record<string, unknown>;
+
+export interface Db {
+  /** Internal query without request context (bootstrap, auth lookups). */
+  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `text` as a prepared statement after setting the request's accountability, and
+   * returns the first column of the first row (the response body for reads), or null.
+   */
+  request(accountability: Accountability, text: string, params: unknown[]): Promise<string | null>;
+  /** Several internal statements in one transaction. */
+  transaction<T>(fn: (query: Db['query']) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** The accountability claims PostgreSQL sees, as one JSON setting (read by strata.accountability()). */
+export function contextJson(a: Accountability): string {
+  return JSON.stringify({
+    user: a.user, role: a.role, roles: a.roles, policies: a.policies,
+    admin: a.admin, app: a.app, ip: a.ip, user_agent: a.userAgent, origin: a.origin,
+  });
+}
+
+export function connect(url: string, max: number): Db {
+  const sql = postgres(url, {
+    max,
+    prepare: true,
+    onnotice: () => {},
+    connection: { application_name: 'strata' },
+    // json and jsonb stay text: row data is never parsed in Node
+    types: {},
+  });
+
+  const mapErrors = <T>(p: Promise<T>): Promise<T> =>
+    p.catch((err) => {
+      throw fromPgError(err) ?? err;
+    });
+
+  const query = <T extends Row>(text: string, params: unknown[] = []) =>
+    mapErrors(sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>);
+
+  return {
+    query,
+    async request(accountability, text, params) {
+      const conn = await sql.reserve();
+      try {
+        // Both are queued before either is awaited: postgres.js pipelines them in one flight.
+        const ctx = conn.unsafe("select set_config('strata.accountability', $1, false)", [contextJson(accountability)], { prepare: true });
+        const stmt = conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
+        const [, rows] = await mapErrors(Promise.all([ctx, stmt]));
+        const first = rows[0];
+        if (!first) return null;
+        for (const k in first) return first[k] as string | null;
+        return null;
+      } finally {
+        conn.release();
+      }
+    },
+    transaction: (fn) =>
+      mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

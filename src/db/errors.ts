@@ -1,0 +1,84 @@
+// PostgreSQL errors -> Directus errors. The one table mapping SQLSTATEs to Directus codes.
+import { DirectusError, type ErrorCode } from '../errors.js';
+
+/**
+ * Strata's own SQL raises `errcode = 'SD000'` with `detail` = the Directus code and `hint` =
+ * the extensions as JSON (see sql/fixtures/strata/raise.sql), so errors keep their Directus
+ * shape whichever layer detects them.
+ */
+const STRATA_SQLSTATE = 'SD000';
+
+interface PgError {
+  code?: string;
+  message?: string;
+  detail?: string;
+  hint?: string;
+  table_name?: string;
+  column_name?: string;
+  constraint_name?: string;
+}
+
+// SQLSTATE -> how Directus reports the same failure.
+const BY_SQLSTATE: Record<string, (e: PgError) => DirectusError> = {
+  // unique_violation: `Value "x" for field "f" in collection "c" has to be unique.`
+  '23505': (e) => {
+    const m = /Key \((.+?)\)=\((.*)\) already exists/.exec(e.detail ?? '');
+    const field = m?.[1] ?? e.column_name ?? null;
+    const value = m?.[2] ?? null;
+    return new DirectusError('RECORD_NOT_UNIQUE', `Value "${value}" for field "${field}" in collection "${e.table_name}" has to be unique.`, {
+      collection: e.table_name ?? null, field, value,
+    });
+  },
+  // not_null_violation
+  '23502': (e) => new DirectusError('NOT_NULL_VIOLATION', `Value for field "${e.column_name}" in collection "${e.table_name}" can't be null.`, {
+    collection: e.table_name ?? null, field: e.column_name ?? null,
+  }),
+  // foreign_key_violation
+  '23503': (e) => {
+    const m = /Key \((.+?)\)=\((.*)\) is not present/.exec(e.detail ?? '');
+    return new DirectusError('INVALID_FOREIGN_KEY', `Invalid foreign key "${m?.[2] ?? ''}" for field "${m?.[1] ?? ''}" in collection "${e.table_name}".`, {
+      collection: e.table_name ?? null, field: m?.[1] ?? null, value: m?.[2] ?? null,
+    });
+  },
+  // string_data_right_truncation
+  '22001': (e) => new DirectusError('VALUE_TOO_LONG', `Value for field "${e.column_name ?? ''}" in collection "${e.table_name ?? ''}" is too long.`, {
+    collection: e.table_name ?? null, field: e.column_name ?? null,
+  }),
+  // numeric_value_out_of_range
+  '22003': (e) => new DirectusError('VALUE_OUT_OF_RANGE', `Numeric value for field "${e.column_name ?? ''}" in collection "${e.table_name ?? ''}" is out of range.`, {
+    collection: e.table_name ?? null, field: e.column_name ?? null,
+  }),
+  // invalid_text_representation / invalid_datetime_format / datetime_field_overflow: a value of the wrong type
+  '22P02': (e) => new DirectusError('INVALID_PAYLOAD', `Invalid payload. ${firstLine(e.message)}.`),
+  '22007': (e) => new DirectusError('INVALID_PAYLOAD', `Invalid payload. ${firstLine(e.message)}.`),
+  '22008': (e) => new DirectusError('INVALID_PAYLOAD', `Invalid payload. ${firstLine(e.message)}.`),
+  // invalid_regular_expression (user-supplied _regex)
+  '2201B': (e) => new DirectusError('INVALID_QUERY', `Invalid query. ${firstLine(e.message)}.`),
+  // insufficient_privilege: row-level security refused the change
+  '42501': () => new DirectusError('FORBIDDEN', "You don't have permission to access this."),
+  // check_violation
+  '23514': (e) => new DirectusError('FAILED_VALIDATION', `Validation failed for field "${e.column_name ?? e.constraint_name ?? ''}".`, {
+    collection: e.table_name ?? null, field: e.column_name ?? null,
+  }),
+};
+
+function firstLine(s: string | undefined): string {
+  return (s ?? '').split('\n')[0].replace(/\.$/, '');
+}
+
+export function isPgError(err: unknown): err is PgError {
+  return typeof err === 'object' && err !== null && typeof (err as PgError).code === 'string' && (err as { severity?: unknown }).severity !== undefined;
+}
+
+/** A Directus error for a database error, or undefined when it must be masked as a 500. */
+export function fromPgError(err: unknown): DirectusError | undefined {
+  if (!isPgError(err)) return undefined;
+  if (err.code === STRATA_SQLSTATE) {
+    let ext: Record<string, unknown> = {};
+    try {
+      ext = err.hint ? JSON.parse(err.hint) : {};
+    } catch { /* a hint that is not JSON carries no extensions */ }
+    return new DirectusError((err.detail ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, err.message ?? '', ext);
+  }
+  return BY_SQLSTATE[err.code!]?.(err);
+}

@@ -1,0 +1,64 @@
+// A small path router for Directus's routes: static segments and ":param" segments.
+// Matching is pure: (method, path) -> handler + params.
+import type { Handler } from './types.js';
+
+export interface RouteOptions {
+  /** runs before authentication (Directus serves /server/ping this way) */
+  skipAuth?: boolean;
+}
+
+interface Route {
+  method: string;
+  segments: string[];
+  handler: Handler;
+  options: RouteOptions;
+}
+
+export interface Match {
+  handler: Handler;
+  params: Record<string, string>;
+  options: RouteOptions;
+}
+
+export class Router {
+  private routes: Route[] = [];
+
+  add(method: string, pattern: string, handler: Handler, options: RouteOptions = {}): this {
+    this.routes.push({ method, segments: split(pattern), handler, options });
+    return this;
+  }
+
+  get = (p: string, h: Handler, o?: RouteOptions) => this.add('GET', p, h, o);
+  search = (p: string, h: Handler, o?: RouteOptions) => this.add('SEARCH', p, h, o);
+  post = (p: string, h: Handler, o?: RouteOptions) => this.add('POST', p, h, o);
+  patch = (p: string, h: Handler, o?: RouteOptions) => this.add('PATCH', p, h, o);
+  delete = (p: string, h: Handler, o?: RouteOptions) => this.add('DELETE', p, h, o);
+
+  match(method: string, path: string): Match | undefined {
+    const parts = split(path);
+    for (const route of this.routes) {
+      if (route.method !== method || route.segments.length !== parts.length) continue;
+      const params: Record<string, string> = {};
+      let ok = true;
+      for (let i = 0; i < parts.length && ok; i++) {
+        const seg = route.segments[i];
+        if (seg.startsWith(':')) params[seg.slice(1)] = decode(parts[i]);
+        else ok = seg === parts[i];
+      }
+      if (ok) return { handler: route.handler, params, options: route.options };
+    }
+    return undefined;
+  }
+}
+
+function split(path: string): string[] {
+  return path.split('/').filter((s) => s !== '');
+}
+
+function decode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

@@ -1,0 +1,182 @@
+// The HTTP edge on uWebSockets.js: copies what it needs from uWS's request synchronously,
+// reads and caps the body, hands plain data to the pipeline, and writes the answer back
+// corked, respecting backpressure. The only module that imports uWebSockets.js.
+import uWS from 'uWebSockets.js';
+import { STATUS_CODES } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { DirectusError, errorBody, routeNotFound } from '../errors.js';
+import type { Accountability } from '../auth/accountability.js';
+import type { Router } from './router.js';
+import type { ApiRequest, ApiResponse, Timing } from './types.js';
+import { corsHeaders, preflight } from './cors.js';
+
+const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE', 'SEARCH']);
+/** Bodies above this size are streamed with tryEnd/onWritable instead of one end(). */
+const STREAM_THRESHOLD = 64 * 1024;
+
+export interface HttpServerDeps {
+  config: Config;
+  log: Logger;
+  router: Router;
+  authenticate: (req: ApiRequest, timing: Timing) => Promise<Accountability>;
+}
+
+export interface HttpServer {
+  port: number;
+  /** stop accepting, wait for in-flight requests (up to timeoutMs), close sockets */
+  close(timeoutMs?: number): Promise<void>;
+}
+
+export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
+  const { config, log } = deps;
+  const app = uWS.App();
+  const idPrefix = randomBytes(3).toString('hex');
+  let counter = 0;
+  let inflight = 0;
+  let drained: (() => void) | undefined;
+
+  app.any('/*', (res, uReq) => {
+    const started = performance.now();
+    const req: ApiRequest = {
+      id: `${idPrefix}-${(++counter).toString(36)}`,
+      method: uReq.getCaseSensitiveMethod().toUpperCase(),
+      path: uReq.getUrl(),
+      query: uReq.getQuery() ?? '',
+      headers: {},
+      body: undefined,
+      ip: Buffer.from(res.getRemoteAddressAsText()).toString(),
+    };
+    uReq.forEach((k, v) => (req.headers[k] = v));
+    let aborted = false;
+    res.onAborted(() => (aborted = true));
+    inflight++;
+
+    const finish = (response: ApiResponse, timing: Timing) => {
+      inflight--;
+      if (inflight === 0 && drained) drained();
+      if (aborted) return;
+      timing.total = performance.now() - started;
+      write(res, response, timing, corsHeaders(config.cors, req.headers.origin), () => aborted);
+    };
+
+    const fail = (err: unknown, timing: Timing) => finish(errorResponse(err, req, log), timing);
+
+    const run = (body: Buffer | undefined) => {
+      req.body = body;
+      const timing: Timing = {};
+      handle(req, deps, timing).then((r) => finish(r, timing), (e) => fail(e, timing));
+    };
+
+    if (!BODY_METHODS.has(req.method) || !hasBody(req.headers)) return run(undefined);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > config.maxPayloadSize) return fail(tooLarge(), {});
+    readBody(res, config.maxPayloadSize, run, () => fail(tooLarge(), {}));
+  });
+
+  return new Promise((resolve, reject) => {
+    app.listen(config.host, config.port, (socket) => {
+      if (!socket) return reject(new Error(`could not listen on ${config.host}:${config.port}`));
+      resolve({
+        port: uWS.us_socket_local_port(socket as unknown as uWS.us_socket),
+        close: async (timeoutMs = 10_000) => {
+          uWS.us_listen_socket_close(socket);
+          if (inflight > 0) {
+            await new Promise<void>((done) => {
+              drained = done;
+              setTimeout(done, timeoutMs).unref();
+            });
+          }
+          app.close();
+        },
+      });
+    });
+  });
+}
+
+async function handle(req: ApiRequest, deps: HttpServerDeps, timing: Timing): Promise<ApiResponse> {
+  if (req.method === 'OPTIONS' && deps.config.cors.enabled) return preflight(deps.config.cors, req.headers);
+  const match = deps.router.match(req.method, req.path);
+  if (!match) {
+    // Directus authenticates before routing: a bad token fails even on unknown routes.
+    await deps.authenticate(req, timing);
+    throw routeNotFound(req.path);
+  }
+  const accountability = match.options.skipAuth ? anonymous(req) : await deps.authenticate(req, timing);
+  return match.handler({ req, params: match.params, accountability, timing });
+}
+
+function anonymous(req: ApiRequest): Accountability {
+  return { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, origin: req.headers.origin ?? null };
+}
+
+function hasBody(headers: Record<string, string>): boolean {
+  return Number(headers['content-length'] ?? 0) > 0 || headers['transfer-encoding'] !== undefined;
+}
+
+function tooLarge() {
+  return new DirectusError('CONTENT_TOO_LARGE', 'Uploaded content is too large.');
+}
+
+/** Collects the body, copying every chunk (uWS reuses the underlying memory), capped at max bytes. */
+function readBody(res: uWS.HttpResponse, max: number, done: (b: Buffer) => void, overflow: () => void) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let failed = false;
+  res.onData((chunk, isLast) => {
+    if (failed) return;
+    size += chunk.byteLength;
+    if (size > max) {
+      failed = true;
+      return overflow();
+    }
+    chunks.push(Buffer.from(chunk.slice(0)));
+    if (isLast) done(Buffer.concat(chunks, size));
+  });
+}
+
+function errorResponse(err: unknown, req: ApiRequest, log: Logger): ApiResponse {
+  let error: DirectusError;
+  if (err instanceof DirectusError) {
+    error = err;
+  } else {
+    // Unknown errors are masked: the client sees a generic 500, the log has the detail.
+    log.error('unexpected error', { requestId: req.id, method: req.method, path: req.path, error: String((err as Error)?.stack ?? err) });
+    error = new DirectusError('INTERNAL_SERVER_ERROR', 'An unexpected error occurred.');
+  }
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  if (error.code === 'METHOD_NOT_ALLOWED' && error.extensions.allow) headers.allow = String(error.extensions.allow);
+  return { status: error.status, headers, body: errorBody([error]) };
+}
+
+function serverTiming(timing: Timing): string {
+  return Object.entries(timing).map(([k, v]) => `${k};dur=${v.toFixed(2)}`).join(', ');
+}
+
+function write(res: uWS.HttpResponse, r: ApiResponse, timing: Timing, cors: Record<string, string>, isAborted: () => boolean) {
+  const body = r.body;
+  res.cork(() => {
+    res.writeStatus(`${r.status} ${STATUS_CODES[r.status] ?? ''}`);
+    for (const [k, v] of Object.entries(cors)) res.writeHeader(k, v);
+    for (const [k, v] of Object.entries(r.headers ?? {})) {
+      for (const one of Array.isArray(v) ? v : [v]) res.writeHeader(k, one);
+    }
+    res.writeHeader('server-timing', serverTiming(timing));
+    if (body === undefined) return void res.endWithoutBody();
+    if (typeof body === 'string' && body.length < STREAM_THRESHOLD) return void res.end(body);
+    streamBody(res, typeof body === 'string' ? Buffer.from(body) : body, isAborted);
+  });
+}
+
+/** tryEnd + onWritable: never buffers more than the socket accepts. */
+function streamBody(res: uWS.HttpResponse, buf: Buffer, isAborted: () => boolean) {
+  const startOffset = res.getWriteOffset();
+  const [ok, done] = res.tryEnd(buf, buf.length);
+  if (ok || done) return;
+  res.onWritable((offset) => {
+    if (isAborted()) return true;
+    const [ok2] = res.tryEnd(buf.subarray(offset - startOffset), buf.length);
+    return ok2;
+  });
+}
