@@ -9,6 +9,11 @@ import { Jwt } from './auth/jwt.js';
 import { AccessCache, createAuthenticator } from './auth/authenticate.js';
 import { serverRoutes } from './controllers/server.js';
 import { authRoutes } from './controllers/auth.js';
+import { itemsRoutes } from './controllers/items.js';
+import { collectionsRoutes } from './controllers/collections.js';
+import { fieldsRoutes } from './controllers/fields.js';
+import { relationsRoutes } from './controllers/relations.js';
+import { Reader } from './engine/reader.js';
 
 export interface App {
   port: number;
@@ -22,6 +27,7 @@ export interface Services {
   db: Db;
   jwt: Jwt;
   accessCache: AccessCache;
+  reader: Reader;
   /** call after any change to collections, fields or relations: drops compiled SQL */
   schemaChanged(): void;
 }
@@ -29,7 +35,11 @@ export interface Services {
 export function buildRouter(s: Services): Router {
   const router = new Router();
   serverRoutes(router, s.config, s.db);
-  authRoutes(router, s.config, s.db, s.jwt, s.accessCache);
+  authRoutes(router, s.config, s.db, s.jwt);
+  itemsRoutes(router, s, s.reader);
+  collectionsRoutes(router, s);
+  fieldsRoutes(router, s);
+  relationsRoutes(router, s);
   return router;
 }
 
@@ -39,7 +49,8 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     config, log, db,
     jwt: new Jwt(config.secret),
     accessCache: new AccessCache(config.authCacheTtlMs),
-    schemaChanged: () => {},
+    reader: new Reader(db, { defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: config.compileCacheSize }),
+    schemaChanged: () => services.reader.invalidate(),
   };
   let http: HttpServer;
   try {
@@ -47,7 +58,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       config,
       log,
       router: buildRouter(services),
-      authenticate: createAuthenticator(db, services.jwt, services.accessCache),
+      authenticate: createAuthenticator(db, services.jwt, services.accessCache, config.sessionCookie),
     });
   } catch (err) {
     await db.close();

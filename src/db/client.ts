@@ -8,6 +8,11 @@ import { fromPgError } from './errors.js';
 
 export type Row = Record<string, unknown>;
 
+export interface RequestOptions {
+  /** how a value PostgreSQL can't cast is reported: a bad filter value in a read is INVALID_QUERY */
+  valueErrors?: 'INVALID_QUERY' | 'INVALID_PAYLOAD';
+}
+
 export interface Db {
   /** Internal query without request context (bootstrap, auth lookups). */
   query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
@@ -15,7 +20,7 @@ export interface Db {
    * Runs `text` as a prepared statement after setting the request's accountability, and
    * returns the first column of the first row (the response body for reads), or null.
    */
-  request(accountability: Accountability, text: string, params: unknown[]): Promise<string | null>;
+  request(accountability: Accountability, text: string, params: unknown[], opts?: RequestOptions): Promise<string | null>;
   /** Several internal statements in one transaction. */
   transaction<T>(fn: (query: Db['query']) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -39,9 +44,9 @@ export function connect(url: string, max: number): Db {
     types: {},
   });
 
-  const mapErrors = <T>(p: Promise<T>): Promise<T> =>
+  const mapErrors = <T>(p: Promise<T>, opts: RequestOptions = {}): Promise<T> =>
     p.catch((err) => {
-      throw fromPgError(err) ?? err;
+      throw fromPgError(err, opts.valueErrors) ?? err;
     });
 
   const query = <T extends Row>(text: string, params: unknown[] = []) =>
@@ -49,13 +54,13 @@ export function connect(url: string, max: number): Db {
 
   return {
     query,
-    async request(accountability, text, params) {
+    async request(accountability, text, params, opts) {
       const conn = await sql.reserve();
       try {
         // Both are queued before either is awaited: postgres.js pipelines them in one flight.
         const ctx = conn.unsafe("select set_config('strata.accountability', $1, false)", [contextJson(accountability)], { prepare: true });
         const stmt = conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
-        const [, rows] = await mapErrors(Promise.all([ctx, stmt]));
+        const [, rows] = await mapErrors(Promise.all([ctx, stmt]), opts);
         const first = rows[0];
         if (!first) return null;
         for (const k in first) return first[k] as string | null;

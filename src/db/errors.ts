@@ -19,7 +19,7 @@ interface PgError {
 }
 
 // SQLSTATE -> how Directus reports the same failure.
-const BY_SQLSTATE: Record<string, (e: PgError) => DirectusError> = {
+const BY_SQLSTATE: Record<string, (e: PgError, valueErrors?: ValueErrorCode) => DirectusError> = {
   // unique_violation: `Value "x" for field "f" in collection "c" has to be unique.`
   '23505': (e) => {
     const m = /Key \((.+?)\)=\((.*)\) already exists/.exec(e.detail ?? '');
@@ -48,10 +48,12 @@ const BY_SQLSTATE: Record<string, (e: PgError) => DirectusError> = {
   '22003': (e) => new DirectusError('VALUE_OUT_OF_RANGE', `Numeric value for field "${e.column_name ?? ''}" in collection "${e.table_name ?? ''}" is out of range.`, {
     collection: e.table_name ?? null, field: e.column_name ?? null,
   }),
-  // invalid_text_representation / invalid_datetime_format / datetime_field_overflow: a value of the wrong type
-  '22P02': (e) => new DirectusError('INVALID_PAYLOAD', `Invalid payload. ${firstLine(e.message)}.`),
-  '22007': (e) => new DirectusError('INVALID_PAYLOAD', `Invalid payload. ${firstLine(e.message)}.`),
-  '22008': (e) => new DirectusError('INVALID_PAYLOAD', `Invalid payload. ${firstLine(e.message)}.`),
+  // invalid_text_representation / invalid_datetime_format / datetime_field_overflow /
+  // invalid_parameter_value (a scalar where _in needs a list): a value of the wrong type
+  '22P02': valueError,
+  '22007': valueError,
+  '22008': valueError,
+  '22023': valueError,
   // invalid_regular_expression (user-supplied _regex)
   '2201B': (e) => new DirectusError('INVALID_QUERY', `Invalid query. ${firstLine(e.message)}.`),
   // insufficient_privilege: row-level security refused the change
@@ -62,6 +64,13 @@ const BY_SQLSTATE: Record<string, (e: PgError) => DirectusError> = {
   }),
 };
 
+type ValueErrorCode = 'INVALID_QUERY' | 'INVALID_PAYLOAD';
+
+function valueError(e: PgError, code: ValueErrorCode = 'INVALID_PAYLOAD'): DirectusError {
+  const reason = firstLine(e.message);
+  return new DirectusError(code, `${code === 'INVALID_QUERY' ? 'Invalid query' : 'Invalid payload'}. ${reason}.`, { reason });
+}
+
 function firstLine(s: string | undefined): string {
   return (s ?? '').split('\n')[0].replace(/\.$/, '');
 }
@@ -71,7 +80,7 @@ export function isPgError(err: unknown): err is PgError {
 }
 
 /** A Directus error for a database error, or undefined when it must be masked as a 500. */
-export function fromPgError(err: unknown): DirectusError | undefined {
+export function fromPgError(err: unknown, valueErrors?: ValueErrorCode): DirectusError | undefined {
   if (!isPgError(err)) return undefined;
   if (err.code === STRATA_SQLSTATE) {
     let ext: Record<string, unknown> = {};
@@ -80,5 +89,5 @@ export function fromPgError(err: unknown): DirectusError | undefined {
     } catch { /* a hint that is not JSON carries no extensions */ }
     return new DirectusError((err.detail ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, err.message ?? '', ext);
   }
-  return BY_SQLSTATE[err.code!]?.(err);
+  return BY_SQLSTATE[err.code!]?.(err, valueErrors);
 }

@@ -7,7 +7,9 @@ import { tmpdir, userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 
-export const CLUSTER_FILE = resolve(import.meta.dirname, '../../.strata/test-cluster.json');
+// One file per tap run: tap's runner is the parent of the `before` script and of every test
+// process, so its pid names the run (concurrent runs on one machine don't collide).
+export const CLUSTER_FILE = resolve(import.meta.dirname, `../../.strata/test-cluster-${process.ppid}.json`);
 export const TEMPLATE_DB = 'strata_template';
 
 export interface ClusterInfo {

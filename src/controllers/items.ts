@@ -1,0 +1,52 @@
+// /items/:collection reads: GET (list, singleton), GET /:id, SEARCH. Each is one compiled
+// statement; the JSON PostgreSQL builds is written to the socket as it is.
+import type { Services } from '../app.js';
+import { forbidden, invalidPayload } from '../errors.js';
+import type { Router } from '../http/router.js';
+import { json, type RouteContext } from '../http/types.js';
+import { jsonBody, isPlainObject } from '../request/body.js';
+import { parseQueryString } from '../request/qs.js';
+import { normalizeQuery, type Query } from '../request/query.js';
+import { timed } from '../http/types.js';
+import type { Reader } from '../engine/reader.js';
+
+/** Directus serves system collections only through their own endpoints. */
+function userCollection(name: string): string {
+  if (name.startsWith('directus_')) throw forbidden();
+  return name;
+}
+
+export function itemsRoutes(router: Router, s: Services, reader: Reader) {
+  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
+  const urlQuery = (ctx: RouteContext, list: boolean) =>
+    timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
+
+  async function list(ctx: RouteContext, query: Query & { keys?: unknown[] }) {
+    const body = await reader.read(ctx.accountability, userCollection(ctx.params.collection), query, 'list', ctx.timing);
+    return json(body!);
+  }
+
+  router.get('/items/:collection', async (ctx) => list(ctx, await urlQuery(ctx, true)));
+
+  router.search('/items/:collection', async (ctx) => {
+    const body = jsonBody(ctx.req) ?? {};
+    if (!isPlainObject(body)) throw invalidPayload('Payload must be an object');
+    if (body.query !== undefined && body.keys !== undefined) throw invalidPayload('"query" and "keys" can\'t be used together');
+    if (body.keys !== undefined) {
+      if (!Array.isArray(body.keys)) throw invalidPayload('"keys" must be an array');
+      const query = await urlQuery(ctx, true);
+      return list(ctx, { ...query, keys: body.keys.map(String) });
+    }
+    if (body.query !== undefined && !isPlainObject(body.query)) throw invalidPayload('"query" must be an object');
+    // the body's query replaces the URL's
+    const query = body.query !== undefined ? normalizeQuery(body.query, limits) : await urlQuery(ctx, true);
+    return list(ctx, query);
+  });
+
+  router.get('/items/:collection/:id', async (ctx) => {
+    const query = await urlQuery(ctx, false);
+    const item = await reader.read(ctx.accountability, userCollection(ctx.params.collection), { ...query, key: ctx.params.id }, 'one', ctx.timing);
+    if (item === null) throw forbidden();
+    return json(`{"data":${item}}`);
+  });
+}

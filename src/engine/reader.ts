@@ -1,0 +1,50 @@
+// Reads: query -> shape -> compiled SQL (cached by shape; compiled inside PostgreSQL by
+// strata.compile_read on a miss) -> one prepared statement whose text result is the response
+// body, passed on without being parsed.
+import type { Db } from '../db/client.js';
+import type { Accountability } from '../auth/accountability.js';
+import type { Query } from '../request/query.js';
+import { timed, type Timing } from '../http/types.js';
+import { queryShape } from './shape.js';
+import { Lru } from './cache.js';
+
+export type ReadMode = 'list' | 'one' | 'singleton';
+
+export interface ReadOptions {
+  defaultLimit: number;
+  maxDepth: number;
+  cacheSize: number;
+}
+
+export class Reader {
+  private compiled: Lru<string>;
+  constructor(private db: Db, private opts: ReadOptions) {
+    this.compiled = new Lru(opts.cacheSize);
+  }
+
+  /** Drops every compiled statement (the schema changed). */
+  invalidate(): void {
+    this.compiled.clear();
+  }
+
+  /** The compiled SQL for a query (compiling it on a cache miss). */
+  async sqlFor(collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode): Promise<string> {
+    const shape = queryShape(query);
+    const cacheKey = `${mode}\u0000${collection}\u0000${JSON.stringify(shape)}`;
+    let sql = this.compiled.get(cacheKey);
+    if (sql === undefined) {
+      // jsonb parameters are given as values: postgres.js serializes them by the declared type
+      const opts = { mode, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth };
+      const [row] = await this.db.query<{ sql: string }>('select strata.compile_read($1, $2::jsonb, $3::jsonb) as sql', [collection, shape, opts]);
+      sql = row.sql;
+      this.compiled.set(cacheKey, sql);
+    }
+    return sql;
+  }
+
+  /** The response body PostgreSQL built: `{"data":...}` for lists, the item (or null) otherwise. */
+  async read(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode, timing: Timing): Promise<string | null> {
+    const sql = await timed(timing, 'compile', () => this.sqlFor(collection, query, mode));
+    return timed(timing, 'db', () => this.db.request(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));
+  }
+}

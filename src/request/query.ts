@@ -1,0 +1,211 @@
+// Every front end's query (REST query string, SEARCH body, later GraphQL and WebSocket) becomes
+// one normalized Query: arrays are arrays, numbers are numbers, `page` is folded into `offset`,
+// filter values are coerced and validated the way Directus's sanitizer does. The compiler in
+// PostgreSQL only ever sees this form.
+import { invalidQuery } from '../errors.js';
+import type { QsValue } from './qs.js';
+
+export type Filter = { [key: string]: unknown };
+
+export interface Query {
+  fields?: string[];
+  filter?: Filter;
+  search?: string;
+  sort?: string[];
+  limit?: number;
+  offset?: number;
+  meta?: string[];
+  aggregate?: Record<string, string[]>;
+  groupBy?: string[];
+  deep?: Record<string, unknown>;
+  alias?: Record<string, string>;
+  backlink?: boolean;
+  export?: string;
+}
+
+export interface QueryLimits {
+  limitDefault: number;
+  limitMax: number;
+}
+
+const LIST_OPS = new Set(['_in', '_nin', '_between', '_nbetween']);
+const BOOL_OPS = new Set(['_null', '_nnull', '_empty', '_nempty']);
+const LOGICAL = new Set(['_and', '_or']);
+const RELATIONAL = new Set(['_some', '_none']);
+
+function parseJson(raw: string, what: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw invalidQuery(`Invalid JSON for ${what}`);
+  }
+}
+
+/** fields/sort/groupBy/meta: "a,b", ["a","b,c"] or a JSON array. */
+function csvList(v: unknown, name: string): string[] {
+  if (typeof v === 'string') {
+    const t = v.trim();
+    if (t.startsWith('[')) return csvList(parseJson(t, `${name}`), name);
+    return t.split(',').map((s) => s.trim()).filter(Boolean);
+  }
+  if (Array.isArray(v)) return v.flatMap((x) => csvList(x, name));
+  throw invalidQuery(`"${name}" must be a string or an array`);
+}
+
+function integer(v: unknown, name: string, min: number): number {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
+  if (!Number.isFinite(n)) throw invalidQuery(`"${name}" must be a number`);
+  if (!Number.isInteger(n)) throw invalidQuery(`"${name}" must be an integer`);
+  if (n < min) throw invalidQuery(`"${name}" must be greater than or equal to ${min}`);
+  return n;
+}
+
+function objectParam(v: unknown, name: string): Record<string, unknown> {
+  const o = typeof v === 'string' ? parseJson(v, `${name} object`) : v;
+  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw invalidQuery(`"${name}" must be an object`);
+  return o as Record<string, unknown>;
+}
+
+/** Directus coerces these strings (they arrive as text from query strings). */
+function coerce(v: unknown): unknown {
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (v === 'null' || v === 'NULL') return null;
+  return v;
+}
+
+function normalizeOperator(op: string, raw: unknown): unknown {
+  let v = coerce(raw);
+  if (LIST_OPS.has(op)) {
+    if (typeof v === 'string') v = v.startsWith('$') ? v : v.split(',');
+    else if (typeof v === 'number' || typeof v === 'boolean') v = [v];
+    if (typeof v === 'string') return v; // $CURRENT_ROLES, $CURRENT_POLICIES
+    if (!Array.isArray(v) || v.length === 0) throw invalidQuery(`"${op}" has to be an array of values`);
+    if (op.endsWith('between') && v.length !== 2) throw invalidQuery(`"${op}" has to be an array of two values`);
+    for (const item of v) {
+      if (item !== null && typeof item === 'object') throw invalidQuery(`"${op}" values must be strings, numbers or booleans`);
+    }
+    return v;
+  }
+  if (BOOL_OPS.has(op)) {
+    if (typeof v !== 'boolean') throw invalidQuery(`"${op}" only accepts boolean values`);
+    return v;
+  }
+  if (op === '_intersects' || op === '_nintersects' || op === '_intersects_bbox' || op === '_nintersects_bbox') {
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  }
+  if (v !== null && typeof v === 'object') throw invalidQuery(`The value of "${op}" must be a string, number or boolean`);
+  if (v === '' && op !== '_neq') throw invalidQuery(`You can't filter for an empty string in "${op}". Use "_empty" or "_nempty" instead`);
+  return v;
+}
+
+/** Validates and coerces a filter tree; a bare value under a field means `_eq`. */
+export function normalizeFilter(raw: unknown, depth = 0): Filter {
+  if (depth > 50) throw invalidQuery('Filter is nested too deeply');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidQuery('Invalid filter object');
+  const out: Filter = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (LOGICAL.has(key)) {
+      const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
+      if (!list) throw invalidQuery(`"${key}" must be an array`);
+      out[key] = list.map((f) => normalizeFilter(f, depth + 1));
+    } else if (key.startsWith('_') && !RELATIONAL.has(key)) {
+      out[key] = normalizeOperator(key, value);
+    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      out[key] = normalizeFilter(value, depth + 1);
+    } else {
+      out[key] = { _eq: normalizeOperator('_eq', value) };
+    }
+  }
+  return out;
+}
+
+function normalizeDeep(raw: unknown, limits: QueryLimits, depth = 0): Record<string, unknown> {
+  const node = objectParam(raw, 'deep');
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    switch (key) {
+      case '_filter': out._filter = normalizeFilter(typeof value === 'string' ? parseJson(value, 'filter object') : value); break;
+      case '_sort': out._sort = csvList(value, 'sort'); break;
+      case '_limit': out._limit = limit(value, limits); break;
+      case '_offset': out._offset = integer(value, 'offset', 0); break;
+      case '_page': break; // folded into _offset below
+      case '_search': out._search = String(value); break;
+      case '_alias': out._alias = alias(value); break;
+      default:
+        if (key.startsWith('_')) break; // other query params are meaningless inside deep
+        if (depth > 20) throw invalidQuery('Deep is nested too deeply');
+        out[key] = normalizeDeep(value, limits, depth + 1);
+    }
+  }
+  if (node._page !== undefined) {
+    const page = integer(node._page, 'page', 0);
+    const lim = (out._limit as number | undefined) ?? limits.limitDefault;
+    if (lim !== -1 && page > 0) out._offset = lim * (page - 1);
+  }
+  return out;
+}
+
+function limit(v: unknown, limits: QueryLimits): number {
+  let n = integer(v, 'limit', -1);
+  if (n === -1 && Number.isFinite(limits.limitMax)) n = limits.limitMax;
+  if (n > limits.limitMax) throw invalidQuery(`"limit" can't be greater than ${limits.limitMax}`);
+  return n;
+}
+
+function alias(v: unknown): Record<string, string> {
+  const o = objectParam(v, 'alias');
+  const out: Record<string, string> = {};
+  for (const [k, target] of Object.entries(o)) {
+    if (typeof target !== 'string') throw invalidQuery('"alias" values must be strings');
+    if (k.includes('.') || target.includes('.')) throw invalidQuery('"alias" field and target can\'t contain a period');
+    out[k] = target;
+  }
+  return out;
+}
+
+/**
+ * Normalizes raw parameters (from a query string or a SEARCH body's `query`). List reads get
+ * the default limit when none is given, like Directus.
+ */
+export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits, opts: { list: boolean } = { list: true }): Query {
+  const q: Query = {};
+  if (raw.fields !== undefined) q.fields = csvList(raw.fields, 'fields');
+  if (raw.filter !== undefined && raw.filter !== '') {
+    q.filter = normalizeFilter(typeof raw.filter === 'string' ? parseJson(raw.filter, 'filter object') : raw.filter);
+  }
+  if (raw.search !== undefined && raw.search !== '') {
+    if (typeof raw.search !== 'string') throw invalidQuery('"search" must be a string');
+    q.search = raw.search;
+  }
+  if (raw.sort !== undefined && raw.sort !== '') q.sort = csvList(raw.sort, 'sort');
+  if (raw.limit !== undefined && raw.limit !== '') q.limit = limit(raw.limit, limits);
+  if (raw.offset !== undefined && raw.offset !== '') q.offset = integer(raw.offset, 'offset', 0);
+  if (raw.page !== undefined && raw.page !== '') {
+    const page = integer(raw.page, 'page', 0);
+    const lim = q.limit ?? limits.limitDefault;
+    if (lim !== -1 && page > 0) q.offset = lim * (page - 1);
+  }
+  if (raw.meta !== undefined && raw.meta !== '') {
+    q.meta = csvList(raw.meta, 'meta');
+    for (const m of q.meta) {
+      if (!['total_count', 'filter_count', '*'].includes(m)) throw invalidQuery(`"meta" can only contain total_count, filter_count or *`);
+    }
+  }
+  if (raw.aggregate !== undefined && raw.aggregate !== '') {
+    const agg = objectParam(raw.aggregate, 'aggregate');
+    q.aggregate = {};
+    for (const [fn, fields] of Object.entries(agg)) q.aggregate[fn] = csvList(fields, `aggregate[${fn}]`);
+  }
+  if (raw.groupBy !== undefined && raw.groupBy !== '') q.groupBy = csvList(raw.groupBy, 'groupBy');
+  if (raw.deep !== undefined && raw.deep !== '') q.deep = normalizeDeep(raw.deep, limits);
+  if (raw.alias !== undefined && raw.alias !== '') q.alias = alias(raw.alias);
+  if (raw.backlink !== undefined) q.backlink = raw.backlink !== 'false' && raw.backlink !== false;
+  if (raw.export !== undefined && raw.export !== '') {
+    if (!['json', 'csv', 'csv_utf8', 'xml', 'yaml'].includes(String(raw.export))) throw invalidQuery('"export" must be one of json, csv, csv_utf8, xml, yaml');
+    q.export = String(raw.export);
+  }
+  if (opts.list && q.limit === undefined && !q.aggregate) q.limit = limits.limitDefault;
+  if (q.aggregate && q.groupBy && q.limit === undefined) q.limit = limits.limitDefault;
+  return q;
+}
