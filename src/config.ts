@@ -1,19 +1,31 @@
 // The one place that reads process.env (DESIGN convention 5). Every setting uses Directus's
-// variable name where Directus has one, and is validated at start with a clear message.
+// variable name where Directus has one, and is validated at start: every bad value is reported
+// at once, each with the variable's name, what it must be, and what it was.
 import { randomBytes } from 'node:crypto';
 import { parseDuration, parseBytes } from './util/units.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+export type SameSite = 'lax' | 'strict' | 'none';
 
 export interface CorsConfig {
   enabled: boolean;
-  /** true = reflect the request origin; false = no CORS header; list = allowed origins */
-  origin: boolean | string[];
+  /**
+   * true = reflect the request's origin; false = no CORS headers; a string = that fixed value
+   * (e.g. "*"); a list = reflect the request's origin when it is in the list.
+   */
+  origin: boolean | string | string[];
   methods: string;
   allowedHeaders: string;
   exposedHeaders: string;
   credentials: boolean;
   maxAge: number;
+}
+
+export interface CookieConfig {
+  name: string;
+  domain: string | undefined;
+  secure: boolean;
+  sameSite: SameSite;
 }
 
 export interface Config {
@@ -28,10 +40,12 @@ export interface Config {
   accessTokenTtlMs: number;
   refreshTokenTtlMs: number;
   sessionCookieTtlMs: number;
+  /** session-mode refreshes of one token within this window get the same new token */
+  sessionRefreshGraceMs: number;
   /** failed and successful logins are padded to this many ms (timing-attack protection) */
   loginStallTimeMs: number;
-  cookieSecure: boolean;
-  cookieSameSite: string;
+  refreshCookie: CookieConfig;
+  sessionCookie: CookieConfig;
   /** how long a user's resolved policies are reused before asking the database again */
   authCacheTtlMs: number;
   logLevel: LogLevel;
@@ -42,6 +56,9 @@ export interface Config {
   maxBatchMutation: number;
   maxRelationalDepth: number;
   cors: CorsConfig;
+  healthcheckEnabled: boolean;
+  /** ms above which the database check of /server/health reports "warn" */
+  dbHealthcheckThresholdMs: number;
   /** undefined = start the embedded PostgreSQL */
   databaseUrl: string | undefined;
   dbEmbeddedDir: string;
@@ -52,106 +69,196 @@ export interface Config {
   projectName: string;
 }
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.length === 1 ? problems[0] : `${problems.length} problems:\n  - ${problems.join('\n  - ')}`);
+  }
+}
 
 type Env = Record<string, string | undefined>;
 
-function int(env: Env, name: string, fallback: number, min = -Infinity): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new ConfigError(`${name} must be an integer${min > -Infinity ? ` >= ${min}` : ''}, got "${raw}"`);
-  return n;
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const SAME_SITE: SameSite[] = ['lax', 'strict', 'none'];
+
+/** Reads variables from one env, collecting every problem instead of stopping at the first. */
+class Reader {
+  problems: string[] = [];
+  constructor(private env: Env) {}
+
+  raw(name: string): string | undefined {
+    const v = this.env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  }
+
+  private fail<T>(msg: string, fallback: T): T {
+    this.problems.push(msg);
+    return fallback;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  int(name: string, fallback: number, min = -Infinity, max = Infinity): number {
+    const raw = this.raw(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(n) || n < min || n > max) {
+      const range = min > -Infinity && max < Infinity ? ` from ${min} to ${max}` : min > -Infinity ? ` >= ${min}` : '';
+      return this.fail(`${name} must be an integer${range}, got "${raw}"`, fallback);
+    }
+    return n;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const raw = this.raw(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    return this.fail(`${name} must be true or false, got "${raw}"`, fallback);
+  }
+
+  duration(name: string, fallback: string, allowZero = false): number {
+    const raw = this.raw(name) ?? fallback;
+    const ms = parseDuration(raw);
+    if (ms === undefined || ms < 0 || (ms === 0 && !allowZero)) {
+      return this.fail(`${name} must be a duration such as 15m, 7d, 30s or 900000 (milliseconds), got "${raw}"`, parseDuration(fallback)!);
+    }
+    return ms;
+  }
+
+  bytes(name: string, fallback: string): number {
+    const raw = this.raw(name) ?? fallback;
+    const n = parseBytes(raw);
+    if (n === undefined || n <= 0) return this.fail(`${name} must be a size such as 1mb, 500kb or 1048576 (bytes), got "${raw}"`, parseBytes(fallback)!);
+    return n;
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const raw = this.raw(name)?.toLowerCase();
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) return this.fail(`${name} must be one of ${allowed.join(', ')}; got "${this.raw(name)}"`, fallback);
+    return raw as T;
+  }
 }
 
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
-}
-
-function duration(env: Env, name: string, fallback: string): number {
-  const raw = env[name] || fallback;
-  const ms = parseDuration(raw);
-  if (ms === undefined || ms <= 0) throw new ConfigError(`${name} must be a duration such as 15m, 7d or 900000 (ms), got "${raw}"`);
-  return ms;
-}
-
-function list(raw: string | undefined): string[] {
-  return (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+function list(raw: string): string[] {
+  return raw.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /** Directus's DB_* variables, or DB_CONNECTION_STRING / DATABASE_URL, to one URL. */
-function databaseUrl(env: Env): string | undefined {
-  const direct = env.DB_CONNECTION_STRING || env.DATABASE_URL;
-  if (direct) return direct;
-  if (!env.DB_HOST && !env.DB_DATABASE) return undefined;
-  if (env.DB_CLIENT && !['pg', 'postgres', 'postgresql'].includes(env.DB_CLIENT)) {
-    throw new ConfigError(`DB_CLIENT "${env.DB_CLIENT}" is not supported: Strata runs on PostgreSQL (pg)`);
+function databaseUrl(r: Reader): string | undefined {
+  const client = r.raw('DB_CLIENT');
+  if (client && !['pg', 'postgres', 'postgresql'].includes(client)) {
+    r.problems.push(`DB_CLIENT "${client}" is not supported: Strata runs on PostgreSQL (pg)`);
   }
+  const direct = r.raw('DB_CONNECTION_STRING') ?? r.raw('DATABASE_URL');
+  if (direct) {
+    const name = r.raw('DB_CONNECTION_STRING') ? 'DB_CONNECTION_STRING' : 'DATABASE_URL';
+    let ok = false;
+    try {
+      ok = ['postgres:', 'postgresql:'].includes(new URL(direct).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok) r.problems.push(`${name} must be a PostgreSQL URL such as postgres://user:password@host:5432/database`);
+    return direct;
+  }
+  if (!r.raw('DB_HOST') && !r.raw('DB_DATABASE')) return undefined;
   const url = new URL('postgres://localhost');
-  url.hostname = env.DB_HOST || 'localhost';
-  url.port = String(int(env, 'DB_PORT', 5432, 1));
-  url.pathname = '/' + encodeURIComponent(env.DB_DATABASE || 'directus');
-  if (env.DB_USER) url.username = encodeURIComponent(env.DB_USER);
-  if (env.DB_PASSWORD) url.password = encodeURIComponent(env.DB_PASSWORD);
+  url.hostname = r.string('DB_HOST', 'localhost');
+  url.port = String(r.int('DB_PORT', 5432, 1, 65535));
+  url.pathname = '/' + encodeURIComponent(r.string('DB_DATABASE', 'directus'));
+  const user = r.raw('DB_USER');
+  const password = r.raw('DB_PASSWORD');
+  if (user) url.username = encodeURIComponent(user);
+  if (password) url.password = encodeURIComponent(password);
   return url.toString();
 }
 
-export function loadConfig(env: Env = process.env): Config {
-  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
-  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`);
-  }
-  const maxPayloadSize = parseBytes(env.MAX_PAYLOAD_SIZE || '1mb');
-  if (maxPayloadSize === undefined) throw new ConfigError(`MAX_PAYLOAD_SIZE must be a size such as 1mb or 500kb, got "${env.MAX_PAYLOAD_SIZE}"`);
-  const queryLimitMaxRaw = int(env, 'QUERY_LIMIT_MAX', -1, -1);
-  const queryLimitMax = queryLimitMaxRaw === -1 ? Infinity : queryLimitMaxRaw;
-  const queryLimitDefault = int(env, 'QUERY_LIMIT_DEFAULT', 100, 1);
-  if (queryLimitDefault > queryLimitMax) throw new ConfigError('QUERY_LIMIT_DEFAULT must not exceed QUERY_LIMIT_MAX');
-  const secret = env.SECRET;
-  const corsOrigin = env.CORS_ORIGIN;
-  const port = int(env, 'PORT', 8055, 0);
-  if (port > 65535) throw new ConfigError(`PORT must be at most 65535, got ${port}`);
+function corsOrigin(r: Reader): boolean | string | string[] {
+  const raw = r.raw('CORS_ORIGIN');
+  if (raw === undefined || raw === 'false') return false;
+  if (raw === 'true') return true;
+  const origins = list(raw);
+  // Directus reads a comma-separated value as a list and a single value as a fixed origin.
+  return origins.length === 1 && !raw.includes(',') ? origins[0] : origins;
+}
 
-  return {
-    host: env.HOST || '0.0.0.0',
-    port,
-    publicUrl: env.PUBLIC_URL || '/',
-    secret: secret || randomBytes(32).toString('base64url'),
+function cookie(r: Reader, prefix: 'REFRESH_TOKEN_COOKIE' | 'SESSION_COOKIE', name: string): CookieConfig {
+  const c: CookieConfig = {
+    name: r.string(`${prefix}_NAME`, name),
+    domain: r.raw(`${prefix}_DOMAIN`),
+    secure: r.bool(`${prefix}_SECURE`, false),
+    sameSite: r.oneOf(`${prefix}_SAME_SITE`, SAME_SITE, 'lax'),
+  };
+  if (!/^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/.test(c.name)) r.problems.push(`${prefix}_NAME must be a valid cookie name, got "${c.name}"`);
+  if (c.sameSite === 'none' && !c.secure) r.problems.push(`${prefix}_SAME_SITE=none requires ${prefix}_SECURE=true (browsers refuse such cookies otherwise)`);
+  return c;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const r = new Reader(env);
+  const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
+  const queryLimitMaxRaw = r.int('QUERY_LIMIT_MAX', -1, -1);
+  const queryLimitMax = queryLimitMaxRaw === -1 ? Infinity : queryLimitMaxRaw;
+  const queryLimitDefault = r.int('QUERY_LIMIT_DEFAULT', 100, 1);
+  if (queryLimitDefault > queryLimitMax) {
+    r.problems.push(`QUERY_LIMIT_DEFAULT (${queryLimitDefault}) must not exceed QUERY_LIMIT_MAX (${queryLimitMax})`);
+  }
+  const secret = r.raw('SECRET');
+  const publicUrl = r.string('PUBLIC_URL', '/');
+  if (!publicUrl.startsWith('/')) {
+    try {
+      if (!['http:', 'https:'].includes(new URL(publicUrl).protocol)) throw new Error();
+    } catch {
+      r.problems.push(`PUBLIC_URL must be an http(s) URL such as https://api.example.com, or a path starting with "/"; got "${publicUrl}"`);
+    }
+  }
+  const adminEmail = r.string('ADMIN_EMAIL', 'admin@example.com');
+  if (!/^[^\s@]+@[^\s@]+$/.test(adminEmail)) r.problems.push(`ADMIN_EMAIL must be an email address, got "${adminEmail}"`);
+
+  const config: Config = {
+    host: r.string('HOST', '0.0.0.0'),
+    port: r.int('PORT', 8055, 0, 65535),
+    publicUrl,
+    secret: secret ?? randomBytes(32).toString('base64url'),
     secretGenerated: !secret,
-    adminEmail: env.ADMIN_EMAIL || 'admin@example.com',
-    adminPassword: env.ADMIN_PASSWORD || undefined,
-    adminToken: env.ADMIN_TOKEN || undefined,
-    accessTokenTtlMs: duration(env, 'ACCESS_TOKEN_TTL', '15m'),
-    refreshTokenTtlMs: duration(env, 'REFRESH_TOKEN_TTL', '7d'),
-    sessionCookieTtlMs: duration(env, 'SESSION_COOKIE_TTL', '1d'),
-    loginStallTimeMs: int(env, 'LOGIN_STALL_TIME', 500, 0),
-    cookieSecure: bool(env, 'REFRESH_TOKEN_COOKIE_SECURE', false),
-    cookieSameSite: env.REFRESH_TOKEN_COOKIE_SAME_SITE || 'lax',
-    authCacheTtlMs: int(env, 'STRATA_AUTH_CACHE_TTL', 1000, 0),
+    adminEmail,
+    adminPassword: r.raw('ADMIN_PASSWORD'),
+    adminToken: r.raw('ADMIN_TOKEN'),
+    accessTokenTtlMs: r.duration('ACCESS_TOKEN_TTL', '15m'),
+    refreshTokenTtlMs: r.duration('REFRESH_TOKEN_TTL', '7d'),
+    sessionCookieTtlMs: r.duration('SESSION_COOKIE_TTL', '1d'),
+    sessionRefreshGraceMs: r.duration('SESSION_REFRESH_GRACE_PERIOD', '10s', true),
+    loginStallTimeMs: r.int('LOGIN_STALL_TIME', 500, 0),
+    refreshCookie: cookie(r, 'REFRESH_TOKEN_COOKIE', 'directus_refresh_token'),
+    sessionCookie: cookie(r, 'SESSION_COOKIE', 'directus_session_token'),
+    authCacheTtlMs: r.int('STRATA_AUTH_CACHE_TTL', 1000, 0),
     logLevel,
-    maxPayloadSize,
+    maxPayloadSize: r.bytes('MAX_PAYLOAD_SIZE', '1mb'),
     queryLimitDefault,
     queryLimitMax,
-    maxBatchMutation: env.MAX_BATCH_MUTATION ? int(env, 'MAX_BATCH_MUTATION', 0, 1) : Infinity,
-    maxRelationalDepth: int(env, 'MAX_RELATIONAL_DEPTH', 10, 2),
+    maxBatchMutation: r.raw('MAX_BATCH_MUTATION') ? r.int('MAX_BATCH_MUTATION', 0, 1) : Infinity,
+    maxRelationalDepth: r.int('MAX_RELATIONAL_DEPTH', 10, 2),
     cors: {
-      enabled: bool(env, 'CORS_ENABLED', false),
-      origin: corsOrigin === undefined || corsOrigin === 'false' ? false : corsOrigin === 'true' ? true : list(corsOrigin),
-      methods: env.CORS_METHODS || 'GET,POST,PATCH,DELETE',
-      allowedHeaders: env.CORS_ALLOWED_HEADERS || 'Content-Type,Authorization',
-      exposedHeaders: env.CORS_EXPOSED_HEADERS || 'Content-Range',
-      credentials: bool(env, 'CORS_CREDENTIALS', true),
-      maxAge: int(env, 'CORS_MAX_AGE', 18000, 0),
+      enabled: r.bool('CORS_ENABLED', false),
+      origin: corsOrigin(r),
+      methods: r.string('CORS_METHODS', 'GET,POST,PATCH,DELETE'),
+      allowedHeaders: r.string('CORS_ALLOWED_HEADERS', 'Content-Type,Authorization'),
+      exposedHeaders: r.string('CORS_EXPOSED_HEADERS', 'Content-Range'),
+      credentials: r.bool('CORS_CREDENTIALS', true),
+      maxAge: r.int('CORS_MAX_AGE', 18000, -1),
     },
-    databaseUrl: databaseUrl(env),
-    dbEmbeddedDir: env.DB_EMBEDDED_DIR || '.strata/db',
-    dbEmbeddedPort: int(env, 'DB_EMBEDDED_PORT', 54329, 1),
-    dbPoolMax: int(env, 'DB_POOL__MAX', 10, 1),
-    compileCacheSize: int(env, 'STRATA_COMPILE_CACHE_SIZE', 1000, 1),
-    projectName: env.PROJECT_NAME || 'Directus',
+    healthcheckEnabled: r.bool('HEALTHCHECK_ENABLED', true),
+    dbHealthcheckThresholdMs: r.int('DB_HEALTHCHECK_THRESHOLD', 150, 0),
+    databaseUrl: databaseUrl(r),
+    dbEmbeddedDir: r.string('DB_EMBEDDED_DIR', '.strata/db'),
+    dbEmbeddedPort: r.int('DB_EMBEDDED_PORT', 54329, 1, 65535),
+    dbPoolMax: r.int('DB_POOL__MAX', 10, 1),
+    compileCacheSize: r.int('STRATA_COMPILE_CACHE_SIZE', 1000, 1),
+    projectName: r.string('PROJECT_NAME', 'Directus'),
   };
+  if (r.problems.length) throw new ConfigError(r.problems);
+  return config;
 }

@@ -33,6 +33,8 @@ export type ErrorCode = keyof typeof STATUS_BY_CODE;
 
 export class DirectusError extends Error {
   readonly status: number;
+  /** response headers that go with this error (e.g. clearing a dead session cookie) */
+  headers?: Record<string, string | string[]>;
   constructor(
     readonly code: ErrorCode,
     message: string,
@@ -49,10 +51,14 @@ export const forbidden = () => new DirectusError('FORBIDDEN', "You don't have pe
 export const invalidQuery = (reason: string) => new DirectusError('INVALID_QUERY', `Invalid query. ${reason}.`, { reason });
 export const invalidPayload = (reason: string, ext: Record<string, unknown> = {}) =>
   new DirectusError('INVALID_PAYLOAD', `Invalid payload. ${reason}.`, { reason, ...ext });
-export const routeNotFound = (path: string) => new DirectusError('ROUTE_NOT_FOUND', `Route ${path} doesn't exist.`);
+export const routeNotFound = (path: string) => new DirectusError('ROUTE_NOT_FOUND', `Route ${path} doesn't exist.`, { path });
 export const invalidCredentials = () => new DirectusError('INVALID_CREDENTIALS', 'Invalid user credentials.');
 export const invalidToken = () => new DirectusError('INVALID_TOKEN', 'Invalid token.');
 export const tokenExpired = () => new DirectusError('TOKEN_EXPIRED', 'Token expired.');
+export const userSuspended = () => new DirectusError('USER_SUSPENDED', 'User suspended.');
+export const invalidOtp = () => new DirectusError('INVALID_OTP', 'Invalid user OTP.');
+export const unsupportedMediaType = (mediaType: string, where = 'Content-Type header') =>
+  new DirectusError('UNSUPPORTED_MEDIA_TYPE', `Unsupported media type "${mediaType}" in ${where}.`, { mediaType, where });
 
 /** The JSON body for a list of errors; the status is the first error's. */
 export function errorBody(errors: DirectusError[]): string {

@@ -2,12 +2,13 @@
 // routes). JWTs are verified in Node; the user's policies come from the database, cached
 // briefly so a hot path costs no extra round trip.
 import type { Db } from '../db/client.js';
-import { DirectusError, invalidCredentials } from '../errors.js';
+import type { CookieConfig } from '../config.js';
+import { invalidCredentials } from '../errors.js';
 import type { ApiRequest, Timing } from '../http/types.js';
 import { timed } from '../http/types.js';
 import { withRequest, type Access, type Accountability } from './accountability.js';
 import { isDirectusJwt, type Jwt } from './jwt.js';
-import { extractToken } from './token.js';
+import { clearCookie, extractToken } from './token.js';
 
 const CACHE_MAX = 10_000;
 
@@ -31,23 +32,29 @@ export class AccessCache {
   }
 }
 
-export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache) {
+export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessionCookie: CookieConfig) {
   const load = async (sql: string, param: unknown): Promise<Access | null> => {
     const rows = await db.query<{ access: string | null }>(sql, [param]);
     return rows[0]?.access ? (JSON.parse(rows[0].access) as Access) : null;
   };
 
   async function resolve(req: ApiRequest): Promise<Accountability> {
-    const token = extractToken(req);
-    if (!token) {
+    const found = extractToken(req, sessionCookie.name);
+    if (!found) {
       const access = await cache.get('public', () => load('select strata.access_public()::text as access where $1::int = 1', 1));
       return withRequest(access!, req.ip, req.headers);
     }
+    const { token, source } = found;
     if (isDirectusJwt(token)) {
       const claims = await jwt.verify(token);
-      if (claims.session) {
-        const live = await db.query('select 1 from directus_sessions where token = $1 and expires > now()', [claims.session]);
-        if (live.length === 0) throw new DirectusError('INVALID_TOKEN', 'Invalid token.');
+      if (claims.session !== undefined) {
+        // A session JWT lives only as long as its session row (logout ends it at once).
+        const live = await db.query('select 1 from directus_sessions where token = $1 and expires >= now()', [String(claims.session)]);
+        if (live.length === 0) {
+          const err = invalidCredentials();
+          if (source === 'cookie') err.headers = { 'set-cookie': clearCookie(sessionCookie) };
+          throw err;
+        }
       }
       const access = await cache.get(`user:${claims.id}`, () => load('select strata.access_for_user($1::uuid)::text as access', claims.id));
       if (!access) throw invalidCredentials();

@@ -2,9 +2,7 @@
 // or the session cookie. Using both the query and the header is refused (RFC 6750).
 import { invalidPayload } from '../errors.js';
 import type { ApiRequest } from '../http/types.js';
-
-export const SESSION_COOKIE = 'directus_session_token';
-export const REFRESH_COOKIE = 'directus_refresh_token';
+import type { CookieConfig } from '../config.js';
 
 export function parseCookies(header: string | undefined): Record<string, string> {
   const out: Record<string, string> = {};
@@ -12,16 +10,41 @@ export function parseCookies(header: string | undefined): Record<string, string>
     const i = part.indexOf('=');
     if (i < 0) continue;
     const k = part.slice(0, i).trim();
-    if (k) out[k] = decodeURIComponent(part.slice(i + 1).trim());
+    if (!k || k in out) continue;
+    const v = part.slice(i + 1).trim();
+    try {
+      out[k] = decodeURIComponent(v);
+    } catch {
+      out[k] = v;
+    }
   }
   return out;
 }
 
-export function extractToken(req: ApiRequest): string | null {
+export type TokenSource = 'query' | 'header' | 'cookie';
+
+export function extractToken(req: ApiRequest, sessionCookie: string): { token: string; source: TokenSource } | null {
   const fromQuery = new URLSearchParams(req.query).get('access_token');
   const auth = req.headers.authorization;
   const m = auth ? /^bearer\s+(.+)$/i.exec(auth.trim()) : null;
   const fromHeader = m ? m[1].trim() : null;
   if (fromQuery && fromHeader) throw invalidPayload('The request uses more than one method for including an access token');
-  return fromQuery || fromHeader || parseCookies(req.headers.cookie)[SESSION_COOKIE] || null;
+  if (fromQuery) return { token: fromQuery, source: 'query' };
+  if (fromHeader) return { token: fromHeader, source: 'header' };
+  const fromCookie = parseCookies(req.headers.cookie)[sessionCookie];
+  return fromCookie ? { token: fromCookie, source: 'cookie' } : null;
 }
+
+/** A Set-Cookie value with Directus's attributes; maxAgeMs 0 expires the cookie now. */
+export function setCookie(c: CookieConfig, value: string, maxAgeMs: number, now = Date.now()): string {
+  const seconds = Math.floor(maxAgeMs / 1000);
+  const expires = new Date(seconds > 0 ? now + seconds * 1000 : 0).toUTCString();
+  const parts = [`${c.name}=${encodeURIComponent(value)}`, `Max-Age=${seconds}`];
+  if (c.domain) parts.push(`Domain=${c.domain}`);
+  parts.push('Path=/', `Expires=${expires}`, 'HttpOnly');
+  if (c.secure) parts.push('Secure');
+  parts.push(`SameSite=${c.sameSite.charAt(0).toUpperCase()}${c.sameSite.slice(1)}`);
+  return parts.join('; ');
+}
+
+export const clearCookie = (c: CookieConfig) => setCookie(c, '', 0);

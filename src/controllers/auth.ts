@@ -1,155 +1,118 @@
 // /auth/login, /auth/refresh, /auth/logout (local provider) in json, cookie and session modes.
+// Sessions live in directus_sessions; the SQL functions strata.session_login / session_refresh /
+// session_logout do each change in one call.
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
-import { DirectusError, invalidCredentials, invalidPayload } from '../errors.js';
+import { invalidCredentials, invalidOtp, invalidPayload, userSuspended } from '../errors.js';
 import type { Router } from '../http/router.js';
 import { json, noContent, type ApiRequest, type ApiResponse } from '../http/types.js';
-import { objectBody } from '../request/body.js';
+import { isPlainObject, jsonBody } from '../request/body.js';
 import type { Access } from '../auth/accountability.js';
-import type { AccessCache } from '../auth/authenticate.js';
-import type { Jwt } from '../auth/jwt.js';
+import { isDirectusJwt, type Jwt } from '../auth/jwt.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
-import { parseCookies, REFRESH_COOKIE, SESSION_COOKIE } from '../auth/token.js';
+import { clearCookie, parseCookies, setCookie } from '../auth/token.js';
+import { loginPayload, type Mode } from '../auth/validate.js';
+import { verifyTotp } from '../auth/totp.js';
 
-type Mode = 'json' | 'cookie' | 'session';
-/** Directus's SESSION_REFRESH_GRACE_PERIOD: concurrent refreshes of one token get the same new one. */
-const REFRESH_GRACE_MS = 10_000;
+/** A 64-character URL-safe random token, like Directus's nanoid(64). */
+const newToken = () => randomBytes(48).toString('base64url');
 
-export function authRoutes(router: Router, config: Config, db: Db, jwt: Jwt, cache: AccessCache) {
-  const newToken = () => randomBytes(48).toString('base64url').slice(0, 64);
-
+export function authRoutes(router: Router, config: Config, db: Db, jwt: Jwt) {
   async function accessOf(user: string): Promise<Access> {
     const [row] = await db.query<{ access: string | null }>('select strata.access_for_user($1::uuid)::text as access', [user]);
     if (!row?.access) throw invalidCredentials();
     return JSON.parse(row.access);
   }
 
-  function cookie(name: string, value: string, maxAgeMs: number): string {
-    const parts = [`${name}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', `Max-Age=${Math.floor(maxAgeMs / 1000)}`, `SameSite=${cap(config.cookieSameSite)}`];
-    if (config.cookieSecure) parts.push('Secure');
-    return parts.join('; ');
-  }
-
-  /** Issues the answer for a session identified by its refresh token, per mode. */
+  /** The answer for a session identified by its refresh token, per mode (same for login and refresh). */
   async function tokensResponse(user: string, refreshToken: string, mode: Mode): Promise<ApiResponse> {
     const access = await accessOf(user);
     const claims = { id: user, role: access.role, app_access: access.app, admin_access: access.admin };
     if (mode === 'session') {
       const token = await jwt.sign({ ...claims, session: refreshToken }, config.sessionCookieTtlMs);
       return json(JSON.stringify({ data: { expires: config.sessionCookieTtlMs } }), 200, {
-        'set-cookie': cookie(SESSION_COOKIE, token, config.sessionCookieTtlMs),
+        'set-cookie': setCookie(config.sessionCookie, token, config.sessionCookieTtlMs),
       });
     }
     const accessToken = await jwt.sign(claims, config.accessTokenTtlMs);
     if (mode === 'cookie') {
-      return json(JSON.stringify({ data: { access_token: accessToken, expires: config.accessTokenTtlMs } }), 200, {
-        'set-cookie': cookie(REFRESH_COOKIE, refreshToken, config.refreshTokenTtlMs),
+      return json(JSON.stringify({ data: { expires: config.accessTokenTtlMs, access_token: accessToken } }), 200, {
+        'set-cookie': setCookie(config.refreshCookie, refreshToken, config.refreshTokenTtlMs),
       });
     }
-    return json(JSON.stringify({ data: { access_token: accessToken, expires: config.accessTokenTtlMs, refresh_token: refreshToken } }));
+    return json(JSON.stringify({ data: { expires: config.accessTokenTtlMs, refresh_token: refreshToken, access_token: accessToken } }));
   }
 
-  function sessionTtl(mode: Mode) {
-    return mode === 'session' ? config.sessionCookieTtlMs : config.refreshTokenTtlMs;
-  }
+  const client = (req: ApiRequest) => [req.ip, req.headers['user-agent']?.slice(0, 1024) ?? null, req.headers.origin ?? null];
 
   router.post('/auth/login', async ({ req }) => {
+    const payload = loginPayload(jsonBody(req) ?? {});
     const started = Date.now();
-    const body = objectBody(req);
-    const mode = parseMode(body.mode, 'json');
-    if (typeof body.email !== 'string' || body.email === '') throw invalidPayload('"email" is required');
-    if (typeof body.password !== 'string' || body.password === '') throw invalidPayload('"password" is required');
     try {
-      const [user] = await db.query<{ id: string; password: string | null; status: string; provider: string }>(
-        'select id, password, status, provider from directus_users where lower(email) = lower($1)',
-        [body.email],
+      const [user] = await db.query<{ id: string; password: string | null; status: string; provider: string; tfa_secret: string | null }>(
+        'select id, password, status, provider, tfa_secret from directus_users where lower(email) = lower($1)',
+        [payload.email],
       );
-      // The same argon2 work whether or not the user exists.
-      const ok = await verifyPassword(user?.password ?? (await dummyHash()), body.password);
-      if (!user || !ok || user.provider !== 'default') throw invalidCredentials();
-      if (user.status === 'suspended') throw new DirectusError('USER_SUSPENDED', 'User suspended.');
-      if (user.status !== 'active') throw invalidCredentials();
+      // The same argon2 work whether or not the user exists (no user enumeration by timing).
+      const passwordOk = await verifyPassword(user?.password ?? (await dummyHash()), payload.password);
+      // Directus 12 answers INVALID_CREDENTIALS for any user who is not active, suspended included.
+      if (!user || user.status !== 'active' || user.provider !== 'default' || !passwordOk) throw invalidCredentials();
+      if (user.tfa_secret && (!payload.otp || !verifyTotp(user.tfa_secret, payload.otp))) throw invalidOtp();
       const refreshToken = newToken();
-      await db.query(
-        `insert into directus_sessions (token, "user", expires, ip, user_agent, origin)
-         values ($1, $2, now() + make_interval(secs => $3::double precision / 1000), $4, $5, $6)`,
-        [refreshToken, user.id, sessionTtl(mode), req.ip, req.headers['user-agent'] ?? null, req.headers.origin ?? null],
-      );
-      await db.query('update directus_users set last_access = now() where id = $1', [user.id]);
-      return await tokensResponse(user.id, refreshToken, mode);
+      await db.query('select strata.session_login($1, $2, $3, $4, $5, $6)', [user.id, refreshToken, config.refreshTokenTtlMs, ...client(req)]);
+      return await tokensResponse(user.id, refreshToken, payload.mode);
     } finally {
       await stall(started, config.loginStallTimeMs);
     }
   });
 
   router.post('/auth/refresh', async ({ req }) => {
-    const body = objectBody(req);
-    const mode = parseMode(body.mode, typeof body.refresh_token === 'string' ? 'json' : 'cookie');
-    const token = refreshTokenOf(req, body, mode);
-    const [session] = await db.query<{ user: string; next_token: string | null }>(
-      'select "user", next_token from directus_sessions where token = $1 and expires > now()',
-      [token],
-    );
-    if (!session) throw invalidCredentials();
-    if (session.next_token) return tokensResponse(session.user, session.next_token, mode);
-    const next = newToken();
-    await db.transaction(async (q) => {
-      await q(
-        `insert into directus_sessions (token, "user", expires, ip, user_agent, origin)
-         values ($1, $2, now() + make_interval(secs => $3::double precision / 1000), $4, $5, $6)`,
-        [next, session.user, sessionTtl(mode), req.ip, req.headers['user-agent'] ?? null, req.headers.origin ?? null],
-      );
-      await q(
-        `update directus_sessions set next_token = $2, expires = least(expires, now() + make_interval(secs => $3::double precision / 1000))
-         where token = $1`,
-        [token, next, REFRESH_GRACE_MS],
-      );
-    });
-    return tokensResponse(session.user, next, mode);
+    const { mode, token } = await currentRefreshToken(req);
+    const started = Date.now();
+    const session = mode === 'session';
+    const [row] = await db.query<{ result: string | null }>('select strata.session_refresh($1, $2, $3, $4, $5, $6, $7, $8)::text as result', [
+      token, newToken(), session ? config.sessionCookieTtlMs : config.refreshTokenTtlMs, session, config.sessionRefreshGraceMs, ...client(req),
+    ]);
+    const result = row?.result ? (JSON.parse(row.result) as { user?: string; token?: string; status: string | null }) : null;
+    if (!result) throw invalidCredentials();
+    if (!result.user || !result.token) {
+      await stall(started, config.loginStallTimeMs);
+      throw result.status === 'suspended' ? userSuspended() : invalidCredentials();
+    }
+    return tokensResponse(result.user, result.token, mode);
   });
 
   router.post('/auth/logout', async ({ req }) => {
-    const body = objectBody(req);
-    const mode = parseMode(body.mode, typeof body.refresh_token === 'string' ? 'json' : 'cookie');
-    const token = refreshTokenOf(req, body, mode);
-    const deleted = await db.query('delete from directus_sessions where token = $1 returning "user"', [token]);
-    if (deleted.length === 0) throw invalidCredentials();
-    cache.clear();
+    const { token } = await currentRefreshToken(req);
+    await db.query('select strata.session_logout($1, $2, $3, $4)', [token, ...client(req)]);
+    const cookies = parseCookies(req.headers.cookie);
+    const clear = [config.refreshCookie, config.sessionCookie].filter((c) => c.name in cookies).map(clearCookie);
     const res = noContent();
-    if (mode !== 'json') {
-      res.headers = { 'set-cookie': [cookie(REFRESH_COOKIE, '', 0), cookie(SESSION_COOKIE, '', 0)] };
-    }
+    if (clear.length) res.headers = { 'set-cookie': clear };
     return res;
   });
-}
 
-function parseMode(raw: unknown, fallback: Mode): Mode {
-  if (raw === undefined || raw === null) return fallback;
-  if (raw === 'json' || raw === 'cookie' || raw === 'session') return raw;
-  throw invalidPayload('"mode" must be one of [json, cookie, session]');
-}
-
-function refreshTokenOf(req: ApiRequest, body: Record<string, unknown>, mode: Mode): string {
-  const cookies = parseCookies(req.headers.cookie);
-  let token: string | undefined;
-  if (mode === 'json') token = typeof body.refresh_token === 'string' ? body.refresh_token : undefined;
-  else if (mode === 'cookie') token = cookies[REFRESH_COOKIE];
-  else {
-    const session = cookies[SESSION_COOKIE];
-    // the session JWT carries the refresh token in its `session` claim
-    try {
-      token = session ? JSON.parse(Buffer.from(session.split('.')[1], 'base64url').toString()).session : undefined;
-    } catch {
-      token = undefined;
+  /**
+   * Directus's rules: the mode is the body's `mode`, else json when the body has a
+   * refresh_token, else cookie; the token comes from the body (json), the refresh cookie
+   * (cookie) or the `session` claim of the verified session cookie (session).
+   */
+  async function currentRefreshToken(req: ApiRequest): Promise<{ mode: Mode; token: string }> {
+    const raw = jsonBody(req);
+    const body = isPlainObject(raw) ? raw : {};
+    const mode = (body.mode ? body.mode : body.refresh_token ? 'json' : 'cookie') as Mode;
+    const cookies = parseCookies(req.headers.cookie);
+    let token: unknown;
+    if (mode === 'json') token = body.refresh_token;
+    else if (mode === 'cookie') token = cookies[config.refreshCookie.name];
+    else if (mode === 'session') {
+      const jwtToken = cookies[config.sessionCookie.name];
+      if (jwtToken && isDirectusJwt(jwtToken)) token = (await jwt.verify(jwtToken)).session;
     }
+    if (!token) throw invalidPayload('The refresh token is required in either the payload or cookie');
+    return { mode, token: String(token) };
   }
-  if (!token) throw invalidPayload('The refresh token is required in either the payload or cookie');
-  return token;
-}
-
-function cap(s: string) {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 async function stall(startedMs: number, stallMs: number) {

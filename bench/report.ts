@@ -1,0 +1,108 @@
+// The results table (markdown, so it can be pasted into the README) and the JSON file.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { LoadResult } from './load.js';
+import type { FloorResult } from './floor.js';
+import type { Scenario } from './scenarios.js';
+
+export interface RunResult {
+  http: LoadResult;
+  /** server CPU (user + system) per request, ms; undefined on --target */
+  cpuMsPerRequest?: number;
+  /** server peak RSS during the run, MB; undefined on --target */
+  peakRssMb?: number;
+  floor?: FloorResult;
+}
+
+export interface ScenarioResult {
+  scenario: Scenario;
+  /** "not available: 404 ..." when the server does not answer 2xx */
+  skipped?: string;
+  runs: RunResult[];
+  /** per request, measured on a separate, proxied server process (Strata only) */
+  statements?: { executes: number; parses: number; queries: number };
+  /** does the floor statement return the bytes the HTTP response carried? */
+  floorBodyMatches?: boolean;
+  sql?: string;
+}
+
+const median = <T>(xs: T[], key: (x: T) => number): T | undefined => {
+  if (!xs.length) return undefined;
+  const sorted = [...xs].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+};
+
+export const medianRun = (r: ScenarioResult) => median(r.runs, (x) => x.http.rps);
+const medianFloor = (r: ScenarioResult) => median(r.runs.filter((x) => x.floor), (x) => x.floor!.rps)?.floor;
+
+const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+
+export function table(results: ScenarioResult[], strata: boolean): string {
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'err / non-2xx', ...(strata ? ['CPU ms/req', 'peak RSS MB', 'floor req/s', 'Strata/floor', 'stmts/req'] : [])];
+  const rows: string[][] = [];
+  for (const r of results) {
+    if (r.skipped) continue;
+    const m = medianRun(r)!;
+    const floor = medianFloor(r);
+    const st = r.statements;
+    rows.push([
+      r.scenario.name,
+      fmt(m.http.rps),
+      fmt(m.http.p50, 1),
+      fmt(m.http.p99, 1),
+      `${m.http.errors} / ${m.http.non2xx}`,
+      ...(strata ? [
+        fmt(m.cpuMsPerRequest, 2),
+        fmt(m.peakRssMb),
+        floor ? fmt(floor.rps) : '–',
+        floor ? `${fmt((m.http.rps / floor.rps) * 100)} %` : '–',
+        st ? `${fmt(st.executes + st.queries, 2)}${st.parses ? ` (+${fmt(st.parses, 2)} parse)` : ''}` : '–',
+      ] : []),
+    ]);
+  }
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [line(head), `|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Lines under the table: skipped scenarios, items/s, the targets of issues 3, 4 and 5. */
+export function notes(results: ScenarioResult[], strata: boolean): string[] {
+  const out: string[] = [];
+  const byName = new Map(results.map((r) => [r.scenario.name, r]));
+  for (const r of results) if (r.skipped) out.push(`${r.scenario.name}: ${r.skipped}`);
+  for (const r of results) {
+    if (r.skipped || !r.scenario.items || r.scenario.items === 1) continue;
+    out.push(`${r.scenario.name}: ${fmt(medianRun(r)!.http.rps * r.scenario.items)} items/s`);
+  }
+  const one = byName.get('create-one');
+  const batch = byName.get('create-1000');
+  if (one && batch && !one.skipped && !batch.skipped) {
+    const ratio = (medianRun(batch)!.http.rps * 1000) / medianRun(one)!.http.rps;
+    out.push(`create-1000 vs create-one: ${fmt(ratio, 1)}x the items/s (target: >= 20x)`);
+  }
+  for (const r of results) {
+    const base = r.scenario.baseline && byName.get(r.scenario.baseline);
+    if (!base || r.skipped || base.skipped) continue;
+    out.push(`${r.scenario.name} vs ${base.scenario.name}: ${fmt((medianRun(r)!.http.rps / medianRun(base)!.http.rps) * 100)} % of the admin's req/s (target: >= 85 %)`);
+  }
+  if (strata) {
+    const target = ['item-by-id', 'list-25-sorted', 'list-25-m2o', 'list-25-o2m-m2m'];
+    const checked = target.map((name) => byName.get(name)).filter((r): r is ScenarioResult => !!r && !r.skipped && !!medianFloor(r));
+    if (checked.length) {
+      const verdicts = checked.map((r) => {
+        const ratio = medianRun(r)!.http.rps / medianFloor(r)!.rps;
+        return `${r.scenario.name} ${fmt(ratio * 100)} % ${ratio >= 0.8 ? 'meets' : 'MISSES'}`;
+      });
+      out.push(`reads at >= 80 % of the floor: ${verdicts.join(', ')}`);
+    }
+    for (const r of results) if (r.floorBodyMatches === false) out.push(`${r.scenario.name}: the floor statement's result differs from the HTTP body (check the floor's inputs)`);
+  }
+  return out;
+}
+
+export function writeJson(dir: string, name: string, data: unknown): string {
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${name}.json`);
+  writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
+  return file;
+}
