@@ -21,10 +21,10 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
     const limits = { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax };
     const normalized = normalizeQuery(parseQueryString(read.query), limits, { list: read.mode === 'list' });
     const query = read.key === undefined ? normalized : { ...normalized, key: read.key };
-    const sql = await reader.sqlFor(read.collection, query, read.mode);
     const req: ApiRequest = { id: 'bench', method: s.method, path: s.path, query: read.query, headers: { authorization: `Bearer ${token}` }, body: undefined, ip: '127.0.0.1' };
     const authenticate = createAuthenticator(db, new Jwt(config.secret), new AccessCache(0), config.sessionCookie);
     const accountability = await authenticate(req, {});
+    const sql = await reader.sqlFor(accountability, read.collection, query, read.mode);
     return { context: contextJson(accountability), sql, params: [query] };
   } finally {
     await db.close();

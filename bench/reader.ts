@@ -28,7 +28,7 @@ export async function createStrataReaderViaSql(url: string, n: Names): Promise<R
       await tx`delete from directus_permissions where policy = ${STRATA_POLICY}`;
       for (const p of readerPermissions(n)) {
         await tx`insert into directus_permissions (collection, action, permissions, fields, policy)
-          values (${p.collection}, ${p.action}, ${JSON.stringify(p.permissions)}::json, ${p.fields.join(',')}, ${STRATA_POLICY})`;
+          values (${p.collection}, ${p.action}, ${tx.json(p.permissions)}, ${p.fields.join(',')}, ${STRATA_POLICY})`;
       }
       await tx`insert into directus_users (id, email, token, status) values (${STRATA_USER}, 'bench-reader@example.com', ${STRATA_READER_TOKEN}, 'active') on conflict (id) do nothing`;
       await tx`insert into directus_access (id, "user", policy) select gen_random_uuid(), ${STRATA_USER}, ${STRATA_POLICY}

@@ -10,6 +10,7 @@ import { AccessCache, createAuthenticator } from './auth/authenticate.js';
 import { serverRoutes } from './controllers/server.js';
 import { authRoutes } from './controllers/auth.js';
 import { itemsRoutes } from './controllers/items.js';
+import { accessRoutes } from './controllers/access.js';
 import { collectionsRoutes } from './controllers/collections.js';
 import { fieldsRoutes } from './controllers/fields.js';
 import { relationsRoutes } from './controllers/relations.js';
@@ -40,6 +41,7 @@ export function buildRouter(s: Services): Router {
   collectionsRoutes(router, s);
   fieldsRoutes(router, s);
   relationsRoutes(router, s);
+  accessRoutes(router, s);
   return router;
 }
 

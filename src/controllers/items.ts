@@ -9,6 +9,7 @@ import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery, type Query } from '../request/query.js';
 import { timed } from '../http/types.js';
 import type { Reader } from '../engine/reader.js';
+import { exportResponse } from '../engine/export.js';
 
 /** Directus serves system collections only through their own endpoints. */
 function userCollection(name: string): string {
@@ -23,6 +24,7 @@ export function itemsRoutes(router: Router, s: Services, reader: Reader) {
 
   async function list(ctx: RouteContext, query: Query & { keys?: unknown[] }) {
     const body = await reader.read(ctx.accountability, userCollection(ctx.params.collection), query, 'list', ctx.timing);
+    if (query.export) return exportResponse(query.export, ctx.params.collection, body!);
     return json(body!);
   }
 
@@ -47,6 +49,7 @@ export function itemsRoutes(router: Router, s: Services, reader: Reader) {
     const query = await urlQuery(ctx, false);
     const item = await reader.read(ctx.accountability, userCollection(ctx.params.collection), { ...query, key: ctx.params.id }, 'one', ctx.timing);
     if (item === null) throw forbidden();
+    if (query.export) return exportResponse(query.export, ctx.params.collection, `{"data":${item}}`);
     return json(`{"data":${item}}`);
   });
 }

@@ -1,0 +1,219 @@
+// `npm run bench`: the scenarios against Strata (each read next to its database floor) or, with
+// --target, against any Directus-compatible server. See the README section "Benchmarks".
+import os from 'node:os';
+import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { installSchema } from '../src/bootstrap.js';
+import { createLogger } from '../src/log.js';
+import { parseArgs, type BenchArgs } from './args.js';
+import { Api, ApiError } from './api.js';
+import { ADMIN_TOKEN, benchConfig } from './config.js';
+import { openBenchDatabase } from './database.js';
+import { countsFor, ensureDataset, removeWrites } from './dataset.js';
+import { floorStatement } from './floor-statement.js';
+import { runFloor } from './floor.js';
+import { runLoad, warmUp } from './load.js';
+import { createStrataReaderViaSql, createTargetReader, type ReaderUser } from './reader.js';
+import { notes, table, writeJson, medianRun, type ScenarioResult } from './report.js';
+import { scenarios, type Scenario } from './scenarios.js';
+import { createSchema, dropSchema, namesFor } from './schema.js';
+import { startStrata } from './server.js';
+import { startCountingProxy } from './statements.js';
+import { loadThroughApi } from './target-data.js';
+import postgres from 'postgres';
+
+const log = (m: string) => process.stdout.write(m + '\n');
+const root = resolve(import.meta.dirname, import.meta.dirname.includes('/dist/') ? '../..' : '..');
+const WARM_UP = 20;
+const COUNTED = 10;
+
+const selected = (list: Scenario[], only: string[]) => (only.length ? list.filter((s) => only.some((o) => s.name.includes(o))) : list);
+
+/** One request; undefined when it answered 2xx, else why the scenario is skipped. */
+async function probe(api: Api, s: Scenario, token: string): Promise<string | undefined> {
+  const res = await api.raw(s.method, s.path, s.body, token);
+  if (res.status >= 200 && res.status < 300) return undefined;
+  let why = res.text.slice(0, 160);
+  try {
+    const e = JSON.parse(res.text).errors?.[0];
+    if (e) why = `${e.extensions?.code ?? ''} ${e.message}`.trim();
+  } catch { /* not JSON */ }
+  return `not available: ${res.status} ${why}`;
+}
+
+function describe(r: ScenarioResult): string {
+  if (r.skipped) return `  ${r.scenario.name}: ${r.skipped}`;
+  const m = medianRun(r)!;
+  const floor = m.floor ? `, floor ${Math.round(m.floor.rps)} req/s (${Math.round((m.http.rps / m.floor.rps) * 100)} %)` : '';
+  return `  ${r.scenario.name}: ${Math.round(m.http.rps)} req/s, p50 ${m.http.p50} ms, p99 ${m.http.p99} ms${m.http.non2xx ? `, ${m.http.non2xx} non-2xx` : ''}${floor}`;
+}
+
+async function benchStrata(args: BenchArgs) {
+  const db = await openBenchDatabase(args.scale, args.databaseUrl, log);
+  const config = benchConfig(args.pool);
+  const names = namesFor('');
+  const counts = countsFor(args.scale);
+  const results: ScenarioResult[] = [];
+  let dataset;
+  try {
+    await installSchema(config, createLogger('warn'), db.url);
+
+    // Phase 1, on a Strata whose PostgreSQL connections go through the counting proxy: build or
+    // reuse the dataset, probe every scenario, count statements per request.
+    const dbUrl = new URL(db.url);
+    const proxy = await startCountingProxy(dbUrl.hostname, Number(dbUrl.port || 5432));
+    const proxied = new URL(db.url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(proxy.port);
+    let reader: ReaderUser;
+    const counter = await startStrata(proxied.toString(), args.pool);
+    try {
+      const api = new Api(counter.url, ADMIN_TOKEN);
+      dataset = await ensureDataset(api, db.url, args.scale, names, log);
+      log(dataset.reused ? `reusing the scale-${args.scale} dataset in ${db.where}` : `dataset built in ${dataset.buildSeconds.toFixed(1)} s`);
+      reader = await createStrataReaderViaSql(db.url, names);
+      for (const s of selected(scenarios(names, counts), args.only)) {
+        const token = s.as === 'admin' ? ADMIN_TOKEN : reader.token;
+        const r: ScenarioResult = { scenario: s, runs: [], skipped: await probe(api, s, token) };
+        results.push(r);
+        if (r.skipped) continue;
+        await warmUp(counter.url, { ...s, token }, 2);
+        proxy.reset();
+        await warmUp(counter.url, { ...s, token }, COUNTED);
+        const c = proxy.counts();
+        r.statements = { executes: c.executes / COUNTED, parses: c.parses / COUNTED, queries: c.queries / COUNTED };
+      }
+    } finally {
+      await counter.stop();
+      await proxy.close();
+    }
+
+    // Phase 2: the load, on a Strata connected directly; each read followed by its floor.
+    log(`running ${results.filter((r) => !r.skipped).length} scenarios: ${args.connections} connections, ${args.duration} s each, ${args.runs} run(s)`);
+    const server = await startStrata(db.url, args.pool);
+    try {
+      const api = new Api(server.url, ADMIN_TOKEN);
+      for (const r of results) {
+        if (r.skipped) {
+          log(describe(r));
+          continue;
+        }
+        const s = r.scenario;
+        const token = s.as === 'admin' ? ADMIN_TOKEN : reader!.token;
+        const floor = s.read && !args.noFloor ? await floorStatement(db.url, config, s, token) : undefined;
+        r.sql = floor?.sql;
+        for (let i = 0; i < args.runs; i++) {
+          await warmUp(server.url, { ...s, token }, WARM_UP);
+          const before = await server.stats();
+          const http = await runLoad(server.url, { ...s, token }, args.connections, args.duration);
+          const after = await server.stats();
+          r.runs.push({
+            http,
+            cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, http.requests),
+            peakRssMb: after.peakRss / 2 ** 20,
+            floor: floor && (await runFloor(db.url, args.pool, floor, args.connections, args.duration)),
+          });
+        }
+        if (floor) {
+          const sample = r.runs[0].floor!.sample;
+          const body = (await api.raw(s.method, s.path, s.body, token)).text;
+          r.floorBodyMatches = (s.read!.mode === 'one' ? `{"data":${sample}}` : sample) === body;
+        }
+        log(describe(r));
+      }
+    } finally {
+      await server.stop();
+      const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+      await removeWrites(sql, names, counts).finally(() => sql.end());
+    }
+  } finally {
+    await db.stop();
+  }
+  return { server: `Strata (${db.where})`, dataset, results };
+}
+
+async function benchTarget(args: BenchArgs) {
+  const target = args.target!;
+  const api = args.token ? new Api(target, args.token) : await Api.login(target, args.email!, args.password!);
+  const prefix = `b${randomBytes(3).toString('hex')}_`;
+  const names = namesFor(prefix);
+  const counts = countsFor(args.scale);
+  const results: ScenarioResult[] = [];
+  let reader: ReaderUser | undefined;
+  let readerError = '';
+  const cleanup = async () => {
+    if (args.keep) return log(`kept the collections ${Object.values(names).join(', ')} on ${target}`);
+    log(`deleting the ${prefix}* collections and the bench reader from ${target}`);
+    await reader?.remove();
+    await dropSchema(api, names);
+  };
+  const interrupted = () => void cleanup().finally(() => process.exit(130));
+  process.once('SIGINT', interrupted);
+  try {
+    log(`creating ${prefix}* collections on ${target} through its schema API, loading the scale-${args.scale} dataset through POST /items`);
+    const started = performance.now();
+    await createSchema(api, names);
+    await loadThroughApi(api, names, counts, log);
+    log(`dataset loaded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    try {
+      reader = await createTargetReader(api, names, prefix);
+    } catch (err) {
+      readerError = err instanceof ApiError ? `not available: ${err.status} creating the reader's permission: ${err.body.slice(0, 160)}` : String(err);
+    }
+    for (const s of selected(scenarios(names, counts), args.only)) {
+      if (s.as === 'reader' && !reader) {
+        results.push({ scenario: s, runs: [], skipped: readerError });
+        continue;
+      }
+      const token = s.as === 'admin' ? api.token : reader!.token;
+      const r: ScenarioResult = { scenario: s, runs: [], skipped: await probe(api, s, token) };
+      results.push(r);
+      if (r.skipped) {
+        log(describe(r));
+        continue;
+      }
+      for (let i = 0; i < args.runs; i++) {
+        await warmUp(target, { ...s, token }, WARM_UP);
+        r.runs.push({ http: await runLoad(target, { ...s, token }, args.connections, args.duration) });
+      }
+      log(describe(r));
+    }
+  } finally {
+    process.off('SIGINT', interrupted);
+    await cleanup();
+  }
+  return { server: target, dataset: { counts, reused: false }, results };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2), process.env);
+  const started = performance.now();
+  const run = args.target ? await benchTarget(args) : await benchStrata(args);
+  const strata = !args.target;
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+  };
+  log('');
+  log(`${run.server} · scale ${args.scale} · ${args.connections} connections · ${args.duration} s per scenario · ${args.runs} run(s), median shown`);
+  log(`${machine.cpus} CPUs (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}`);
+  log('');
+  log(table(run.results, strata));
+  const lines = notes(run.results, strata);
+  if (lines.length) log('\n' + lines.map((l) => `- ${l}`).join('\n'));
+  const file = writeJson(resolve(root, 'bench/results'), strata ? 'strata' : new URL(args.target!).host.replace(/\W/g, '_'), {
+    args: { ...args, password: args.password ? '***' : undefined, token: args.token ? '***' : undefined },
+    machine, server: run.server, dataset: run.dataset,
+    seconds: (performance.now() - started) / 1000,
+    results: run.results,
+  });
+  log(`\nresults: ${file} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err?.stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,121 @@
+// Writes: one statement per request (strata.write_request) that performs the whole nested write
+// and re-reads the written items with the request's query, using the read SQL the Reader has
+// compiled (and cached) for that query's shape. The only payload work done in Node is hashing
+// `hash` fields with argon2 (Directus's format), because that is CPU work PostgreSQL can't do.
+import { hash } from '@node-rs/argon2';
+import type { Db } from '../db/client.js';
+import type { Accountability } from '../auth/accountability.js';
+import type { Query } from '../request/query.js';
+import { timed, type Timing } from '../http/types.js';
+import type { Reader, ReadMode } from './reader.js';
+
+export type WriteAction = 'create' | 'update' | 'update_batch' | 'update_query' | 'patch_collection' | 'delete' | 'delete_query';
+
+interface FieldRelation {
+  /** related collection (m2o, o2m); null with `allowed` for many-to-any */
+  related: string | null;
+  kind: 'm2o' | 'o2m' | 'm2a';
+  collectionField?: string;
+}
+
+interface Catalog {
+  hash: Map<string, Set<string>>;
+  relations: Map<string, Map<string, FieldRelation>>;
+}
+
+export interface WriteOptions {
+  maxBatchMutation: number;
+  defaultLimit: number;
+}
+
+export class Writer {
+  private catalog: Promise<Catalog> | undefined;
+  constructor(private db: Db, private reader: Reader, private opts: WriteOptions) {}
+
+  /** The schema changed: hash fields and relations are looked up again. */
+  invalidate(): void {
+    this.catalog = undefined;
+  }
+
+  private loadCatalog(): Promise<Catalog> {
+    return (this.catalog ??= (async () => {
+      const rows = await this.db.query<{ collection: string; field: string }>(
+        "select collection, field from directus_fields where 'hash' = any(string_to_array(special, ','))");
+      const hashes = new Map<string, Set<string>>();
+      for (const r of rows) (hashes.get(r.collection) ?? hashes.set(r.collection, new Set()).get(r.collection)!).add(r.field);
+      const relations = new Map<string, Map<string, FieldRelation>>();
+      if (hashes.size > 0) {
+        const rels = await this.db.query<{ many_collection: string; many_field: string; one_collection: string | null; one_field: string | null; one_collection_field: string | null }>(
+          'select many_collection, many_field, one_collection, one_field, one_collection_field from strata.relations');
+        const add = (c: string, f: string, r: FieldRelation) => (relations.get(c) ?? relations.set(c, new Map()).get(c)!).set(f, r);
+        for (const r of rels) {
+          if (r.one_collection) add(r.many_collection, r.many_field, { kind: 'm2o', related: r.one_collection });
+          else add(r.many_collection, r.many_field, { kind: 'm2a', related: null, collectionField: r.one_collection_field ?? undefined });
+          if (r.one_collection && r.one_field) add(r.one_collection, r.one_field, { kind: 'o2m', related: r.many_collection });
+        }
+      }
+      return { hash: hashes, relations };
+    })().catch((err) => {
+      this.catalog = undefined;
+      throw err;
+    }));
+  }
+
+  /** Replaces the values of `hash` fields (at any depth) by their argon2 hashes, in place. */
+  async hashPayload(collection: string, payload: unknown): Promise<void> {
+    const catalog = await this.loadCatalog();
+    if (catalog.hash.size === 0) return;
+    const jobs: Promise<void>[] = [];
+    const walk = (c: string, item: unknown, depth: number): void => {
+      if (depth > 20 || typeof item !== 'object' || item === null) return;
+      if (Array.isArray(item)) return item.forEach((i) => walk(c, i, depth + 1));
+      const obj = item as Record<string, unknown>;
+      const hashed = catalog.hash.get(c);
+      const rels = catalog.relations.get(c);
+      for (const [k, v] of Object.entries(obj)) {
+        if (hashed?.has(k) && typeof v === 'string' && v !== '' && !v.startsWith('$argon2')) {
+          jobs.push(hash(v).then((h) => { obj[k] = h; }));
+          continue;
+        }
+        const rel = rels?.get(k);
+        if (!rel) continue;
+        const related = rel.kind === 'm2a' ? String(obj[rel.collectionField ?? ''] ?? '') : rel.related!;
+        if (rel.kind === 'o2m' && v && typeof v === 'object' && !Array.isArray(v)) {
+          const detailed = v as Record<string, unknown>;
+          walk(related, detailed.create, depth + 1);
+          walk(related, detailed.update, depth + 1);
+        } else {
+          walk(related, v, depth + 1);
+        }
+      }
+    };
+    walk(collection, payload, 0);
+    await Promise.all(jobs);
+  }
+
+  /**
+   * Runs a write and returns the response body (null = 204). `read` is the query the written
+   * items are re-read with (null: no re-read); `readMode` 'one' for a single key.
+   */
+  async write(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
+    read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown> = {}): Promise<string | null> {
+    if (args.payload !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.payload));
+    if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data));
+    let sql: string | null = null;
+    let query: Query | Record<string, never> = {};
+    if (read) {
+      query = read.mode === 'list' && read.query.limit === undefined ? { ...read.query, limit: -1 } : read.query;
+      const shapeQuery = read.mode === 'one' ? { ...query, key: '?' } : read.mode === 'list' ? { ...query, keys: [] } : query;
+      sql = await timed(timing, 'compile', () => this.reader.sqlFor(collection, shapeQuery, read.mode));
+    }
+    const opts = {
+      max_batch_mutation: Number.isFinite(this.opts.maxBatchMutation) ? this.opts.maxBatchMutation : null,
+      default_limit: this.opts.defaultLimit,
+      read_mode: read?.mode ?? null,
+      ...extra,
+    };
+    return timed(timing, 'db', () => this.db.request(accountability,
+      'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)',
+      [action, collection, args, sql, query, opts]));
+  }
+}
