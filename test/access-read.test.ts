@@ -103,3 +103,37 @@ t.test('requests leave no role or context behind on pooled connections', async (
   t.equal(row.role, 'postgres');
   t.notOk(row.acc);
 });
+
+t.test('app access brings Directus\'s minimal system permissions', async (t) => {
+  const seen = await app.db.transaction(async (q) => {
+    await q(`select strata.as_user('${EDITOR}')`);
+    const users = await q<{ id: string }>('select id from directus_users');
+    const roles = await q<{ id: string }>('select id from directus_roles');
+    return { users: users.map((r) => r.id), roles: roles.map((r) => r.id) };
+  });
+  t.same(seen.users, [EDITOR], 'only their own user row');
+  t.same(seen.roles, [ROLE], 'only their own role');
+  const me = await app.get('/permissions/me', editor);
+  t.equal(me.status, 200);
+  t.equal(me.body.data.articles.read.access, 'partial');
+  t.same(me.body.data.articles.create, { access: 'none' });
+  t.equal(me.body.data.directus_users.read.access, 'partial');
+  t.ok(me.body.data.directus_users.read.fields.includes('email'));
+  const globals = await app.get('/policies/me/globals', editor);
+  t.same(globals.body.data, { app_access: true, admin_access: false, enforce_tfa: false });
+  t.equal((await app.get('/permissions/me', { token: null })).status, 403);
+});
+
+t.test('write checks: field permissions, presets and validation (strata.check_write)', async (t) => {
+  await app.sql(`insert into directus_permissions (collection, action, fields, presets, validation, policy) values
+    ('articles', 'create', 'title,status', '{"status":"draft"}', '{"title":{"_nempty":true}}', '${EDITORS}')`);
+  const check = (payload: object) => app.db.transaction(async (q) => {
+    await q(`select strata.as_user('${EDITOR}')`);
+    const [row] = await q<{ p: string }>(`select strata.check_write('articles', 'create', $1::text::jsonb)::text as p`, [JSON.stringify(payload)]);
+    return JSON.parse(row.p);
+  });
+  t.same(await check({ title: 'x' }), { title: 'x', status: 'draft' }, 'presets fill what the payload leaves out');
+  t.same(await check({ title: 'x', status: 'published' }), { title: 'x', status: 'published' }, 'the payload wins over presets');
+  await t.rejects(check({ title: 'x', secret: 's' }), { code: 'FORBIDDEN' }, 'a field outside the permission');
+  await t.rejects(check({ title: '' }), { code: 'FAILED_VALIDATION', extensions: { field: 'title' } }, 'validation names the field');
+});
