@@ -13,6 +13,10 @@ export interface BenchDatabase {
   /** "embedded PostgreSQL 18.x" or the redacted server URL */
   where: string;
   serverVersion: string;
+  /** the embedded cluster's data directory (for its CPU time); undefined for an external server */
+  dataDir?: string;
+  /** drops and recreates the bench database (its schema could not be upgraded in place) */
+  recreate(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,17 +24,19 @@ export const databaseName = (scale: number) => `strata_bench_s${String(scale).re
 
 export async function openBenchDatabase(scale: number, serverUrl: string | undefined, log: (m: string) => void): Promise<BenchDatabase> {
   let embedded: EmbeddedDb | undefined;
+  let embeddedDir: string | undefined;
   let base = serverUrl;
   if (!base) {
     // bench/ under tsx, dist/bench/ when built: the repository root either way
     const root = resolve(import.meta.dirname, import.meta.dirname.includes('/dist/') ? '../..' : '..');
-    const dir = resolve(root, '.strata/bench-db');
+    const dir = (embeddedDir = resolve(root, '.strata/bench-db'));
     log(`starting the embedded PostgreSQL in ${dir}`);
     embedded = await startEmbedded(dir, await freePort(), () => {});
     base = embedded.url;
   }
   const name = databaseName(scale);
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  const serverAdmin = () => postgres(base, { max: 1, onnotice: () => {} });
+  const admin = serverAdmin();
   try {
     const [{ exists }] = await admin`select exists (select from pg_database where datname = ${name}) as exists`;
     if (!exists) await admin.unsafe(`create database ${name}`);
@@ -42,6 +48,16 @@ export async function openBenchDatabase(scale: number, serverUrl: string | undef
       url: url.toString(),
       where: embedded ? `embedded PostgreSQL ${version}` : `PostgreSQL ${version} at ${url.host}`,
       serverVersion: String(version),
+      dataDir: embedded ? resolve(embeddedDir!) : undefined,
+      async recreate() {
+        const sql = serverAdmin();
+        try {
+          await sql.unsafe(`drop database if exists ${name} with (force)`);
+          await sql.unsafe(`create database ${name}`);
+        } finally {
+          await sql.end();
+        }
+      },
       stop: async () => {
         await embedded?.stop();
       },

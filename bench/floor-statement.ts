@@ -1,4 +1,4 @@
-// What Strata runs for a read scenario, obtained from Strata's own code: the query string parsed
+// What Strata runs for a read scenario, obtained from Strata's own code where it is exported: the query string parsed
 // and normalized as the items controller does, compiled by the same Reader (strata.compile_read),
 // the accountability resolved by the same authenticator and serialized by the same contextJson.
 import { connect } from '../src/db/client.js';
@@ -11,7 +11,10 @@ import { AccessCache, createAuthenticator } from '../src/auth/authenticate.js';
 import { Jwt } from '../src/auth/jwt.js';
 import type { ApiRequest } from '../src/http/types.js';
 import type { Scenario } from './scenarios.js';
-import type { FloorStatement } from './floor.js';
+import { requestStatements, type FloorStatement } from './floor.js';
+
+/** src/db/client.ts's role for non-admin requests (row-level security applies to it) */
+const REQUEST_ROLE = 'strata_request';
 
 export async function floorStatement(url: string, config: Config, s: Scenario, token: string): Promise<FloorStatement> {
   const read = s.read!;
@@ -25,7 +28,7 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
     const authenticate = createAuthenticator(db, new Jwt(config.secret), new AccessCache(0), config.sessionCookie);
     const accountability = await authenticate(req, {});
     const sql = await reader.sqlFor(accountability, read.collection, query, read.mode);
-    return { context: contextJson(accountability), sql, params: [query] };
+    return requestStatements(contextJson(accountability), accountability.admin ? 'none' : REQUEST_ROLE, sql, [query]);
   } finally {
     await db.close();
   }

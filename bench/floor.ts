@@ -1,7 +1,9 @@
-// The database floor: the exact statement Strata runs for a read (its compiled SQL with the same
-// $1 query and the same accountability context statement, pipelined on one reserved connection
-// as src/db/client.ts does), run directly with postgres.js at the same concurrency and for the
-// same duration as the HTTP load. Strata's throughput divided by this is the headline ratio.
+// The database floor: the exact statements Strata runs for a read (its compiled SQL with the same
+// $1 query, wrapped in the same transaction and accountability context statement, pipelined on
+// one reserved connection as src/db/client.ts does), run directly with postgres.js at the same
+// concurrency and for the same duration as the HTTP load. Strata's throughput divided by this is
+// the headline ratio. bench/run.ts checks that Strata really sends these statements (the counting
+// proxy sees the same texts and the same number of executions), so a change in src/db shows up.
 import postgres from 'postgres';
 
 export interface FloorResult {
@@ -12,26 +14,48 @@ export interface FloorResult {
   errors: number;
   /** the response text of one run (compared with Strata's body) */
   sample: string | null;
+  /** CPU ms per request of this process (the client) and of PostgreSQL, when measurable */
+  cpu?: { client: number; postgres?: number };
 }
 
-export interface FloorStatement {
-  context: string;
-  sql: string;
+/** CPU counters read around the timed loop: [PostgreSQL ms or undefined, this process ms] */
+export type CpuProbe = () => [number | undefined, number];
+
+export interface Statement {
+  text: string;
   params: unknown[];
 }
 
-export const CONTEXT_SQL = "select set_config('strata.accountability', $1, false)";
+export interface FloorStatement {
+  /** the compiled read */
+  sql: string;
+  /** everything sent per request, in order */
+  statements: Statement[];
+  /** which statement's first column is the response body */
+  result: number;
+}
 
-export async function runFloor(url: string, pool: number, s: FloorStatement, connections: number, duration: number): Promise<FloorResult> {
-  // the same options as Strata's pool (src/db/client.ts)
-  const sql = postgres(url, { max: pool, prepare: true, onnotice: () => {}, connection: { application_name: 'strata-bench-floor' }, types: {} });
+/** The per-request sequence of src/db/client.ts request(): the context, then the statement. */
+export function requestStatements(context: string, role: string, sql: string, params: unknown[]): FloorStatement {
+  return {
+    sql,
+    statements: [
+      { text: "select set_config('strata.accountability', $1, false), set_config('role', $2, false)", params: [context, role] },
+      { text: sql, params },
+    ],
+    result: 1,
+  };
+}
+
+export async function runFloor(url: string, pool: number, s: FloorStatement, connections: number, duration: number, probe?: CpuProbe): Promise<FloorResult> {
+  // the same options as Strata's request pool (src/db/client.ts), generic plans included
+  const sql = postgres(url, { max: pool, prepare: true, onnotice: () => {}, connection: { application_name: 'strata-bench-floor', plan_cache_mode: 'force_generic_plan' }, types: {} });
   const once = async (): Promise<string | null> => {
     const conn = await sql.reserve();
     try {
-      const ctx = conn.unsafe(CONTEXT_SQL, [s.context], { prepare: true });
-      const stmt = conn.unsafe(s.sql, s.params as postgres.ParameterOrJSON<never>[], { prepare: true });
-      const [, rows] = await Promise.all([ctx, stmt]);
-      const first = rows[0];
+      // all queued before any is awaited: postgres.js pipelines them in one flight
+      const all = await Promise.all(s.statements.map((st) => conn.unsafe(st.text, st.params as postgres.ParameterOrJSON<never>[], { prepare: true })));
+      const first = all[s.result][0];
       if (!first) return null;
       for (const k in first) return first[k] as string | null;
       return null;
@@ -44,6 +68,8 @@ export async function runFloor(url: string, pool: number, s: FloorStatement, con
     for (let i = 0; i < Math.max(pool, connections) * 2; i++) sample = await once(); // prepare on every connection
     const latencies: number[] = [];
     let errors = 0;
+    // read before the pool ends: its backends' CPU leaves /proc with them
+    const cpu0 = probe?.();
     const started = performance.now();
     const end = started + duration * 1000;
     const worker = async () => {
@@ -59,9 +85,12 @@ export async function runFloor(url: string, pool: number, s: FloorStatement, con
     };
     await Promise.all(Array.from({ length: connections }, worker));
     const elapsed = (performance.now() - started) / 1000;
+    const cpu1 = probe?.();
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => (latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : 0);
-    return { requests: latencies.length, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), errors, sample };
+    const n = Math.max(1, latencies.length);
+    const cpu = cpu0 && cpu1 ? { client: (cpu1[1] - cpu0[1]) / n, postgres: cpu1[0] === undefined || cpu0[0] === undefined ? undefined : (cpu1[0] - cpu0[0]) / n } : undefined;
+    return { requests: latencies.length, rps: latencies.length / elapsed, p50: pct(50), p99: pct(99), errors, sample, cpu };
   } finally {
     await sql.end();
   }

@@ -12,6 +12,8 @@ export interface RunResult {
   /** server peak RSS during the run, MB; undefined on --target */
   peakRssMb?: number;
   floor?: FloorResult;
+  /** CPU ms per request of the load generator, Strata and PostgreSQL (HTTP), and of the floor's client and PostgreSQL */
+  cpu?: { loadGenerator: number; strata: number; postgres?: number; floorClient?: number; floorPostgres?: number };
 }
 
 export interface ScenarioResult {
@@ -21,8 +23,8 @@ export interface ScenarioResult {
   runs: RunResult[];
   /** per request, measured on a separate, proxied server process (Strata only) */
   statements?: { executes: number; parses: number; queries: number };
-  /** does the floor statement return the bytes the HTTP response carried? */
-  floorBodyMatches?: boolean;
+  /** is the floor what Strata does: statement texts Strata sent, as many per request, the same body bytes */
+  floorCheck?: { sameStatements: boolean; sameCount: boolean; sameBody: boolean };
   sql?: string;
 }
 
@@ -34,6 +36,12 @@ const median = <T>(xs: T[], key: (x: T) => number): T | undefined => {
 
 export const medianRun = (r: ScenarioResult) => median(r.runs, (x) => x.http.rps);
 const medianFloor = (r: ScenarioResult) => median(r.runs.filter((x) => x.floor), (x) => x.floor!.rps)?.floor;
+/** each run's HTTP and floor measurements are taken back to back: the median of their ratios is
+ *  steadier than the ratio of the medians when the machine's load drifts */
+export const floorRatio = (r: ScenarioResult) => {
+  const ratios = r.runs.filter((x) => x.floor && x.floor.rps > 0).map((x) => x.http.rps / x.floor!.rps);
+  return median(ratios, (x) => x);
+};
 
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
@@ -48,14 +56,14 @@ export function table(results: ScenarioResult[], strata: boolean): string {
     rows.push([
       r.scenario.name,
       fmt(m.http.rps),
-      fmt(m.http.p50, 1),
-      fmt(m.http.p99, 1),
+      fmt(m.http.p50),
+      fmt(m.http.p99),
       `${m.http.errors} / ${m.http.non2xx}`,
       ...(strata ? [
         fmt(m.cpuMsPerRequest, 2),
         fmt(m.peakRssMb),
         floor ? fmt(floor.rps) : '–',
-        floor ? `${fmt((m.http.rps / floor.rps) * 100)} %` : '–',
+        floor ? `${fmt(floorRatio(r)! * 100)} %` : '–',
         st ? `${fmt(st.executes + st.queries, 2)}${st.parses ? ` (+${fmt(st.parses, 2)} parse)` : ''}` : '–',
       ] : []),
     ]);
@@ -90,12 +98,36 @@ export function notes(results: ScenarioResult[], strata: boolean): string[] {
     const checked = target.map((name) => byName.get(name)).filter((r): r is ScenarioResult => !!r && !r.skipped && !!medianFloor(r));
     if (checked.length) {
       const verdicts = checked.map((r) => {
-        const ratio = medianRun(r)!.http.rps / medianFloor(r)!.rps;
+        const ratio = floorRatio(r)!;
         return `${r.scenario.name} ${fmt(ratio * 100)} % ${ratio >= 0.8 ? 'meets' : 'MISSES'}`;
       });
       out.push(`reads at >= 80 % of the floor: ${verdicts.join(', ')}`);
     }
-    for (const r of results) if (r.floorBodyMatches === false) out.push(`${r.scenario.name}: the floor statement's result differs from the HTTP body (check the floor's inputs)`);
+    for (const r of results) {
+      const c = r.floorCheck;
+      if (!c) continue;
+      if (!c.sameStatements) out.push(`${r.scenario.name}: Strata did not send the floor's statement texts (src/db changed? update bench/floor.ts)`);
+      if (!c.sameCount) out.push(`${r.scenario.name}: Strata ran ${(r.statements?.executes ?? 0) + (r.statements?.queries ?? 0)} statements per request, the floor another number`);
+      if (!c.sameBody) out.push(`${r.scenario.name}: the floor's result differs from the HTTP body`);
+    }
+    const verified = results.filter((r) => r.floorCheck && r.floorCheck.sameStatements && r.floorCheck.sameCount && r.floorCheck.sameBody).length;
+    const floored = results.filter((r) => r.floorCheck).length;
+    if (floored) out.push(`floor verified against Strata (same statement texts, same count per request, same response bytes): ${verified} of ${floored} read scenarios`);
+  }
+  return out;
+}
+
+/** Where each read's CPU goes: with 2 cores, requests/s can't exceed 2,000 / (CPU ms per request). */
+export function cpuBudget(results: ScenarioResult[]): string[] {
+  const out: string[] = [];
+  const f = (n: number | undefined) => (n === undefined ? '?' : n.toFixed(2));
+  for (const r of results) {
+    const c = !r.skipped ? medianRun(r)?.cpu : undefined;
+    if (!c || c.postgres === undefined) continue;
+    const http = c.loadGenerator + c.strata + c.postgres;
+    const floor = c.floorClient !== undefined && c.floorPostgres !== undefined ? c.floorClient + c.floorPostgres : undefined;
+    out.push(`${r.scenario.name}: HTTP ${f(c.loadGenerator)} load generator + ${f(c.strata)} Strata + ${f(c.postgres)} PostgreSQL = ${f(http)} ms` +
+      (floor === undefined ? '' : `; floor ${f(c.floorClient)} client + ${f(c.floorPostgres)} PostgreSQL = ${f(floor)} ms`));
   }
   return out;
 }

@@ -3,8 +3,7 @@
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { installSchema } from '../src/bootstrap.js';
-import { createLogger } from '../src/log.js';
+import { fork } from 'node:child_process';
 import { parseArgs, type BenchArgs } from './args.js';
 import { Api, ApiError } from './api.js';
 import { ADMIN_TOKEN, benchConfig } from './config.js';
@@ -14,7 +13,8 @@ import { floorStatement } from './floor-statement.js';
 import { runFloor } from './floor.js';
 import { runLoad, warmUp } from './load.js';
 import { createStrataReaderViaSql, createTargetReader, type ReaderUser } from './reader.js';
-import { notes, table, writeJson, medianRun, type ScenarioResult } from './report.js';
+import { notes, table, writeJson, medianRun, cpuBudget, type ScenarioResult, type RunResult } from './report.js';
+import { postgresCpuMs, ownCpuMs } from './cpu.js';
 import { scenarios, type Scenario } from './scenarios.js';
 import { createSchema, dropSchema, namesFor } from './schema.js';
 import { startStrata } from './server.js';
@@ -48,6 +48,17 @@ function describe(r: ScenarioResult): string {
   return `  ${r.scenario.name}: ${Math.round(m.http.rps)} req/s, p50 ${m.http.p50} ms, p99 ${m.http.p99} ms${m.http.non2xx ? `, ${m.http.non2xx} non-2xx` : ''}${floor}`;
 }
 
+/** installSchema in a child process (bench/install-child.ts): true when it succeeded. */
+function install(url: string): Promise<boolean> {
+  const ts = import.meta.filename.endsWith('.ts');
+  const child = fork(resolve(import.meta.dirname, ts ? 'install-child.ts' : 'install-child.js'), [], {
+    env: { ...process.env, BENCH_DATABASE_URL: url },
+    execArgv: ts ? ['--import=tsx'] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((res) => child.once('exit', (code) => res(code === 0)));
+}
+
 async function benchStrata(args: BenchArgs) {
   const db = await openBenchDatabase(args.scale, args.databaseUrl, log);
   const config = benchConfig(args.pool);
@@ -56,7 +67,12 @@ async function benchStrata(args: BenchArgs) {
   const results: ScenarioResult[] = [];
   let dataset;
   try {
-    await installSchema(config, createLogger('warn'), db.url);
+    if (!(await install(db.url))) {
+      // e.g. sql/current.sql changed in a way that does not apply over the previous version
+      log('the bench database could not be migrated in place: recreating it (the dataset is rebuilt)');
+      await db.recreate();
+      if (!(await install(db.url))) throw new Error('installing the schema on a new database failed (see the errors above)');
+    }
 
     // Phase 1, on a Strata whose PostgreSQL connections go through the counting proxy: build or
     // reuse the dataset, probe every scenario, count statements per request.
@@ -66,6 +82,7 @@ async function benchStrata(args: BenchArgs) {
     proxied.hostname = '127.0.0.1';
     proxied.port = String(proxy.port);
     let reader: ReaderUser;
+    let strataTexts = new Set<string>();
     const counter = await startStrata(proxied.toString(), args.pool);
     try {
       const api = new Api(counter.url, ADMIN_TOKEN);
@@ -83,6 +100,7 @@ async function benchStrata(args: BenchArgs) {
         const c = proxy.counts();
         r.statements = { executes: c.executes / COUNTED, parses: c.parses / COUNTED, queries: c.queries / COUNTED };
       }
+      strataTexts = new Set(proxy.texts);
     } finally {
       await counter.stop();
       await proxy.close();
@@ -105,19 +123,34 @@ async function benchStrata(args: BenchArgs) {
         for (let i = 0; i < args.runs; i++) {
           await warmUp(server.url, { ...s, token }, WARM_UP);
           const before = await server.stats();
+          const [pg0, own0] = [postgresCpuMs(db.dataDir), ownCpuMs()];
           const http = await runLoad(server.url, { ...s, token }, args.connections, args.duration);
+          const [pg1, own1] = [postgresCpuMs(db.dataDir), ownCpuMs()];
           const after = await server.stats();
-          r.runs.push({
+          const per = (ms: number, n: number) => ms / Math.max(1, n);
+          const run: RunResult = {
             http,
-            cpuMsPerRequest: (after.cpuMicros - before.cpuMicros) / 1000 / Math.max(1, http.requests),
+            cpuMsPerRequest: per((after.cpuMicros - before.cpuMicros) / 1000, http.requests),
             peakRssMb: after.peakRss / 2 ** 20,
-            floor: floor && (await runFloor(db.url, args.pool, floor, args.connections, args.duration)),
-          });
+          };
+          run.cpu = { loadGenerator: per(own1 - own0, http.requests), strata: run.cpuMsPerRequest!, postgres: pg1 === undefined ? undefined : per(pg1 - pg0!, http.requests) };
+          if (floor) {
+            run.floor = await runFloor(db.url, args.pool, floor, args.connections, args.duration, () => [postgresCpuMs(db.dataDir), ownCpuMs()]);
+            run.cpu.floorClient = run.floor.cpu?.client;
+            run.cpu.floorPostgres = run.floor.cpu?.postgres;
+          }
+          r.runs.push(run);
         }
         if (floor) {
+          // is the floor what Strata does? same statement texts, same count, same bytes out
           const sample = r.runs[0].floor!.sample;
           const body = (await api.raw(s.method, s.path, s.body, token)).text;
-          r.floorBodyMatches = (s.read!.mode === 'one' ? `{"data":${sample}}` : sample) === body;
+          r.floorCheck = {
+            sameStatements: floor.statements.every((st) => strataTexts.has(st.text)),
+            // a fraction above comes from the auth cache's refresh (once a second per token), not from the read
+            sameCount: r.statements !== undefined && Math.floor(r.statements.executes + r.statements.queries) === floor.statements.length,
+            sameBody: (s.read!.mode === 'one' ? `{"data":${sample}}` : sample) === body,
+          };
         }
         log(describe(r));
       }
@@ -188,9 +221,12 @@ async function benchTarget(args: BenchArgs) {
 async function main() {
   const args = parseArgs(process.argv.slice(2), process.env);
   const started = performance.now();
+  const loadAtStart = os.loadavg().map((x) => Math.round(x * 100) / 100);
   const run = args.target ? await benchTarget(args) : await benchStrata(args);
   const strata = !args.target;
   const machine = {
+    /** 1, 5 and 15-minute load averages when the run ended: other work on the machine skews results */
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
     cpus: os.cpus().length,
     cpu: os.cpus()[0]?.model,
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
@@ -199,14 +235,16 @@ async function main() {
   };
   log('');
   log(`${run.server} · scale ${args.scale} · ${args.connections} connections · ${args.duration} s per scenario · ${args.runs} run(s), median shown`);
-  log(`${machine.cpus} CPUs (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}`);
+  log(`${machine.cpus} CPUs (${machine.cpu}), ${machine.memoryGb} GB, Node ${machine.node}; load average at the start ${loadAtStart.join(' ')}, at the end ${machine.loadAverage.join(' ')}`);
   log('');
   log(table(run.results, strata));
   const lines = notes(run.results, strata);
   if (lines.length) log('\n' + lines.map((l) => `- ${l}`).join('\n'));
+  const budget = strata ? cpuBudget(run.results) : [];
+  if (budget.length) log('\nCPU per request (ms):\n' + budget.map((l) => `- ${l}`).join('\n'));
   const file = writeJson(resolve(root, 'bench/results'), strata ? 'strata' : new URL(args.target!).host.replace(/\W/g, '_'), {
     args: { ...args, password: args.password ? '***' : undefined, token: args.token ? '***' : undefined },
-    machine, server: run.server, dataset: run.dataset,
+    machine: { ...machine, loadAverageAtStart: loadAtStart }, server: run.server, dataset: run.dataset,
     seconds: (performance.now() - started) / 1000,
     results: run.results,
   });

@@ -16,12 +16,15 @@ export interface CountingProxy {
   port: number;
   counts(): StatementCounts;
   reset(): void;
+  /** every statement text PostgreSQL was asked to prepare or run (to verify the floor's) */
+  texts: Set<string>;
   close(): Promise<void>;
 }
 
 export async function startCountingProxy(host: string, port: number): Promise<CountingProxy> {
   const counts: StatementCounts = { executes: 0, queries: 0, parses: 0 };
   const sockets = new Set<Socket>();
+  const texts = new Set<string>();
   const server: Server = createServer((client) => {
     const upstream = connect(port, host);
     sockets.add(client).add(upstream);
@@ -46,8 +49,15 @@ export async function startCountingProxy(host: string, port: number): Promise<Co
         if (pending.length < len + 1) break;
         const type = String.fromCharCode(pending[0]);
         if (type === 'E') counts.executes++;
-        else if (type === 'Q') counts.queries++;
-        else if (type === 'P') counts.parses++;
+        else if (type === 'Q') {
+          counts.queries++;
+          texts.add(pending.toString('utf8', 5, pending.indexOf(0, 5)));
+        } else if (type === 'P') {
+          counts.parses++;
+          // Parse: statement name (C string), then the query text (C string)
+          const textStart = pending.indexOf(0, 5) + 1;
+          texts.add(pending.toString('utf8', textStart, pending.indexOf(0, textStart)));
+        }
         pending = pending.subarray(len + 1);
       }
     });
@@ -65,6 +75,7 @@ export async function startCountingProxy(host: string, port: number): Promise<Co
   return {
     port: (server.address() as { port: number }).port,
     counts: () => ({ ...counts }),
+    texts,
     reset() {
       counts.executes = counts.queries = counts.parses = 0;
     },

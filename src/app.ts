@@ -9,12 +9,20 @@ import { Jwt } from './auth/jwt.js';
 import { AccessCache, createAuthenticator } from './auth/authenticate.js';
 import { serverRoutes } from './controllers/server.js';
 import { authRoutes } from './controllers/auth.js';
+import { usersAuthRoutes } from './controllers/users-auth.js';
+import { createRateLimit } from './auth/rate-limiter.js';
 import { itemsRoutes } from './controllers/items.js';
 import { accessRoutes } from './controllers/access.js';
 import { collectionsRoutes } from './controllers/collections.js';
 import { fieldsRoutes } from './controllers/fields.js';
 import { relationsRoutes } from './controllers/relations.js';
 import { Reader } from './engine/reader.js';
+import { listenForSchemaChanges } from './db/schema-listener.js';
+import { systemRoutes } from './controllers/system.js';
+import { Writer } from './engine/writer.js';
+import { itemsWriteRoutes } from './controllers/items-write.js';
+import { revisionsRoutes } from './controllers/revisions.js';
+import { commentsRoutes } from './controllers/comments.js';
 
 export interface App {
   port: number;
@@ -29,6 +37,7 @@ export interface Services {
   jwt: Jwt;
   accessCache: AccessCache;
   reader: Reader;
+  writer: Writer;
   /** call after any change to collections, fields or relations: drops compiled SQL */
   schemaChanged(): void;
 }
@@ -36,24 +45,35 @@ export interface Services {
 export function buildRouter(s: Services): Router {
   const router = new Router();
   serverRoutes(router, s.config, s.db);
-  authRoutes(router, s.config, s.db, s.jwt);
+  authRoutes(router, s);
+  usersAuthRoutes(router, s);
   itemsRoutes(router, s, s.reader);
+  itemsWriteRoutes(router, s, s.writer);
+  revisionsRoutes(router, s);
+  commentsRoutes(router, s);
   collectionsRoutes(router, s);
   fieldsRoutes(router, s);
   relationsRoutes(router, s);
   accessRoutes(router, s);
+  // last: its "/<endpoint>/:id" routes must not shadow more specific ones ("/permissions/me")
+  systemRoutes(router, s, s.reader);
   return router;
 }
 
 export async function createApp(config: Config, log: Logger, databaseUrl: string): Promise<App> {
-  const db = connect(databaseUrl, config.dbPoolMax);
+  const db = connect(databaseUrl, config.dbPoolMax, { planCacheMode: config.planCacheMode });
+  const reader = new Reader(db, { defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: config.compileCacheSize });
   const services: Services = {
     config, log, db,
     jwt: new Jwt(config.secret),
     accessCache: new AccessCache(config.authCacheTtlMs),
-    reader: new Reader(db, { defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: config.compileCacheSize }),
-    schemaChanged: () => services.reader.invalidate(),
+    reader,
+    writer: new Writer(db, reader, { maxBatchMutation: config.maxBatchMutation, defaultLimit: config.queryLimitDefault }),
+    schemaChanged: () => { services.reader.invalidate(); services.writer.invalidate(); },
   };
+  // compiled SQL is dropped whenever the schema changes, through the API or not
+  const schemaListener = await listenForSchemaChanges(databaseUrl, () => services.schemaChanged(),
+    (err) => log.error('schema listener', { err: err.message }));
   let http: HttpServer;
   try {
     http = await startHttpServer({
@@ -61,8 +81,10 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       log,
       router: buildRouter(services),
       authenticate: createAuthenticator(db, services.jwt, services.accessCache, config.sessionCookie),
+      rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
     });
   } catch (err) {
+    await schemaListener.close();
     await db.close();
     throw err;
   }
@@ -71,6 +93,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     db,
     async close() {
       await http.close();
+      await schemaListener.close();
       await db.close();
     },
   };

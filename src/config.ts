@@ -28,6 +28,35 @@ export interface CookieConfig {
   sameSite: SameSite;
 }
 
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  user: string | undefined;
+  password: string | undefined;
+  /** implicit TLS from the first byte (port 465); otherwise STARTTLS when the server offers it */
+  secure: boolean;
+  /** never upgrade with STARTTLS */
+  ignoreTls: boolean;
+  /** the name sent in EHLO */
+  name: string;
+}
+
+export interface EmailConfig {
+  from: string;
+  /** 'log': mails (and their links) are written to the log instead of being sent */
+  transport: 'smtp' | 'log';
+  /** the EMAIL_TRANSPORT value when it names a transport Strata doesn't have (mail is logged) */
+  unsupportedTransport: string | undefined;
+  smtp: SmtpConfig | undefined;
+}
+
+/** A fixed-window limiter: `points` requests per `durationMs` (0 = the window never ends). */
+export interface RateLimitConfig {
+  enabled: boolean;
+  points: number;
+  durationMs: number;
+}
+
 export interface Config {
   host: string;
   port: number;
@@ -66,7 +95,28 @@ export interface Config {
   dbPoolMax: number;
   /** bounded compiled-SQL cache (entries) */
   compileCacheSize: number;
+  /**
+   * plan_cache_mode of request connections. Compiled statements take every value from one
+   * parameter, so their generic plans are good and skip re-planning (auto would re-plan each
+   * request because LIMIT is a parameter).
+   */
+  planCacheMode: 'force_generic_plan' | 'auto' | 'force_custom_plan';
   projectName: string;
+  email: EmailConfig;
+  /** allowed `reset_url` / `invite_url` / `verification_url` values (exact, or origin + path) */
+  passwordResetUrlAllowList: string[];
+  userInviteUrlAllowList: string[];
+  userRegisterUrlAllowList: string[];
+  userInviteTokenTtlMs: number;
+  emailVerificationTokenTtlMs: number;
+  /** public registration is padded to this many ms (no enumeration of existing emails by timing) */
+  registerStallTimeMs: number;
+  /** RATE_LIMITER_*: per client IP */
+  rateLimiter: RateLimitConfig;
+  /** RATE_LIMITER_GLOBAL_*: all clients together */
+  rateLimiterGlobal: RateLimitConfig;
+  /** RATE_LIMITER_REGISTRATION_*: POST /users/register per client IP */
+  rateLimiterRegistration: RateLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -197,6 +247,54 @@ function cookie(r: Reader, prefix: 'REFRESH_TOKEN_COOKIE' | 'SESSION_COOKIE', na
   return c;
 }
 
+const EMAIL_TRANSPORTS = ['sendmail', 'smtp', 'mailgun', 'sendgrid', 'ses', 'mailtrap'];
+
+function email(r: Reader): EmailConfig {
+  const from = r.string('EMAIL_FROM', 'no-reply@example.com');
+  const raw = r.raw('EMAIL_TRANSPORT')?.toLowerCase();
+  if (raw !== undefined && !EMAIL_TRANSPORTS.includes(raw)) r.problems.push(`EMAIL_TRANSPORT must be one of ${EMAIL_TRANSPORTS.join(', ')}; got "${r.raw('EMAIL_TRANSPORT')}"`);
+  if (raw !== 'smtp') return { from, transport: 'log', unsupportedTransport: raw, smtp: undefined };
+  const secure = r.bool('EMAIL_SMTP_SECURE', false);
+  const host = r.raw('EMAIL_SMTP_HOST');
+  if (!host) r.problems.push('EMAIL_SMTP_HOST is required when EMAIL_TRANSPORT=smtp');
+  return {
+    from,
+    transport: 'smtp',
+    unsupportedTransport: undefined,
+    smtp: {
+      host: host ?? '',
+      port: r.int('EMAIL_SMTP_PORT', secure ? 465 : 587, 1, 65535),
+      user: r.raw('EMAIL_SMTP_USER'),
+      password: r.raw('EMAIL_SMTP_PASSWORD'),
+      secure,
+      ignoreTls: r.bool('EMAIL_SMTP_IGNORE_TLS', false),
+      name: r.string('EMAIL_SMTP_NAME', 'localhost'),
+    },
+  };
+}
+
+/** Directus's RATE_LIMITER* variables; DURATION is in seconds, as in Directus. */
+function rateLimit(r: Reader, prefix: string, enabled: boolean, points: number, seconds: number): RateLimitConfig {
+  return {
+    enabled: r.bool(`${prefix}_ENABLED`, enabled),
+    points: r.int(`${prefix}_POINTS`, points, 1),
+    durationMs: r.int(`${prefix}_DURATION`, seconds, 0) * 1000,
+  };
+}
+
+function rateLimiters(r: Reader): Pick<Config, 'rateLimiter' | 'rateLimiterGlobal' | 'rateLimiterRegistration'> {
+  const store = r.raw('RATE_LIMITER_STORE');
+  if (store !== undefined && store !== 'memory') r.problems.push(`RATE_LIMITER_STORE must be memory (Strata keeps counters in each gateway's memory), got "${store}"`);
+  const ip = rateLimit(r, 'RATE_LIMITER', false, 50, 1);
+  const global = rateLimit(r, 'RATE_LIMITER_GLOBAL', false, 1000, 1);
+  if (global.enabled) {
+    if (!ip.enabled) r.problems.push('RATE_LIMITER_GLOBAL_ENABLED=true requires RATE_LIMITER_ENABLED=true');
+    const perSecond = (c: RateLimitConfig) => c.points / Math.max(c.durationMs / 1000, 1);
+    if (perSecond(global) <= perSecond(ip)) r.problems.push('RATE_LIMITER_GLOBAL_POINTS/DURATION must allow more requests per second than RATE_LIMITER_POINTS/DURATION');
+  }
+  return { rateLimiter: ip, rateLimiterGlobal: global, rateLimiterRegistration: rateLimit(r, 'RATE_LIMITER_REGISTRATION', true, 5, 60) };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
@@ -257,7 +355,16 @@ export function loadConfig(env: Env = process.env): Config {
     dbEmbeddedPort: r.int('DB_EMBEDDED_PORT', 54329, 1, 65535),
     dbPoolMax: r.int('DB_POOL__MAX', 10, 1),
     compileCacheSize: r.int('STRATA_COMPILE_CACHE_SIZE', 1000, 1),
+    planCacheMode: r.oneOf('STRATA_PLAN_CACHE_MODE', ['force_generic_plan', 'auto', 'force_custom_plan'] as const, 'force_generic_plan'),
     projectName: r.string('PROJECT_NAME', 'Directus'),
+    email: email(r),
+    passwordResetUrlAllowList: list(r.string('PASSWORD_RESET_URL_ALLOW_LIST', '')),
+    userInviteUrlAllowList: list(r.string('USER_INVITE_URL_ALLOW_LIST', '')),
+    userRegisterUrlAllowList: list(r.string('USER_REGISTER_URL_ALLOW_LIST', '')),
+    userInviteTokenTtlMs: r.duration('USER_INVITE_TOKEN_TTL', '7d'),
+    emailVerificationTokenTtlMs: r.duration('EMAIL_VERIFICATION_TOKEN_TTL', '7d'),
+    registerStallTimeMs: r.int('REGISTER_STALL_TIME', 750, 0),
+    ...rateLimiters(r),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

@@ -33,15 +33,16 @@ export class AccessCache {
 }
 
 export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessionCookie: CookieConfig) {
-  const load = async (sql: string, param: unknown): Promise<Access | null> => {
-    const rows = await db.query<{ access: string | null }>(sql, [param]);
+  // Policies depend on the client's IP (directus_policies.ip_access), so it is part of every key.
+  const load = async (sql: string, ...params: unknown[]): Promise<Access | null> => {
+    const rows = await db.query<{ access: string | null }>(sql, params);
     return rows[0]?.access ? (JSON.parse(rows[0].access) as Access) : null;
   };
 
   async function resolve(req: ApiRequest): Promise<Accountability> {
     const found = extractToken(req, sessionCookie.name);
     if (!found) {
-      const access = await cache.get('public', () => load('select strata.access_public()::text as access where $1::int = 1', 1));
+      const access = await cache.get(`public@${req.ip}`, () => load('select strata.access_public($1)::text as access', req.ip));
       return withRequest(access!, req.ip, req.headers);
     }
     const { token, source } = found;
@@ -56,11 +57,11 @@ export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessio
           throw err;
         }
       }
-      const access = await cache.get(`user:${claims.id}`, () => load('select strata.access_for_user($1::uuid)::text as access', claims.id));
+      const access = await cache.get(`user:${claims.id}@${req.ip}`, () => load('select strata.access_for_user($1::uuid, $2)::text as access', claims.id, req.ip));
       if (!access) throw invalidCredentials();
       return withRequest(access, req.ip, req.headers);
     }
-    const access = await cache.get(`token:${token}`, () => load('select strata.access_for_token($1)::text as access', token));
+    const access = await cache.get(`token:${token}@${req.ip}`, () => load('select strata.access_for_token($1, $2)::text as access', token, req.ip));
     if (!access) throw invalidCredentials();
     return withRequest(access, req.ip, req.headers);
   }

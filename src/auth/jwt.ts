@@ -1,7 +1,7 @@
 // Directus access tokens: HS256 with SECRET, issuer "directus", algorithm pinned so that
 // `alg: none` or asymmetric-key confusion can never verify.
 import { SignJWT, jwtVerify, decodeJwt, errors } from 'jose';
-import { DirectusError, invalidToken, tokenExpired } from '../errors.js';
+import { DirectusError, forbidden, invalidToken, tokenExpired } from '../errors.js';
 
 export interface TokenClaims {
   id: string;
@@ -41,6 +41,61 @@ export class Jwt {
       throw invalidToken();
     }
   }
+}
+
+/** The scopes of the single-purpose tokens Directus mails (reset, invitation, registration). */
+export type TokenScope = 'password-reset' | 'invite' | 'pending-registration';
+
+export interface ScopedClaims {
+  email: string;
+  scope: TokenScope;
+  /** password-reset: a fingerprint of the password hash the token was issued for */
+  hash?: string;
+}
+
+/**
+ * Signs and verifies the mailed tokens: HS256 with SECRET, issuer "directus", an expiry. A
+ * token of the wrong scope, or one without an email, is FORBIDDEN (as in Directus); a bad
+ * signature INVALID_TOKEN; an expired one TOKEN_EXPIRED.
+ */
+export class ScopedJwt {
+  private key: Uint8Array;
+  constructor(secret: string) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  sign(claims: ScopedClaims, ttlMs: number): Promise<string> {
+    return new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+      .setIssuedAt()
+      .setExpirationTime(Math.floor((Date.now() + ttlMs) / 1000))
+      .setIssuer('directus')
+      .sign(this.key);
+  }
+
+  async verify(token: string, scope: TokenScope): Promise<ScopedClaims> {
+    let payload: Record<string, unknown>;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALG], issuer: 'directus' }));
+    } catch (err) {
+      if (err instanceof errors.JWTExpired) throw tokenExpired();
+      throw invalidToken();
+    }
+    if (payload.scope !== scope || typeof payload.email !== 'string') throw forbidden();
+    return payload as unknown as ScopedClaims;
+  }
+}
+
+/**
+ * Directus's fingerprint of a password hash in reset tokens (a 31-multiplier string hash,
+ * absolute value in hex), so reset links issued by Directus for the same database and SECRET
+ * keep working, and every link dies once the password changes.
+ */
+export function passwordFingerprint(passwordHash: string | null): string {
+  const s = String(passwordHash);
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return Math.abs(h).toString(16);
 }
 
 /** Directus treats a token as its JWT only when its (unverified) issuer is "directus". */

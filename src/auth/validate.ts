@@ -29,7 +29,7 @@ export function isEmail(s: string): boolean {
   return labels.length >= 2 && labels.every((l) => /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u.test(l));
 }
 
-function requiredString(body: Record<string, unknown>, key: string): string {
+export function requiredString(body: Record<string, unknown>, key: string): string {
   const v = body[key];
   if (v === undefined) throw invalidPayload(`"${key}" is required`);
   if (typeof v !== 'string') throw invalidPayload(`"${key}" must be a string`);
@@ -51,4 +51,61 @@ export function loginPayload(body: unknown): LoginPayload {
   const mode = modeOf(body.mode);
   if (body.otp !== undefined && typeof body.otp !== 'string') throw invalidPayload('"otp" must be a string');
   return { email, password, mode, otp: body.otp as string | undefined };
+}
+
+/** Joi.string() on an optional key: undefined, or a non-empty string. */
+export function optionalString(body: Record<string, unknown>, key: string): string | undefined {
+  return body[key] === undefined ? undefined : requiredString(body, key);
+}
+
+/** Joi.string().uri() on an optional key. */
+export function optionalUri(body: Record<string, unknown>, key: string): string | undefined {
+  const v = optionalString(body, key);
+  if (v !== undefined && !/^[a-z][a-z0-9+.-]*:\S*$/i.test(v)) throw invalidPayload(`"${key}" must be a valid uri`);
+  return v;
+}
+
+/** Joi.object() refuses keys it doesn't know, after checking the ones it does. */
+export function noOtherKeys(body: Record<string, unknown>, known: string[]): void {
+  const extra = Object.keys(body).find((k) => !known.includes(k));
+  if (extra !== undefined) throw invalidPayload(`"${extra}" is not allowed`);
+}
+
+export function objectBody(body: unknown): Record<string, unknown> {
+  if (!isPlainObject(body)) throw invalidPayload('"value" must be of type object');
+  return body;
+}
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** POST /users/invite: {email: email | email[], role: uuid, invite_url?: uri}. */
+export function invitePayload(raw: unknown): { emails: string[]; role: string; inviteUrl: string | undefined } {
+  const body = objectBody(raw);
+  const email = body.email;
+  if (email === undefined) throw invalidPayload('"email" is required');
+  const emails = Array.isArray(email) ? email : [email];
+  emails.forEach((e, i) => {
+    const name = Array.isArray(email) ? `email[${i}]` : 'email';
+    if (typeof e !== 'string') throw invalidPayload(`"${name}" must be a string`);
+    if (e === '') throw invalidPayload(`"${name}" is not allowed to be empty`);
+    if (!isEmail(e)) throw invalidPayload(`"${name}" must be a valid email`);
+  });
+  const role = requiredString(body, 'role');
+  if (!UUID_V4.test(role)) throw invalidPayload('"role" must be a valid GUID');
+  const inviteUrl = optionalUri(body, 'invite_url');
+  noOtherKeys(body, ['email', 'role', 'invite_url']);
+  return { emails: emails as string[], role, inviteUrl };
+}
+
+/** POST /users/register: {email, password, verification_url?, first_name?, last_name?}. */
+export function registerPayload(raw: unknown) {
+  const body = objectBody(raw);
+  const email = requiredString(body, 'email');
+  if (!isEmail(email)) throw invalidPayload('"email" must be a valid email');
+  const password = requiredString(body, 'password');
+  const verificationUrl = optionalUri(body, 'verification_url');
+  const firstName = optionalString(body, 'first_name');
+  const lastName = optionalString(body, 'last_name');
+  noOtherKeys(body, ['email', 'password', 'verification_url', 'first_name', 'last_name']);
+  return { email, password, verificationUrl, firstName, lastName };
 }

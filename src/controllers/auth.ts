@@ -1,16 +1,17 @@
-// /auth/login, /auth/refresh, /auth/logout (local provider) in json, cookie and session modes.
-// Sessions live in directus_sessions; the SQL functions strata.session_login / session_refresh /
-// session_logout do each change in one call.
+// /auth/login, /auth/refresh, /auth/logout (local provider) in json, cookie and session modes,
+// and /auth/password/request + /auth/password/reset. Sessions live in directus_sessions; the SQL
+// functions strata.session_login / session_refresh / session_logout do each change in one call.
 import { randomBytes } from 'node:crypto';
-import type { Config } from '../config.js';
-import type { Db } from '../db/client.js';
+import type { Services } from '../app.js';
 import { invalidCredentials, invalidOtp, invalidPayload, userSuspended } from '../errors.js';
 import type { Router } from '../http/router.js';
 import { json, noContent, type ApiRequest, type ApiResponse } from '../http/types.js';
 import { isPlainObject, jsonBody } from '../request/body.js';
 import type { Access } from '../auth/accountability.js';
-import { isDirectusJwt, type Jwt } from '../auth/jwt.js';
+import { isDirectusJwt } from '../auth/jwt.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
+import { passwordRoutes } from './auth-password.js';
+import { stall } from '../auth/stall.js';
 import { clearCookie, parseCookies, setCookie } from '../auth/token.js';
 import { loginPayload, type Mode } from '../auth/validate.js';
 import { verifyTotp } from '../auth/totp.js';
@@ -18,16 +19,18 @@ import { verifyTotp } from '../auth/totp.js';
 /** A 64-character URL-safe random token, like Directus's nanoid(64). */
 const newToken = () => randomBytes(48).toString('base64url');
 
-export function authRoutes(router: Router, config: Config, db: Db, jwt: Jwt) {
-  async function accessOf(user: string): Promise<Access> {
-    const [row] = await db.query<{ access: string | null }>('select strata.access_for_user($1::uuid)::text as access', [user]);
+export function authRoutes(router: Router, s: Services) {
+  const { config, db, jwt } = s;
+  /** The user's access from the client's IP (policies whose ip_access excludes it left out). */
+  async function accessOf(user: string, ip: string): Promise<Access> {
+    const [row] = await db.query<{ access: string | null }>('select strata.access_for_user($1::uuid, $2)::text as access', [user, ip]);
     if (!row?.access) throw invalidCredentials();
     return JSON.parse(row.access);
   }
 
   /** The answer for a session identified by its refresh token, per mode (same for login and refresh). */
-  async function tokensResponse(user: string, refreshToken: string, mode: Mode): Promise<ApiResponse> {
-    const access = await accessOf(user);
+  async function tokensResponse(user: string, refreshToken: string, mode: Mode, ip: string): Promise<ApiResponse> {
+    const access = await accessOf(user, ip);
     const claims = { id: user, role: access.role, app_access: access.app, admin_access: access.admin };
     if (mode === 'session') {
       const token = await jwt.sign({ ...claims, session: refreshToken }, config.sessionCookieTtlMs);
@@ -50,18 +53,31 @@ export function authRoutes(router: Router, config: Config, db: Db, jwt: Jwt) {
     const payload = loginPayload(jsonBody(req) ?? {});
     const started = Date.now();
     try {
-      const [user] = await db.query<{ id: string; password: string | null; status: string; provider: string; tfa_secret: string | null }>(
-        'select id, password, status, provider, tfa_secret from directus_users where lower(email) = lower($1)',
+      const [user] = await db.query<LoginRow>(
+        `select u.id, u.password, u.status, u.provider, u.tfa_secret, coalesce(a.failures, 0) as failures,
+                (select auth_login_attempts from directus_settings order by id limit 1) as allowed
+         from directus_users u left join strata.login_attempts a on a."user" = u.id
+         where lower(u.email) = lower($1)`,
         [payload.email],
       );
       // The same argon2 work whether or not the user exists (no user enumeration by timing).
       const passwordOk = await verifyPassword(user?.password ?? (await dummyHash()), payload.password);
       // Directus 12 answers INVALID_CREDENTIALS for any user who is not active, suspended included.
-      if (!user || user.status !== 'active' || user.provider !== 'default' || !passwordOk) throw invalidCredentials();
-      if (user.tfa_secret && (!payload.otp || !verifyTotp(user.tfa_secret, payload.otp))) throw invalidOtp();
+      if (!user || user.status !== 'active' || user.provider !== 'default') throw invalidCredentials();
+      // auth_login_attempts = N: the attempt after N consecutive failures suspends the user. (Directus
+      // still lets that attempt in when its password is right, leaving a suspended user signed in.)
+      if (user.allowed !== null && user.allowed > 0 && user.failures >= user.allowed) {
+        await db.query('select strata.login_suspend($1, $2, $3, $4)', [user.id, ...client(req)]);
+        throw invalidCredentials();
+      }
+      const otpOk = !user.tfa_secret || (payload.otp !== undefined && verifyTotp(user.tfa_secret, payload.otp));
+      if (!passwordOk || !otpOk) {
+        if (user.allowed !== null && user.allowed > 0) await db.query('select strata.login_failed($1)', [user.id]);
+        throw passwordOk ? invalidOtp() : invalidCredentials();
+      }
       const refreshToken = newToken();
       await db.query('select strata.session_login($1, $2, $3, $4, $5, $6)', [user.id, refreshToken, config.refreshTokenTtlMs, ...client(req)]);
-      return await tokensResponse(user.id, refreshToken, payload.mode);
+      return await tokensResponse(user.id, refreshToken, payload.mode, req.ip);
     } finally {
       await stall(started, config.loginStallTimeMs);
     }
@@ -80,7 +96,7 @@ export function authRoutes(router: Router, config: Config, db: Db, jwt: Jwt) {
       await stall(started, config.loginStallTimeMs);
       throw result.status === 'suspended' ? userSuspended() : invalidCredentials();
     }
-    return tokensResponse(result.user, result.token, mode);
+    return tokensResponse(result.user, result.token, mode, req.ip);
   });
 
   router.post('/auth/logout', async ({ req }) => {
@@ -98,6 +114,8 @@ export function authRoutes(router: Router, config: Config, db: Db, jwt: Jwt) {
    * refresh_token, else cookie; the token comes from the body (json), the refresh cookie
    * (cookie) or the `session` claim of the verified session cookie (session).
    */
+  passwordRoutes(router, s);
+
   async function currentRefreshToken(req: ApiRequest): Promise<{ mode: Mode; token: string }> {
     const raw = jsonBody(req);
     const body = isPlainObject(raw) ? raw : {};
@@ -115,7 +133,12 @@ export function authRoutes(router: Router, config: Config, db: Db, jwt: Jwt) {
   }
 }
 
-async function stall(startedMs: number, stallMs: number) {
-  const wait = stallMs - (Date.now() - startedMs);
-  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-}
+type LoginRow = {
+  id: string;
+  password: string | null;
+  status: string;
+  provider: string;
+  tfa_secret: string | null;
+  failures: number;
+  allowed: number | null;
+};

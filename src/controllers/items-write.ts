@@ -40,7 +40,12 @@ export function itemsWriteRoutes(router: Router, s: Services, writer: Writer) {
     return run(ctx, 'create', { payload }, Array.isArray(payload) ? 'list' : 'one');
   });
 
-  router.patch('/items/:collection', async (ctx) => run(ctx, 'patch_collection', { data: body(ctx) }, 'list'));
+  router.patch('/items/:collection', async (ctx) => {
+    const data = body(ctx);
+    // {query, data}: the query is normalized like a read's (the database decides the rest)
+    if (isPlainObject(data) && isPlainObject(data.query)) data.query = normalizeQuery(data.query, limits);
+    return run(ctx, 'patch_collection', { data }, 'list');
+  });
 
   router.patch('/items/:collection/:id', async (ctx) => {
     const data = body(ctx);
@@ -52,6 +57,8 @@ export function itemsWriteRoutes(router: Router, s: Services, writer: Writer) {
     const b = body(ctx);
     if (Array.isArray(b)) return run(ctx, 'delete', { keys: b }, null);
     if (!isPlainObject(b)) throw invalidPayload('"value" must be of type object');
+    const unknown = Object.keys(b).find((k) => k !== 'keys' && k !== 'query');
+    if (unknown) throw invalidPayload(`"${unknown}" is not allowed`);
     if (b.keys !== undefined && b.query !== undefined) throw invalidPayload('"value" contains a conflict between exclusive peers [keys, query]');
     if (b.keys !== undefined) {
       if (!Array.isArray(b.keys)) throw invalidPayload('"keys" must be an array');

@@ -1,9 +1,13 @@
-// The database edge: a postgres.js pool. The only module family that imports `postgres`.
-// A request runs as [begin, set accountability + role, one statement, commit], all queued
-// before any is awaited so postgres.js pipelines them in ONE network round trip. The settings
-// are transaction-local: nothing leaks to the next user of the pooled connection. Non-admin
-// requests run as role strata_request, so row-level security applies to every table read or
-// written; admins keep the connecting (owner) role, which bypasses it.
+// The database edge: postgres.js pools. The only module family that imports `postgres`.
+//
+// A request is TWO statements pipelined in one network round trip on one connection of the
+// request pool: [set accountability + role, the statement]. The statement is atomic on its own
+// (a read is one SELECT, a write one function call), so no transaction wraps them; the settings
+// are session-level and simply overwritten by the next request on that connection, which always
+// sets its own first. Non-admin requests run as role strata_request, so row-level security
+// applies to every table read or written; admins reset to the connecting (owner) role, which
+// bypasses it. Internal queries (auth lookups, bootstrap) use a separate small pool that never
+// carries a request's role or settings.
 import postgres from 'postgres';
 import type { Accountability } from '../auth/accountability.js';
 import { fromPgError } from './errors.js';
@@ -39,15 +43,23 @@ export function contextJson(a: Accountability): string {
   });
 }
 
-export function connect(url: string, max: number): Db {
-  const sql = postgres(url, {
-    max,
-    prepare: true,
-    onnotice: () => {},
-    connection: { application_name: 'strata' },
-    // json and jsonb stay text: row data is never parsed in Node
-    types: {},
-  });
+const pool = (url: string, max: number, name: string, settings: Record<string, string> = {}) => postgres(url, {
+  max,
+  prepare: true,
+  onnotice: () => {},
+  connection: { application_name: name, ...settings },
+  // json and jsonb stay text: row data is never parsed in Node
+  types: {},
+});
+
+export interface ConnectOptions {
+  /** plan_cache_mode of the request pool (see Config.planCacheMode) */
+  planCacheMode?: string;
+}
+
+export function connect(url: string, max: number, opts: ConnectOptions = {}): Db {
+  const requests = pool(url, max, 'strata', { plan_cache_mode: opts.planCacheMode ?? 'force_generic_plan' });
+  const sql = pool(url, Math.min(max, 3), 'strata-internal');
 
   const mapErrors = <T>(p: Promise<T>, opts: RequestOptions = {}): Promise<T> =>
     p.catch((err) => {
@@ -60,19 +72,17 @@ export function connect(url: string, max: number): Db {
   return {
     query,
     async request(accountability, text, params, opts) {
-      const conn = await sql.reserve();
+      const conn = await requests.reserve();
       try {
+        // queued before either is awaited: postgres.js sends both in one flight
         const settled = await Promise.allSettled([
-          conn.unsafe('begin'),
-          conn.unsafe("select set_config('strata.accountability', $1, true), set_config('role', $2, true)",
+          conn.unsafe("select set_config('strata.accountability', $1, false), set_config('role', $2, false)",
             [contextJson(accountability), accountability.admin ? 'none' : REQUEST_ROLE], { prepare: true }),
           conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }),
-          // after a failed statement this ends the aborted transaction (a rollback)
-          conn.unsafe('commit'),
         ]);
         const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed) await mapErrors(Promise.reject(failed.reason), opts);
-        const rows = (settled[2] as PromiseFulfilledResult<Row[]>).value;
+        const rows = (settled[1] as PromiseFulfilledResult<Row[]>).value;
         const first = rows[0];
         if (!first) return null;
         for (const k in first) return first[k] as string | null;
@@ -83,6 +93,8 @@ export function connect(url: string, max: number): Db {
     },
     transaction: (fn) =>
       mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
-    close: () => sql.end({ timeout: 5 }),
+    close: async () => {
+      await Promise.all([requests.end({ timeout: 5 }), sql.end({ timeout: 5 })]);
+    },
   };
 }

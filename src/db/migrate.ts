@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 
 
-function sqlDir(): string {
+export function sqlDir(): string {
   // src/db -> project root when run from source (tsx), dist/src/db when compiled.
   const here = fileURLToPath(new URL('.', import.meta.url));
   return here.includes('/dist/') ? resolve(here, '../../../sql') : resolve(here, '../../sql');

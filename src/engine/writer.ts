@@ -106,7 +106,7 @@ export class Writer {
     if (read) {
       query = read.mode === 'list' && read.query.limit === undefined ? { ...read.query, limit: -1 } : read.query;
       const shapeQuery = read.mode === 'one' ? { ...query, key: '?' } : read.mode === 'list' ? { ...query, keys: [] } : query;
-      sql = await timed(timing, 'compile', () => this.reader.sqlFor(collection, shapeQuery, read.mode));
+      sql = await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, shapeQuery, read.mode));
     }
     const opts = {
       max_batch_mutation: Number.isFinite(this.opts.maxBatchMutation) ? this.opts.maxBatchMutation : null,

@@ -21,6 +21,8 @@ export interface HttpServerDeps {
   log: Logger;
   router: Router;
   authenticate: (req: ApiRequest, timing: Timing) => Promise<Accountability>;
+  /** throws 429 REQUESTS_EXCEEDED when the client is over the rate limit (RATE_LIMITER_*) */
+  rateLimit?: (req: ApiRequest) => void;
 }
 
 export interface HttpServer {
@@ -100,6 +102,8 @@ async function handle(req: ApiRequest, deps: HttpServerDeps, timing: Timing): Pr
     const answer = preflight(deps.config.cors, req.headers);
     if (answer) return answer;
   }
+  // Directus counts every request except CORS preflights, before authentication and routing.
+  deps.rateLimit?.(req);
   const match = deps.router.match(req.method, req.path);
   if (!match) {
     // Directus authenticates before routing: a bad token fails even on unknown routes.

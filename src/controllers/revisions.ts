@@ -1,0 +1,58 @@
+// Revisions in use: revert (POST /utils/revert/:revision, and Directus 8's
+// PATCH /items/:collection/:id/revert/:revision), and Directus 8's
+// GET /items/:collection/:id/revisions[/:offset]. Listing /revisions and /activity is done by
+// the system read endpoints (controllers/system.ts).
+import type { Services } from '../app.js';
+import { forbidden } from '../errors.js';
+import type { Router } from '../http/router.js';
+import { json, noContent, timed, type RouteContext } from '../http/types.js';
+import { parseQueryString } from '../request/qs.js';
+import { normalizeQuery } from '../request/query.js';
+
+export function revisionsRoutes(router: Router, s: Services) {
+  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
+  const adminOnly = (ctx: RouteContext) => {
+    if (!ctx.accountability.admin) throw forbidden();
+  };
+  const revisionId = (raw: string) => {
+    if (!/^\d+$/.test(raw)) throw forbidden();
+    return Number(raw);
+  };
+
+  router.post('/utils/revert/:revision', async (ctx) => {
+    adminOnly(ctx);
+    await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, 'select strata.revert($1)::text', [revisionId(ctx.params.revision)]));
+    return noContent();
+  });
+
+  // Directus 8: reverts, then answers with the item as it is now
+  router.patch('/items/:collection/:id/revert/:revision', async (ctx) => {
+    adminOnly(ctx);
+    const [row] = await s.db.query<{ ok: boolean }>('select exists (select from directus_revisions where id = $1 and collection = $2 and item = $3) as ok',
+      [revisionId(ctx.params.revision), ctx.params.collection, ctx.params.id]);
+    if (!row.ok) throw forbidden();
+    await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, 'select strata.revert($1)::text', [revisionId(ctx.params.revision)]));
+    const query = normalizeQuery(parseQueryString(ctx.req.query), limits, { list: false });
+    const item = await s.reader.read(ctx.accountability, ctx.params.collection, { ...query, key: ctx.params.id }, 'one', ctx.timing);
+    if (item === null) throw forbidden();
+    return json(`{"data":${item}}`);
+  });
+
+  // Directus 8: the item's revisions, oldest first; with :offset, the one at that position
+  const itemRevisions = async (ctx: RouteContext, offset: number | null) => {
+    adminOnly(ctx);
+    const raw = parseQueryString(ctx.req.query) as Record<string, unknown>;
+    const own = { _and: [{ collection: { _eq: ctx.params.collection } }, { item: { _eq: ctx.params.id } }] };
+    const query = normalizeQuery({ sort: 'id', ...raw, ...(offset === null ? {} : { offset: String(offset), limit: '1' }) }, limits, { list: true });
+    query.filter = query.filter ? { _and: [own, query.filter] } : own;
+    const body = (await s.reader.read(ctx.accountability, 'directus_revisions', query, 'list', ctx.timing))!;
+    if (offset === null) return json(body);
+    if (!body.startsWith('{"data":[{')) throw forbidden();
+    return json(`{"data":${body.slice('{"data":['.length, body.lastIndexOf(']'))}}`);
+  };
+  router.get('/items/:collection/:id/revisions', (ctx) => itemRevisions(ctx, null));
+  router.get('/items/:collection/:id/revisions/:offset', (ctx) => {
+    if (!/^\d+$/.test(ctx.params.offset)) throw forbidden();
+    return itemRevisions(ctx, Number(ctx.params.offset));
+  });
+}

@@ -1,0 +1,43 @@
+// LISTEN strata_schema: the database announces every schema change (DDL by anyone, changes to
+// directus_collections/fields/relations; see sql/fixtures/strata/events/) and the gateway
+// drops its compiled SQL. pg-listen keeps the connection alive and reconnects; a reconnect
+// also drops the cache, since notifications sent while disconnected are lost.
+import pgListen from 'pg-listen';
+
+// pg-listen is CommonJS with a default export: under NodeNext it arrives as the module object
+type CreateSubscriber = typeof pgListen.default;
+const createSubscriber = (pgListen as unknown as { default: CreateSubscriber }).default;
+
+export const SCHEMA_CHANNEL = 'strata_schema';
+
+export interface SchemaListener {
+  close(): Promise<void>;
+}
+
+export async function listenForSchemaChanges(databaseUrl: string, onChange: () => void, onError: (err: Error) => void): Promise<SchemaListener> {
+  let closed = false;
+  const subscriber = createSubscriber({ connectionString: databaseUrl, application_name: 'strata-listen' }, {
+    parse: (payload: string) => payload, // the payload is a plain hint, not JSON
+    paranoidChecking: 30_000,
+    retryLimit: Infinity,
+    retryTimeout: 0, // keep trying while the gateway runs...
+    retryInterval: () => {
+      // ...but pg-listen's reconnect loop does not look at close(): stop it from here
+      if (closed) throw new Error('schema listener closed');
+      return 500;
+    },
+  });
+  subscriber.notifications.on(SCHEMA_CHANNEL, () => onChange());
+  subscriber.events.on('connected', () => onChange());
+  subscriber.events.on('error', (err) => {
+    if (!closed) onError(err);
+  });
+  await subscriber.connect();
+  await subscriber.listenTo(SCHEMA_CHANNEL);
+  return {
+    async close() {
+      closed = true;
+      await subscriber.close();
+    },
+  };
+}
