@@ -28,16 +28,28 @@ export async function listenForSchemaChanges(databaseUrl: string, onChange: () =
     },
   });
   subscriber.notifications.on(SCHEMA_CHANNEL, () => onChange());
-  subscriber.events.on('connected', () => onChange());
+  subscriber.events.on('connected', () => {
+    if (closed) void endQuietly(); // a reconnect that finished after close()
+    else onChange();
+  });
   subscriber.events.on('error', (err) => {
     if (!closed) onError(err);
   });
   await subscriber.connect();
   await subscriber.listenTo(SCHEMA_CHANNEL);
+  // pg's Client.end() never settles when the connection already ended (the database went
+  // away): wait for it briefly, never forever
+  function endQuietly(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 1000);
+      timer.unref();
+      subscriber.close().then(() => { clearTimeout(timer); resolve(); }, () => { clearTimeout(timer); resolve(); });
+    });
+  }
   return {
     async close() {
       closed = true;
-      await subscriber.close();
+      await endQuietly();
     },
   };
 }
