@@ -19,6 +19,7 @@ import { relationsRoutes } from './controllers/relations.js';
 import { Reader } from './engine/reader.js';
 import { listenForSchemaChanges } from './db/schema-listener.js';
 import { systemRoutes } from './controllers/system.js';
+import { systemWriteRoutes } from './controllers/system-write.js';
 import { Writer } from './engine/writer.js';
 import { itemsWriteRoutes } from './controllers/items-write.js';
 import { revisionsRoutes } from './controllers/revisions.js';
@@ -55,6 +56,7 @@ export function buildRouter(s: Services): Router {
   fieldsRoutes(router, s);
   relationsRoutes(router, s);
   accessRoutes(router, s);
+  systemWriteRoutes(router, s);
   // last: its "/<endpoint>/:id" routes must not shadow more specific ones ("/permissions/me")
   systemRoutes(router, s, s.reader);
   return router;
@@ -73,7 +75,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   };
   // compiled SQL is dropped whenever the schema changes, through the API or not
   const schemaListener = await listenForSchemaChanges(databaseUrl, () => services.schemaChanged(),
-    (err) => log.error('schema listener', { err: err.message }));
+    (err) => log.error('schema listener', { err: err.message }), () => services.accessCache.clear());
   let http: HttpServer;
   try {
     http = await startHttpServer({

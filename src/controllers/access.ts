@@ -1,17 +1,43 @@
 // What the caller may do: /permissions/me and /policies/me/globals, answered by PostgreSQL
 // from the same permission rows that generate the row-level-security policies.
 import type { Services } from '../app.js';
-import { invalidCredentials, forbidden } from '../errors.js';
+import { DirectusError, invalidCredentials, forbidden } from '../errors.js';
 import type { Router } from '../http/router.js';
-import { data, type RouteContext } from '../http/types.js';
+import { data, json, type RouteContext } from '../http/types.js';
+import { parseQueryString } from '../request/qs.js';
+import { normalizeQuery } from '../request/query.js';
 
 export function accessRoutes(router: Router, s: Services) {
+  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
   const ask = async (ctx: RouteContext, sql: string) => data((await s.db.request(ctx.accountability, sql, []))!);
 
   router.get('/permissions/me', (ctx) => {
     if (!ctx.accountability.user) throw forbidden();
     return ask(ctx, 'select strata.permissions_me()::text');
   });
+
+  // the caller's role and its ancestors, read with the caller's permissions (just the ids when
+  // the caller may not read roles, as Directus answers)
+  router.get('/roles/me', async (ctx) => {
+    const { user, role, roles } = ctx.accountability;
+    if (!user && !role) throw forbidden();
+    const query = normalizeQuery(parseQueryString(ctx.req.query), limits, { list: true });
+    try {
+      return json((await s.reader.read(ctx.accountability, 'directus_roles', { ...query, limit: -1, keys: roles }, 'list', ctx.timing))!);
+    } catch (err) {
+      if (err instanceof DirectusError && err.code === 'FORBIDDEN') return json(JSON.stringify({ data: roles.map((id) => ({ id })) }));
+      throw err;
+    }
+  });
+
+  // whether the caller may update, delete and share an item (or the collection)
+  const itemPermissions = (ctx: RouteContext) => {
+    if (!ctx.accountability.user) throw forbidden();
+    return s.db.request(ctx.accountability, 'select strata.item_permissions($1, $2)::text', [ctx.params.collection, ctx.params.pk ?? null])
+      .then((body) => data(body!));
+  };
+  router.get('/permissions/me/:collection', itemPermissions);
+  router.get('/permissions/me/:collection/:pk', itemPermissions);
 
   router.get('/policies/me/globals', (ctx) => {
     if (!ctx.accountability.user) throw invalidCredentials();

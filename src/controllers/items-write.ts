@@ -31,7 +31,9 @@ export function itemsWriteRoutes(router: Router, s: Services, writer: Writer) {
   const run = async (ctx: RouteContext, action: WriteAction, args: Record<string, unknown>, mode: 'one' | 'list' | null) => {
     const collection = userCollection(ctx.params.collection);
     const read = mode ? { query: await urlQuery(ctx, mode === 'list'), mode } : null;
-    return respond(await writer.write(ctx.accountability, collection, action, args, read, ctx.timing, { path: ctx.req.path }));
+    // hashAll: a value that already looks like a hash is hashed too, as Directus does
+    return respond(await writer.write(ctx.accountability, collection, action, args, read, ctx.timing,
+      { path: ctx.req.path.replace(/^\/items(?=\/)/, '') }, { hashAll: true }));
   };
 
   router.post('/items/:collection', async (ctx) => {
@@ -59,7 +61,7 @@ export function itemsWriteRoutes(router: Router, s: Services, writer: Writer) {
     if (!isPlainObject(b)) throw invalidPayload('"value" must be of type object');
     const unknown = Object.keys(b).find((k) => k !== 'keys' && k !== 'query');
     if (unknown) throw invalidPayload(`"${unknown}" is not allowed`);
-    if (b.keys !== undefined && b.query !== undefined) throw invalidPayload('"value" contains a conflict between exclusive peers [keys, query]');
+    if (b.keys !== undefined && b.query !== undefined) throw invalidPayload('"value" contains a conflict between exclusive peers [query, keys]');
     if (b.keys !== undefined) {
       if (!Array.isArray(b.keys)) throw invalidPayload('"keys" must be an array');
       return run(ctx, 'delete', { keys: b.keys }, null);
@@ -68,7 +70,7 @@ export function itemsWriteRoutes(router: Router, s: Services, writer: Writer) {
       if (!isPlainObject(b.query)) throw invalidPayload('"query" must be of type object');
       return run(ctx, 'delete_query', { query: normalizeQuery(b.query, limits) }, null);
     }
-    throw invalidPayload('"value" must contain at least one of [keys, query]');
+    throw invalidPayload('"value" must contain at least one of [query, keys]');
   });
 
   router.delete('/items/:collection/:id', async (ctx) => run(ctx, 'delete', { key: ctx.params.id }, null));

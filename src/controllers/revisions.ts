@@ -2,6 +2,10 @@
 // PATCH /items/:collection/:id/revert/:revision), and Directus 8's
 // GET /items/:collection/:id/revisions[/:offset]. Listing /revisions and /activity is done by
 // the system read endpoints (controllers/system.ts).
+// Permissions as Directus applies them: reverting reads the revision and updates the item with
+// the caller's accountability (the revision must be readable to them — row-level security on
+// directus_revisions — and the item updatable: field permissions, validation, row filters);
+// an item's revisions are listed only when the caller can read the item itself.
 import type { Services } from '../app.js';
 import { forbidden } from '../errors.js';
 import type { Router } from '../http/router.js';
@@ -11,8 +15,12 @@ import { normalizeQuery } from '../request/query.js';
 
 export function revisionsRoutes(router: Router, s: Services) {
   const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
-  const adminOnly = (ctx: RouteContext) => {
-    if (!ctx.accountability.admin) throw forbidden();
+  /** The item must be readable by the caller (Directus 8 item routes); system collections have their own. */
+  const readableItem = async (ctx: RouteContext) => {
+    if (ctx.params.collection.startsWith('directus_')) throw forbidden();
+    const query = normalizeQuery({ fields: '*' }, limits, { list: false });
+    const item = await s.reader.read(ctx.accountability, ctx.params.collection, { ...query, key: ctx.params.id }, 'one', ctx.timing);
+    if (item === null || item === 'null') throw forbidden();
   };
   const revisionId = (raw: string) => {
     if (!/^\d+$/.test(raw)) throw forbidden();
@@ -20,14 +28,13 @@ export function revisionsRoutes(router: Router, s: Services) {
   };
 
   router.post('/utils/revert/:revision', async (ctx) => {
-    adminOnly(ctx);
     await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, 'select strata.revert($1)::text', [revisionId(ctx.params.revision)]));
     return noContent();
   });
 
   // Directus 8: reverts, then answers with the item as it is now
   router.patch('/items/:collection/:id/revert/:revision', async (ctx) => {
-    adminOnly(ctx);
+    if (ctx.params.collection.startsWith('directus_')) throw forbidden();
     const [row] = await s.db.query<{ ok: boolean }>('select exists (select from directus_revisions where id = $1 and collection = $2 and item = $3) as ok',
       [revisionId(ctx.params.revision), ctx.params.collection, ctx.params.id]);
     if (!row.ok) throw forbidden();
@@ -40,7 +47,7 @@ export function revisionsRoutes(router: Router, s: Services) {
 
   // Directus 8: the item's revisions, oldest first; with :offset, the one at that position
   const itemRevisions = async (ctx: RouteContext, offset: number | null) => {
-    adminOnly(ctx);
+    await readableItem(ctx);
     const raw = parseQueryString(ctx.req.query) as Record<string, unknown>;
     const own = { _and: [{ collection: { _eq: ctx.params.collection } }, { item: { _eq: ctx.params.id } }] };
     const query = normalizeQuery({ sort: 'id', ...raw, ...(offset === null ? {} : { offset: String(offset), limit: '1' }) }, limits, { list: true });

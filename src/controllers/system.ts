@@ -1,7 +1,7 @@
 // Reads of system collections through their own endpoints (/users, /roles, /files, ...), with
-// the same read engine as /items: one compiled statement per request. Until access control
-// (issue 5) compiles policies for system collections, they are admin-only, except
-// /users/me (the caller's own user).
+// the same read engine as /items: one compiled statement per request, under the caller's own
+// permissions (row-level security on directus_* tables filters rows; app-access users hold
+// Directus's minimal system permissions; no permission at all is Directus's 403).
 import type { Services } from '../app.js';
 import { forbidden, invalidCredentials, invalidPayload } from '../errors.js';
 import type { Router } from '../http/router.js';
@@ -32,10 +32,6 @@ export function systemRoutes(router: Router, s: Services, reader: Reader) {
   const urlQuery = (ctx: RouteContext, list: boolean) =>
     timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
 
-  const adminOnly = (ctx: RouteContext) => {
-    if (!ctx.accountability.admin) throw forbidden();
-  };
-
   async function read(ctx: RouteContext, endpoint: string, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode) {
     const body = await reader.read(ctx.accountability, collection, query, mode, ctx.timing);
     if (mode === 'one') {
@@ -54,18 +50,15 @@ export function systemRoutes(router: Router, s: Services, reader: Reader) {
   });
 
   router.get('/settings', async (ctx) => {
-    adminOnly(ctx);
     return read(ctx, 'settings', 'directus_settings', await urlQuery(ctx, false), 'singleton');
   });
 
   for (const [endpoint, collection] of Object.entries(SYSTEM_ENDPOINTS)) {
     router.get(`/${endpoint}`, async (ctx) => {
-      adminOnly(ctx);
       return read(ctx, endpoint, collection, await urlQuery(ctx, true), 'list');
     });
 
     router.search(`/${endpoint}`, async (ctx) => {
-      adminOnly(ctx);
       const body = jsonBody(ctx.req) ?? {};
       if (!isPlainObject(body)) throw invalidPayload('Payload must be an object');
       if (body.query !== undefined && body.keys !== undefined) throw invalidPayload('"query" and "keys" can\'t be used together');
@@ -79,7 +72,6 @@ export function systemRoutes(router: Router, s: Services, reader: Reader) {
     });
 
     router.get(`/${endpoint}/:id`, async (ctx) => {
-      adminOnly(ctx);
       return read(ctx, endpoint, collection, { ...(await urlQuery(ctx, false)), key: ctx.params.id }, 'one');
     });
   }

@@ -35,12 +35,18 @@ export interface Db {
   close(): Promise<void>;
 }
 
+// The claims part of the context is the same for every request of a user: it is serialized once
+// per resolved access (keyed by its policies array, which the authenticator's cache shares).
+const claimsJson = new WeakMap<string[], string>();
+
 /** The accountability claims PostgreSQL sees, as one JSON setting (read by strata.accountability()). */
 export function contextJson(a: Accountability): string {
-  return JSON.stringify({
-    user: a.user, role: a.role, roles: a.roles, policies: a.policies,
-    admin: a.admin, app: a.app, ip: a.ip, user_agent: a.userAgent, origin: a.origin,
-  });
+  let claims = claimsJson.get(a.policies);
+  if (claims === undefined) {
+    claims = JSON.stringify({ user: a.user, role: a.role, roles: a.roles, policies: a.policies, admin: a.admin, app: a.app }).slice(0, -1);
+    claimsJson.set(a.policies, claims);
+  }
+  return `${claims},"ip":${JSON.stringify(a.ip)},"user_agent":${JSON.stringify(a.userAgent)},"origin":${JSON.stringify(a.origin)}}`;
 }
 
 const pool = (url: string, max: number, name: string, settings: Record<string, string> = {}) => postgres(url, {

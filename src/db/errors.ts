@@ -75,6 +75,14 @@ function firstLine(s: string | undefined): string {
   return (s ?? '').split('\n')[0].replace(/\.$/, '');
 }
 
+// jsonb sorts object keys; Directus's extensions come in this order (then any others)
+const EXTENSION_ORDER = ['reason', 'collection', 'field', 'value'];
+function directusOrder(ext: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of EXTENSION_ORDER) if (k in ext) out[k] = ext[k];
+  return Object.assign(out, ext);
+}
+
 export function isPgError(err: unknown): err is PgError {
   return typeof err === 'object' && err !== null && typeof (err as PgError).code === 'string' && (err as { severity?: unknown }).severity !== undefined;
 }
@@ -87,7 +95,7 @@ export function fromPgError(err: unknown, valueErrors?: ValueErrorCode): Directu
     try {
       ext = err.hint ? JSON.parse(err.hint) : {};
     } catch { /* a hint that is not JSON carries no extensions */ }
-    return new DirectusError((err.detail ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, err.message ?? '', ext);
+    return new DirectusError((err.detail ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, err.message ?? '', directusOrder(ext));
   }
   return BY_SQLSTATE[err.code!]?.(err, valueErrors);
 }

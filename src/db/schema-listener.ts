@@ -2,6 +2,8 @@
 // directus_collections/fields/relations; see sql/fixtures/strata/events/) and the gateway
 // drops its compiled SQL. pg-listen keeps the connection alive and reconnects; a reconnect
 // also drops the cache, since notifications sent while disconnected are lost.
+// LISTEN strata_access: users, roles, policies or access links changed (access/install.sql's
+// triggers, whoever wrote them): the gateway drops its per-user access cache.
 import pgListen from 'pg-listen';
 
 // pg-listen is CommonJS with a default export: under NodeNext it arrives as the module object
@@ -9,12 +11,14 @@ type CreateSubscriber = typeof pgListen.default;
 const createSubscriber = (pgListen as unknown as { default: CreateSubscriber }).default;
 
 export const SCHEMA_CHANNEL = 'strata_schema';
+export const ACCESS_CHANNEL = 'strata_access';
 
 export interface SchemaListener {
   close(): Promise<void>;
 }
 
-export async function listenForSchemaChanges(databaseUrl: string, onChange: () => void, onError: (err: Error) => void): Promise<SchemaListener> {
+export async function listenForSchemaChanges(databaseUrl: string, onChange: () => void, onError: (err: Error) => void,
+  onAccessChange: () => void = () => {}): Promise<SchemaListener> {
   let closed = false;
   const subscriber = createSubscriber({ connectionString: databaseUrl, application_name: 'strata-listen' }, {
     parse: (payload: string) => payload, // the payload is a plain hint, not JSON
@@ -28,15 +32,20 @@ export async function listenForSchemaChanges(databaseUrl: string, onChange: () =
     },
   });
   subscriber.notifications.on(SCHEMA_CHANNEL, () => onChange());
+  subscriber.notifications.on(ACCESS_CHANNEL, () => onAccessChange());
   subscriber.events.on('connected', () => {
     if (closed) void endQuietly(); // a reconnect that finished after close()
-    else onChange();
+    else {
+      onChange();
+      onAccessChange();
+    }
   });
   subscriber.events.on('error', (err) => {
     if (!closed) onError(err);
   });
   await subscriber.connect();
   await subscriber.listenTo(SCHEMA_CHANNEL);
+  await subscriber.listenTo(ACCESS_CHANNEL);
   // pg's Client.end() never settles when the connection already ended (the database went
   // away): wait for it briefly, never forever
   function endQuietly(): Promise<void> {

@@ -19,6 +19,8 @@ interface FieldRelation {
 }
 
 interface Catalog {
+  /** strata.schema_version when loaded: the database refuses a write made with an older one */
+  version: string;
   hash: Map<string, Set<string>>;
   relations: Map<string, Map<string, FieldRelation>>;
 }
@@ -39,8 +41,11 @@ export class Writer {
 
   private loadCatalog(): Promise<Catalog> {
     return (this.catalog ??= (async () => {
+      // the version first: a change landing between the two reads only causes a retry
+      const [{ version }] = await this.db.query<{ version: string }>('select version::text as version from strata.schema_version');
       const rows = await this.db.query<{ collection: string; field: string }>(
-        "select collection, field from directus_fields where 'hash' = any(string_to_array(special, ','))");
+        `select collection, field from directus_fields where 'hash' = any(string_to_array(special, ','))
+         union select collection, field from strata.system_fields where 'hash' = any(string_to_array(special, ','))`);
       const hashes = new Map<string, Set<string>>();
       for (const r of rows) (hashes.get(r.collection) ?? hashes.set(r.collection, new Set()).get(r.collection)!).add(r.field);
       const relations = new Map<string, Map<string, FieldRelation>>();
@@ -54,15 +59,19 @@ export class Writer {
           if (r.one_collection && r.one_field) add(r.one_collection, r.one_field, { kind: 'o2m', related: r.many_collection });
         }
       }
-      return { hash: hashes, relations };
+      return { version, hash: hashes, relations };
     })().catch((err) => {
       this.catalog = undefined;
       throw err;
     }));
   }
 
-  /** Replaces the values of `hash` fields (at any depth) by their argon2 hashes, in place. */
-  async hashPayload(collection: string, payload: unknown): Promise<void> {
+  /**
+   * Replaces the values of `hash` fields (at any depth) by their argon2 hashes, in place.
+   * `hashAll`: hash values that already look like argon2 hashes too (Directus hashes whatever a
+   * client submits; only Strata's own callers pass values they hashed themselves).
+   */
+  async hashPayload(collection: string, payload: unknown, hashAll = false): Promise<void> {
     const catalog = await this.loadCatalog();
     if (catalog.hash.size === 0) return;
     const jobs: Promise<void>[] = [];
@@ -73,7 +82,7 @@ export class Writer {
       const hashed = catalog.hash.get(c);
       const rels = catalog.relations.get(c);
       for (const [k, v] of Object.entries(obj)) {
-        if (hashed?.has(k) && typeof v === 'string' && v !== '' && !v.startsWith('$argon2')) {
+        if (hashed?.has(k) && typeof v === 'string' && v !== '' && (hashAll || !v.startsWith('$argon2'))) {
           jobs.push(hash(v).then((h) => { obj[k] = h; }));
           continue;
         }
@@ -98,9 +107,25 @@ export class Writer {
    * items are re-read with (null: no re-read); `readMode` 'one' for a single key.
    */
   async write(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
-    read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown> = {}): Promise<string | null> {
-    if (args.payload !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.payload));
-    if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data));
+    read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown> = {},
+    how: { hashAll?: boolean; fn?: 'write_request' | 'system_write_request' } = {}): Promise<string | null> {
+    const original = structuredClone(args);
+    try {
+      return await this.writeOnce(accountability, collection, action, args, read, timing, extra, how);
+    } catch (err) {
+      // the schema changed after the hash fields were looked up (schema notifications are
+      // asynchronous): look them up again and write once more, so no value escapes hashing
+      if ((err as { detail?: string }).detail !== 'SCHEMA_CHANGED') throw err;
+      this.invalidate();
+      return this.writeOnce(accountability, collection, action, original, read, timing, extra, how);
+    }
+  }
+
+  private async writeOnce(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
+    read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown>,
+    how: { hashAll?: boolean; fn?: 'write_request' | 'system_write_request' }): Promise<string | null> {
+    if (args.payload !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.payload, how.hashAll));
+    if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data, how.hashAll));
     let sql: string | null = null;
     let query: Query | Record<string, never> = {};
     if (read) {
@@ -112,10 +137,11 @@ export class Writer {
       max_batch_mutation: Number.isFinite(this.opts.maxBatchMutation) ? this.opts.maxBatchMutation : null,
       default_limit: this.opts.defaultLimit,
       read_mode: read?.mode ?? null,
+      schema_version: (await this.loadCatalog()).version,
       ...extra,
     };
     return timed(timing, 'db', () => this.db.request(accountability,
-      'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)',
+      `select strata.${how.fn ?? 'write_request'}($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)`,
       [action, collection, args, sql, query, opts]));
   }
 }

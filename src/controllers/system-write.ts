@@ -1,0 +1,115 @@
+// Writes to the system collections Strata owns the rules of: /users, /roles, /policies,
+// /access, /permissions (POST object or array; PATCH one, batch array, {keys|query, data};
+// DELETE one, array of keys, {keys}, {query}) and PATCH /settings. The same Writer as /items,
+// through strata.system_write_request, which adds Directus's per-collection rules (v9/10 role
+// permissions and flags, role nesting and deletion, user checks, "an admin must remain").
+// Responses are Directus's: the written items re-read with the request's query (204 when
+// nothing may be read back), 204 for deletes.
+import type { Services } from '../app.js';
+import { invalidPayload } from '../errors.js';
+import type { Router } from '../http/router.js';
+import { json, noContent, timed, type ApiResponse, type RouteContext } from '../http/types.js';
+import { jsonBody, isPlainObject } from '../request/body.js';
+import { parseQueryString } from '../request/qs.js';
+import { normalizeQuery } from '../request/query.js';
+import type { WriteAction } from '../engine/writer.js';
+import type { ReadMode } from '../engine/reader.js';
+import { checkPasswordPolicy } from '../auth/password-policy.js';
+
+/** endpoint -> collection for the writable system endpoints */
+export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
+  users: 'directus_users',
+  roles: 'directus_roles',
+  policies: 'directus_policies',
+  access: 'directus_access',
+  permissions: 'directus_permissions',
+};
+
+const respond = (body: string | null): ApiResponse => (body === null ? noContent() : json(body));
+
+export function systemWriteRoutes(router: Router, s: Services) {
+  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
+  const urlQuery = (ctx: RouteContext, list: boolean) =>
+    timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
+  const body = (ctx: RouteContext) => {
+    const b = jsonBody(ctx.req);
+    if (b === undefined) throw invalidPayload('"value" must be of type object');
+    return b;
+  };
+  const passwordPolicy = async () =>
+    (await s.db.query<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
+
+  /** Directus checks every submitted password against the settings' policy before hashing. */
+  async function checkPasswords(collection: string, items: unknown[]) {
+    if (collection !== 'directus_users') return;
+    const passwords = items.filter(isPlainObject).map((i) => i.password).filter((p): p is string => typeof p === 'string' && p !== '');
+    if (passwords.length === 0) return;
+    const policy = await passwordPolicy();
+    for (const p of passwords) checkPasswordPolicy(policy, p);
+  }
+
+  async function run(ctx: RouteContext, collection: string, action: WriteAction, args: Record<string, unknown>, mode: ReadMode | null) {
+    const read = mode ? { query: await urlQuery(ctx, mode === 'list'), mode } : null;
+    // a password is hashed whatever it looks like: a client can't store a hash of its choosing
+    const result = await s.writer.write(ctx.accountability, collection, action, args, read, ctx.timing, { path: ctx.req.path },
+      { hashAll: true, fn: 'system_write_request' });
+    // this gateway sees its own change at once; others hear it through LISTEN strata_access
+    // (and strata_schema for permissions)
+    s.accessCache.clear();
+    if (collection === 'directus_permissions') s.schemaChanged();
+    return respond(result);
+  }
+
+  for (const [endpoint, collection] of Object.entries(WRITABLE_SYSTEM_ENDPOINTS)) {
+    router.post(`/${endpoint}`, async (ctx) => {
+      const payload = body(ctx);
+      if (!isPlainObject(payload) && !Array.isArray(payload)) throw invalidPayload('Payload must be an object or an array');
+      await checkPasswords(collection, Array.isArray(payload) ? payload : [payload]);
+      return run(ctx, collection, 'create', { payload }, Array.isArray(payload) ? 'list' : 'one');
+    });
+
+    router.patch(`/${endpoint}`, async (ctx) => {
+      const data = body(ctx);
+      if (Array.isArray(data)) await checkPasswords(collection, data);
+      else if (isPlainObject(data)) {
+        if (isPlainObject(data.query)) data.query = normalizeQuery(data.query, limits);
+        await checkPasswords(collection, [data.data]);
+      }
+      return run(ctx, collection, 'patch_collection', { data }, 'list');
+    });
+
+    router.patch(`/${endpoint}/:id`, async (ctx) => {
+      const data = body(ctx);
+      if (!isPlainObject(data)) throw invalidPayload('"value" must be of type object');
+      await checkPasswords(collection, [data]);
+      return run(ctx, collection, 'update', { key: ctx.params.id, data }, 'one');
+    });
+
+    router.delete(`/${endpoint}`, async (ctx) => {
+      const b = body(ctx);
+      if (Array.isArray(b)) return run(ctx, collection, 'delete', { keys: b }, null);
+      if (!isPlainObject(b)) throw invalidPayload('"value" must be of type object');
+      const unknown = Object.keys(b).find((k) => k !== 'keys' && k !== 'query');
+      if (unknown) throw invalidPayload(`"${unknown}" is not allowed`);
+      if (b.keys !== undefined && b.query !== undefined) throw invalidPayload('"value" contains a conflict between exclusive peers [keys, query]');
+      if (b.keys !== undefined) {
+        if (!Array.isArray(b.keys)) throw invalidPayload('"keys" must be an array');
+        return run(ctx, collection, 'delete', { keys: b.keys }, null);
+      }
+      if (b.query !== undefined) {
+        if (!isPlainObject(b.query)) throw invalidPayload('"query" must be of type object');
+        return run(ctx, collection, 'delete_query', { query: normalizeQuery(b.query, limits) }, null);
+      }
+      throw invalidPayload('"value" must contain at least one of [keys, query]');
+    });
+
+    router.delete(`/${endpoint}/:id`, (ctx) => run(ctx, collection, 'delete', { key: ctx.params.id }, null));
+  }
+
+  // the settings singleton: PATCH updates its one row (created when missing)
+  router.patch('/settings', async (ctx) => {
+    const data = body(ctx);
+    if (!isPlainObject(data)) throw invalidPayload('"value" must be of type object');
+    return run(ctx, 'directus_settings', 'patch_collection', { data }, 'singleton');
+  });
+}
