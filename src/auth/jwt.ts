@@ -1,7 +1,7 @@
 // Directus access tokens: HS256 with SECRET, issuer "directus", algorithm pinned so that
 // `alg: none` or asymmetric-key confusion can never verify.
 import { SignJWT, jwtVerify, decodeJwt, errors } from 'jose';
-import { DirectusError, forbidden, invalidToken, tokenExpired } from '../errors.js';
+import { forbidden, invalidToken, tokenExpired } from '../errors.js';
 
 export interface TokenClaims {
   id: string;
@@ -13,6 +13,26 @@ export interface TokenClaims {
 
 const ALG = 'HS256';
 
+/** HS256 with SECRET, issuer "directus", an expiry: what every token Strata issues shares. */
+function signToken(key: Uint8Array, claims: object, ttlMs: number): Promise<string> {
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: ALG, typ: 'JWT' })
+    .setIssuedAt()
+    .setExpirationTime(Math.floor((Date.now() + ttlMs) / 1000))
+    .setIssuer('directus')
+    .sign(key);
+}
+
+/** The verified payload; expired -> TOKEN_EXPIRED, anything else wrong -> INVALID_TOKEN. */
+async function verifyToken(key: Uint8Array, token: string): Promise<Record<string, unknown>> {
+  try {
+    return (await jwtVerify(token, key, { algorithms: [ALG], issuer: 'directus' })).payload;
+  } catch (err) {
+    if (err instanceof errors.JWTExpired) throw tokenExpired();
+    throw invalidToken();
+  }
+}
+
 export class Jwt {
   private key: Uint8Array;
   constructor(secret: string) {
@@ -20,26 +40,15 @@ export class Jwt {
   }
 
   sign(claims: TokenClaims, ttlMs: number): Promise<string> {
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: ALG, typ: 'JWT' })
-      .setIssuedAt()
-      .setExpirationTime(Math.floor((Date.now() + ttlMs) / 1000))
-      .setIssuer('directus')
-      .sign(this.key);
+    return signToken(this.key, claims, ttlMs);
   }
 
   async verify(token: string): Promise<TokenClaims> {
-    try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALG], issuer: 'directus' });
-      if (typeof payload.id !== 'string' || !('role' in payload) || typeof payload.app_access !== 'boolean' || typeof payload.admin_access !== 'boolean') {
-        throw invalidToken();
-      }
-      return payload as unknown as TokenClaims;
-    } catch (err) {
-      if (err instanceof DirectusError) throw err;
-      if (err instanceof errors.JWTExpired) throw tokenExpired();
+    const payload = await verifyToken(this.key, token);
+    if (typeof payload.id !== 'string' || !('role' in payload) || typeof payload.app_access !== 'boolean' || typeof payload.admin_access !== 'boolean') {
       throw invalidToken();
     }
+    return payload as unknown as TokenClaims;
   }
 }
 
@@ -54,9 +63,8 @@ export interface ScopedClaims {
 }
 
 /**
- * Signs and verifies the mailed tokens: HS256 with SECRET, issuer "directus", an expiry. A
- * token of the wrong scope, or one without an email, is FORBIDDEN (as in Directus); a bad
- * signature INVALID_TOKEN; an expired one TOKEN_EXPIRED.
+ * Signs and verifies the mailed tokens. A token of the wrong scope, or one without an email,
+ * is FORBIDDEN (as in Directus); a bad signature INVALID_TOKEN; an expired one TOKEN_EXPIRED.
  */
 export class ScopedJwt {
   private key: Uint8Array;
@@ -65,22 +73,11 @@ export class ScopedJwt {
   }
 
   sign(claims: ScopedClaims, ttlMs: number): Promise<string> {
-    return new SignJWT({ ...claims })
-      .setProtectedHeader({ alg: ALG, typ: 'JWT' })
-      .setIssuedAt()
-      .setExpirationTime(Math.floor((Date.now() + ttlMs) / 1000))
-      .setIssuer('directus')
-      .sign(this.key);
+    return signToken(this.key, claims, ttlMs);
   }
 
   async verify(token: string, scope: TokenScope): Promise<ScopedClaims> {
-    let payload: Record<string, unknown>;
-    try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALG], issuer: 'directus' }));
-    } catch (err) {
-      if (err instanceof errors.JWTExpired) throw tokenExpired();
-      throw invalidToken();
-    }
+    const payload = await verifyToken(this.key, token);
     if (payload.scope !== scope || typeof payload.email !== 'string') throw forbidden();
     return payload as unknown as ScopedClaims;
   }
