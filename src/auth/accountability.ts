@@ -1,5 +1,6 @@
 // Who is asking: Directus's accountability, resolved from the request's token.
-export interface Accountability {
+/** What the database reports for a user (or for anonymous access). */
+export interface Access {
   user: string | null;
   role: string | null;
   /** the role and its ancestors (Directus 11 nested roles) */
@@ -8,19 +9,13 @@ export interface Accountability {
   policies: string[];
   admin: boolean;
   app: boolean;
+}
+
+/** Who is asking, for this request: their access plus where the request comes from. */
+export interface Accountability extends Access {
   ip: string;
   userAgent: string | null;
   origin: string | null;
-}
-
-/** What the database reports for a user (or for anonymous access). */
-export interface Access {
-  user: string | null;
-  role: string | null;
-  roles: string[];
-  policies: string[];
-  admin: boolean;
-  app: boolean;
 }
 
 export function withRequest(access: Access, ip: string, headers: Record<string, string>): Accountability {

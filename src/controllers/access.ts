@@ -6,9 +6,10 @@ import type { Router } from '../http/router.js';
 import { data, json, type RouteContext } from '../http/types.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
+import { queryLimits } from './common.js';
 
 export function accessRoutes(router: Router, s: Services) {
-  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
+  const limits = queryLimits(s);
   const ask = async (ctx: RouteContext, sql: string) => data((await s.db.request(ctx.accountability, sql, []))!);
 
   router.get('/permissions/me', (ctx) => {

@@ -9,11 +9,12 @@ import { jsonBody, isPlainObject } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
 import { randomUUID } from 'node:crypto';
+import { queryLimits } from './common.js';
 
 const COMMENTS = 'directus_comments';
 
 export function commentsRoutes(router: Router, s: Services) {
-  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
+  const limits = queryLimits(s);
   const adminOnly = (ctx: RouteContext) => {
     if (!ctx.accountability.admin) throw forbidden();
   };

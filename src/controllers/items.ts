@@ -5,22 +5,14 @@ import { forbidden, invalidPayload } from '../errors.js';
 import type { Router } from '../http/router.js';
 import { json, type RouteContext } from '../http/types.js';
 import { jsonBody, isPlainObject } from '../request/body.js';
-import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery, type Query } from '../request/query.js';
-import { timed } from '../http/types.js';
 import type { Reader } from '../engine/reader.js';
 import { exportResponse } from '../engine/export.js';
-
-/** Directus serves system collections only through their own endpoints. */
-function userCollection(name: string): string {
-  if (name.startsWith('directus_')) throw forbidden();
-  return name;
-}
+import { queryLimits, urlQuery as parseUrlQuery, userCollection } from './common.js';
 
 export function itemsRoutes(router: Router, s: Services, reader: Reader) {
-  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
-  const urlQuery = (ctx: RouteContext, list: boolean) =>
-    timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
+  const limits = queryLimits(s);
+  const urlQuery = (ctx: RouteContext, list: boolean) => parseUrlQuery(ctx, limits, list);
 
   async function list(ctx: RouteContext, query: Query & { keys?: unknown[] }) {
     const body = await reader.read(ctx.accountability, userCollection(ctx.params.collection), query, 'list', ctx.timing);

@@ -12,9 +12,10 @@ import type { Router } from '../http/router.js';
 import { json, noContent, timed, type RouteContext } from '../http/types.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
+import { queryLimits } from './common.js';
 
 export function revisionsRoutes(router: Router, s: Services) {
-  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
+  const limits = queryLimits(s);
   /** The item must be readable by the caller (Directus 8 item routes); system collections have their own. */
   const readableItem = async (ctx: RouteContext) => {
     if (ctx.params.collection.startsWith('directus_')) throw forbidden();

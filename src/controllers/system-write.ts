@@ -8,10 +8,10 @@
 import type { Services } from '../app.js';
 import { invalidPayload } from '../errors.js';
 import type { Router } from '../http/router.js';
-import { json, noContent, timed, type ApiResponse, type RouteContext } from '../http/types.js';
-import { jsonBody, isPlainObject } from '../request/body.js';
-import { parseQueryString } from '../request/qs.js';
+import type { RouteContext } from '../http/types.js';
+import { isPlainObject } from '../request/body.js';
 import { normalizeQuery } from '../request/query.js';
+import { deleteTarget, queryLimits, requireBody as body, respond, urlQuery } from './common.js';
 import type { WriteAction } from '../engine/writer.js';
 import type { ReadMode } from '../engine/reader.js';
 import { checkPasswordPolicy } from '../auth/password-policy.js';
@@ -25,17 +25,8 @@ export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
   permissions: 'directus_permissions',
 };
 
-const respond = (body: string | null): ApiResponse => (body === null ? noContent() : json(body));
-
 export function systemWriteRoutes(router: Router, s: Services) {
-  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
-  const urlQuery = (ctx: RouteContext, list: boolean) =>
-    timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
-  const body = (ctx: RouteContext) => {
-    const b = jsonBody(ctx.req);
-    if (b === undefined) throw invalidPayload('"value" must be of type object');
-    return b;
-  };
+  const limits = queryLimits(s);
   const passwordPolicy = async () =>
     (await s.db.query<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
 
@@ -49,7 +40,7 @@ export function systemWriteRoutes(router: Router, s: Services) {
   }
 
   async function run(ctx: RouteContext, collection: string, action: WriteAction, args: Record<string, unknown>, mode: ReadMode | null) {
-    const read = mode ? { query: await urlQuery(ctx, mode === 'list'), mode } : null;
+    const read = mode ? { query: await urlQuery(ctx, limits, mode === 'list'), mode } : null;
     // a password is hashed whatever it looks like: a client can't store a hash of its choosing
     const result = await s.writer.write(ctx.accountability, collection, action, args, read, ctx.timing, { path: ctx.req.path },
       { hashAll: true, fn: 'system_write_request' });
@@ -86,21 +77,8 @@ export function systemWriteRoutes(router: Router, s: Services) {
     });
 
     router.delete(`/${endpoint}`, async (ctx) => {
-      const b = body(ctx);
-      if (Array.isArray(b)) return run(ctx, collection, 'delete', { keys: b }, null);
-      if (!isPlainObject(b)) throw invalidPayload('"value" must be of type object');
-      const unknown = Object.keys(b).find((k) => k !== 'keys' && k !== 'query');
-      if (unknown) throw invalidPayload(`"${unknown}" is not allowed`);
-      if (b.keys !== undefined && b.query !== undefined) throw invalidPayload('"value" contains a conflict between exclusive peers [keys, query]');
-      if (b.keys !== undefined) {
-        if (!Array.isArray(b.keys)) throw invalidPayload('"keys" must be an array');
-        return run(ctx, collection, 'delete', { keys: b.keys }, null);
-      }
-      if (b.query !== undefined) {
-        if (!isPlainObject(b.query)) throw invalidPayload('"query" must be of type object');
-        return run(ctx, collection, 'delete_query', { query: normalizeQuery(b.query, limits) }, null);
-      }
-      throw invalidPayload('"value" must contain at least one of [keys, query]');
+      const target = deleteTarget(body(ctx), limits);
+      return run(ctx, collection, target.action, target.args, null);
     });
 
     router.delete(`/${endpoint}/:id`, (ctx) => run(ctx, collection, 'delete', { key: ctx.params.id }, null));

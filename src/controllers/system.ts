@@ -5,10 +5,10 @@
 import type { Services } from '../app.js';
 import { forbidden, invalidCredentials, invalidPayload } from '../errors.js';
 import type { Router } from '../http/router.js';
-import { json, timed, type RouteContext } from '../http/types.js';
+import { json, type RouteContext } from '../http/types.js';
 import { jsonBody, isPlainObject } from '../request/body.js';
-import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery, type Query } from '../request/query.js';
+import { queryLimits, urlQuery as parseUrlQuery } from './common.js';
 import type { Reader, ReadMode } from '../engine/reader.js';
 import { exportResponse } from '../engine/export.js';
 
@@ -28,9 +28,8 @@ export const SYSTEM_ENDPOINTS: Record<string, string> = {
 };
 
 export function systemRoutes(router: Router, s: Services, reader: Reader) {
-  const limits = { limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax };
-  const urlQuery = (ctx: RouteContext, list: boolean) =>
-    timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
+  const limits = queryLimits(s);
+  const urlQuery = (ctx: RouteContext, list: boolean) => parseUrlQuery(ctx, limits, list);
 
   async function read(ctx: RouteContext, endpoint: string, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode) {
     const body = await reader.read(ctx.accountability, collection, query, mode, ctx.timing);

@@ -1,0 +1,50 @@
+// What every collection controller (items, system collections) does the same way: the URL's
+// query, the JSON body a write needs, Directus's DELETE body forms, 204 for an empty answer.
+import type { Services } from '../app.js';
+import { forbidden, invalidPayload } from '../errors.js';
+import { json, noContent, timed, type ApiResponse, type RouteContext } from '../http/types.js';
+import { jsonBody, isPlainObject } from '../request/body.js';
+import { parseQueryString } from '../request/qs.js';
+import { normalizeQuery, type Query, type QueryLimits } from '../request/query.js';
+
+export const queryLimits = (s: Services): QueryLimits => ({ limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax });
+
+/** The request's URL query, normalized (lists get the default limit). */
+export const urlQuery = (ctx: RouteContext, limits: QueryLimits, list: boolean): Promise<Query> =>
+  timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
+
+/** Directus serves system collections only through their own endpoints. */
+export function userCollection(name: string): string {
+  if (name.startsWith('directus_')) throw forbidden();
+  return name;
+}
+
+/** A write's JSON body (required). */
+export function requireBody(ctx: RouteContext): unknown {
+  const body = jsonBody(ctx.req);
+  if (body === undefined) throw invalidPayload('"value" must be of type object');
+  return body;
+}
+
+/** The response of a write: the re-read items, or 204 when nothing may be read back. */
+export const respond = (body: string | null): ApiResponse => (body === null ? noContent() : json(body));
+
+export type DeleteTarget = { action: 'delete'; args: { keys: unknown[] } } | { action: 'delete_query'; args: { query: Query } };
+
+/** DELETE /<collection> bodies: an array of keys, {keys}, or {query}, validated as Directus does. */
+export function deleteTarget(body: unknown, limits: QueryLimits): DeleteTarget {
+  if (Array.isArray(body)) return { action: 'delete', args: { keys: body } };
+  if (!isPlainObject(body)) throw invalidPayload('"value" must be of type object');
+  const unknown = Object.keys(body).find((k) => k !== 'keys' && k !== 'query');
+  if (unknown) throw invalidPayload(`"${unknown}" is not allowed`);
+  if (body.keys !== undefined && body.query !== undefined) throw invalidPayload('"value" contains a conflict between exclusive peers [query, keys]');
+  if (body.keys !== undefined) {
+    if (!Array.isArray(body.keys)) throw invalidPayload('"keys" must be an array');
+    return { action: 'delete', args: { keys: body.keys } };
+  }
+  if (body.query !== undefined) {
+    if (!isPlainObject(body.query)) throw invalidPayload('"query" must be of type object');
+    return { action: 'delete_query', args: { query: normalizeQuery(body.query, limits) } };
+  }
+  throw invalidPayload('"value" must contain at least one of [query, keys]');
+}
