@@ -4,3 +4,7 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000002-….sql.
+
+-- revisions of API creates built once per statement (strata.revision_projection)
+--!include strata/audit/revision_projection.sql
+--!include strata/audit/audit.sql
