@@ -1,11 +1,14 @@
 // What every collection controller (items, system collections) does the same way: the URL's
-// query, the JSON body a write needs, Directus's DELETE body forms, 204 for an empty answer.
+// query, SEARCH bodies, a read's response (JSON or export), the JSON body a write needs,
+// Directus's DELETE body forms, 204 for an empty answer.
 import type { Services } from '../app.js';
 import { forbidden, invalidPayload } from '../errors.js';
 import { json, noContent, timed, type ApiResponse, type RouteContext } from '../http/types.js';
 import { jsonBody, isPlainObject } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery, type Query, type QueryLimits } from '../request/query.js';
+import type { Reader, ReadMode } from '../engine/reader.js';
+import { exportResponse } from '../engine/export.js';
 
 export const queryLimits = (s: Services): QueryLimits => ({ limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax });
 
@@ -47,4 +50,32 @@ export function deleteTarget(body: unknown, limits: QueryLimits): DeleteTarget {
     return { action: 'delete_query', args: { query: normalizeQuery(body.query, limits) } };
   }
   throw invalidPayload('"value" must contain at least one of [query, keys]');
+}
+
+/**
+ * SEARCH bodies: {"query": {...}} replaces the URL's query; {"keys": [...]} reads those items
+ * with the URL's query; neither: the URL's query.
+ */
+export async function searchQuery(ctx: RouteContext, limits: QueryLimits): Promise<Query & { keys?: string[] }> {
+  const body = jsonBody(ctx.req) ?? {};
+  if (!isPlainObject(body)) throw invalidPayload('Payload must be an object');
+  if (body.query !== undefined && body.keys !== undefined) throw invalidPayload('"query" and "keys" can\'t be used together');
+  if (body.keys !== undefined) {
+    if (!Array.isArray(body.keys)) throw invalidPayload('"keys" must be an array');
+    return { ...(await urlQuery(ctx, limits, true)), keys: body.keys.map(String) };
+  }
+  if (body.query !== undefined && !isPlainObject(body.query)) throw invalidPayload('"query" must be an object');
+  return body.query !== undefined ? normalizeQuery(body.query, limits) : urlQuery(ctx, limits, true);
+}
+
+/**
+ * A read's response: the body PostgreSQL built, as JSON or as an export download (named after
+ * `name`); one item that can't be read is Directus's 403.
+ */
+export async function readResponse(reader: Reader, ctx: RouteContext, name: string, collection: string,
+  query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode): Promise<ApiResponse> {
+  const body = await reader.read(ctx.accountability, collection, query, mode, ctx.timing);
+  if (mode === 'one' && body === null) throw forbidden();
+  const data = mode === 'one' ? `{"data":${body}}` : body!;
+  return query.export ? exportResponse(query.export, name, data) : json(data);
 }
