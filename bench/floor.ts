@@ -1,10 +1,13 @@
-// The database floor: the exact statements Strata runs for a read (its compiled SQL with the same
-// $1 query, wrapped in the same transaction and accountability context statement, pipelined on
-// one reserved connection as src/db/client.ts does), run directly with postgres.js at the same
-// concurrency and for the same duration as the HTTP load. Strata's throughput divided by this is
-// the headline ratio. bench/run.ts checks that Strata really sends these statements (the counting
-// proxy sees the same texts and the same number of executions), so a change in src/db shows up.
+// The database floor: the exact statements Strata runs for a read (the accountability context
+// statement, then its compiled SQL with the same $1 query), run directly with postgres.js,
+// pipelined on one reserved connection, at the same concurrency and for the same duration as the
+// HTTP load. Strata sends the same statements with its own protocol client (src/db/wire, one
+// Sync for both); the floor is the plain postgres.js baseline the ratio is defined against.
+// Strata's throughput divided by this is the headline ratio. bench/run.ts checks that Strata
+// really sends these statements (the counting proxy sees the same texts and the same number of
+// executions), so a change in src/db shows up.
 import postgres from 'postgres';
+import { CONTEXT } from '../src/db/client.js';
 
 export interface FloorResult {
   requests: number;
@@ -40,7 +43,7 @@ export function requestStatements(context: string, role: string, sql: string, pa
   return {
     sql,
     statements: [
-      { text: "select set_config('strata.accountability', $1, false), set_config('role', $2, false)", params: [context, role] },
+      { text: CONTEXT, params: [context, role] },
       { text: sql, params },
     ],
     result: 1,

@@ -9,8 +9,8 @@ export interface RunResult {
   http: LoadResult;
   /** server CPU (user + system) per request, ms; undefined on --target */
   cpuMsPerRequest?: number;
-  /** server peak RSS during the run, MB; undefined on --target */
-  peakRssMb?: number;
+  /** server RSS after the warm-up, at the end of the run and its peak during the run, MB; undefined on --target */
+  rssMb?: { start: number; end: number; peak: number };
   floor?: FloorResult;
   /** CPU ms per request of the load generator, Strata and PostgreSQL (HTTP), and of the floor's client and PostgreSQL */
   cpu?: { loadGenerator: number; strata: number; postgres?: number; floorClient?: number; floorPostgres?: number };
@@ -46,7 +46,7 @@ export const floorRatio = (r: ScenarioResult) => {
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 export function table(results: ScenarioResult[], strata: boolean): string {
-  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'err / non-2xx', ...(strata ? ['CPU ms/req', 'peak RSS MB', 'floor req/s', 'Strata/floor', 'stmts/req'] : [])];
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'err / non-2xx', ...(strata ? ['CPU ms/req', 'RSS MB start→end (peak)', 'floor req/s', 'Strata/floor', 'stmts/req'] : [])];
   const rows: string[][] = [];
   for (const r of results) {
     if (r.skipped) continue;
@@ -61,7 +61,7 @@ export function table(results: ScenarioResult[], strata: boolean): string {
       `${m.http.errors} / ${m.http.non2xx}`,
       ...(strata ? [
         fmt(m.cpuMsPerRequest, 2),
-        fmt(m.peakRssMb),
+        m.rssMb ? `${fmt(m.rssMb.start)}→${fmt(m.rssMb.end)} (${fmt(m.rssMb.peak)})` : '–',
         floor ? fmt(floor.rps) : '–',
         floor ? `${fmt(floorRatio(r)! * 100)} %` : '–',
         st ? `${fmt(st.executes + st.queries, 2)}${st.parses ? ` (+${fmt(st.parses, 2)} parse)` : ''}` : '–',

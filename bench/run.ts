@@ -137,7 +137,7 @@ async function benchStrata(args: BenchArgs) {
           const run: RunResult = {
             http,
             cpuMsPerRequest: per((after.cpuMicros - before.cpuMicros) / 1000, http.requests),
-            peakRssMb: after.peakRss / 2 ** 20,
+            rssMb: { start: before.rss / 2 ** 20, end: after.rss / 2 ** 20, peak: after.peakRss / 2 ** 20 },
           };
           run.cpu = { loadGenerator: per(own1 - own0, http.requests), strata: run.cpuMsPerRequest!, postgres: pg1 === undefined ? undefined : per(pg1 - pg0!, http.requests) };
           if (floor) {

@@ -8,3 +8,27 @@
 -- revisions of API creates built once per statement (strata.revision_projection)
 --!include strata/audit/revision_projection.sql
 --!include strata/audit/audit.sql
+
+-- relational paths in $CURRENT_USER.<path> / $CURRENT_ROLE.<path> (scalar and _in lists)
+--!include strata/read/dynamic_path_query.sql
+--!include strata/read/dynamic_value.sql
+--!include strata/read/list_expr.sql
+
+-- json(field, path) in fields/alias/sort and the _json filter operator (Directus 11.16+)
+--!include strata/read/json_path.sql
+--!include strata/read/json_path_expr.sql
+--!include strata/read/json_number.sql
+--!include strata/read/json_function_key.sql
+--!include strata/read/json_function_expr.sql
+--!include strata/read/compile_json_filter.sql
+--!include strata/read/validate_json_filter.sql
+--!include strata/read/validate_json_paths.sql
+--!include strata/read/parse_function.sql
+--!include strata/read/operators_for_type.sql
+--!include strata/read/compile_operator.sql
+--!include strata/read/compile_filter.sql
+--!include strata/read/sort_expr.sql
+--!include strata/read/field_tree.sql
+--!include strata/read/compile_select.sql
+--!include strata/read/compile_aggregate.sql
+--!include strata/read/compile_read.sql

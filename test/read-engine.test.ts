@@ -118,6 +118,20 @@ t.test('dynamic variables resolve from the accountability', async (t) => {
   await app.sql("update rq_articles set title = 'admin@example.com' where id = 3");
   t.same(await ids('filter[title][_eq]=$CURRENT_USER.email'), [3]);
   t.same(await ids('filter[uid][_in]=$CURRENT_ROLES'), []);
+  // relational paths: m2o (role.name), o2m through a junction (role.policies.policy), in _in lists
+  await app.sql("update rq_articles set title = 'Administrator' where id = 4");
+  t.same(await ids('filter[title][_eq]=$CURRENT_USER.role.name'), [4]);
+  t.same(await ids('filter[title][_eq]=$CURRENT_ROLE.name'), [4]);
+  t.same(await ids('filter[title][_in]=$CURRENT_USER.role.name'), [4]);
+  const [policy] = await app.sql("select a.policy::text as id from directus_access a join directus_users u on u.role = a.role where u.email = 'admin@example.com'");
+  t.same((await app.get('/policies?fields=id&filter[id][_in]=$CURRENT_USER.role.policies.policy')).body, { data: [{ id: policy.id }] });
+  t.same((await app.get('/policies?fields=id&filter[id][_in]=$CURRENT_USER.policies.policy')).body, { data: [] }, 'no policies attached to the user directly');
+  for (const bad of ['$CURRENT_USER.role.nope', '$CURRENT_USER.role.users.password', '$CURRENT_USER.title.name']) {
+    const r = await app.get(`/items/rq_articles?fields=id&filter[title][_eq]=${bad}`);
+    t.equal(r.status, 400, `${bad}: 400`);
+    t.equal(r.body.errors[0].extensions.code, 'INVALID_QUERY');
+  }
+  await app.sql("update rq_articles set title = 'hello again' where id = 4");
   t.same(await ids('filter[created][_gte]=$NOW(-100 years)&filter[created][_lt]=$NOW(+1 day)'), [1, 2, 3, 4]);
   const anon = await app.get('/items/rq_articles?fields=id&filter[uid][_eq]=$CURRENT_USER', { token: null });
   t.ok(anon.status === 403 || (anon.status === 200 && anon.body.data.length === 0), 'anonymous: no user matches');

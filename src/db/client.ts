@@ -11,8 +11,13 @@
 import postgres from 'postgres';
 import type { Accountability } from '../auth/accountability.js';
 import { fromPgError } from './errors.js';
+import { WirePool } from './wire/pool.js';
+import { parseUrl } from './wire/url.js';
 
 export type Row = Record<string, unknown>;
+
+/** The statement that gives a request's connection its accountability and role. */
+export const CONTEXT = "select set_config('strata.accountability', $1, false), set_config('role', $2, false)";
 
 /** The PostgreSQL role non-admin requests run as (sql/fixtures/strata/access/request_role.sql). */
 const REQUEST_ROLE = 'strata_request';
@@ -30,6 +35,8 @@ export interface Db {
    * returns the first column of the first row (the response body for reads), or null.
    */
   request(accountability: Accountability, text: string, params: unknown[], opts?: RequestOptions): Promise<string | null>;
+  /** request() returning the bytes PostgreSQL sent, undecoded (response bodies go to the socket as they are) */
+  requestBytes(accountability: Accountability, text: string, params: unknown[], opts?: RequestOptions): Promise<Buffer | null>;
   /** Several internal statements in one transaction. */
   transaction<T>(fn: (query: Db['query']) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -64,7 +71,7 @@ export interface ConnectOptions {
 }
 
 export function connect(url: string, max: number, opts: ConnectOptions = {}): Db {
-  const requests = pool(url, max, 'strata', { plan_cache_mode: opts.planCacheMode ?? 'force_generic_plan' });
+  const requests = new WirePool(parseUrl(url, { application_name: 'strata', plan_cache_mode: opts.planCacheMode ?? 'force_generic_plan' }), max);
   const sql = pool(url, Math.min(max, 3), 'strata-internal');
 
   const mapErrors = <T>(p: Promise<T>, opts: RequestOptions = {}): Promise<T> =>
@@ -75,32 +82,19 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   const query = <T extends Row>(text: string, params: unknown[] = []) =>
     mapErrors(sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>);
 
+  const requestBytes: Db['requestBytes'] = (accountability, text, params, opts) => mapErrors(requests.run([
+    { text: CONTEXT, params: [contextJson(accountability), accountability.admin ? 'none' : REQUEST_ROLE] },
+    { text, params },
+  ], 1), opts);
+
   return {
     query,
-    async request(accountability, text, params, opts) {
-      const conn = await requests.reserve();
-      try {
-        // queued before either is awaited: postgres.js sends both in one flight
-        const settled = await Promise.allSettled([
-          conn.unsafe("select set_config('strata.accountability', $1, false), set_config('role', $2, false)",
-            [contextJson(accountability), accountability.admin ? 'none' : REQUEST_ROLE], { prepare: true }),
-          conn.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }),
-        ]);
-        const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (failed) await mapErrors(Promise.reject(failed.reason), opts);
-        const rows = (settled[1] as PromiseFulfilledResult<Row[]>).value;
-        const first = rows[0];
-        if (!first) return null;
-        for (const k in first) return first[k] as string | null;
-        return null;
-      } finally {
-        conn.release();
-      }
-    },
+    request: async (accountability, text, params, opts) => (await requestBytes(accountability, text, params, opts))?.toString() ?? null,
+    requestBytes,
     transaction: (fn) =>
       mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
     close: async () => {
-      await Promise.all([requests.end({ timeout: 5 }), sql.end({ timeout: 5 })]);
+      await Promise.all([requests.end(5), sql.end({ timeout: 5 })]);
     },
   };
 }

@@ -54,6 +54,8 @@ const BY_SQLSTATE: Record<string, (e: PgError, valueErrors?: ValueErrorCode) => 
   '22007': valueError,
   '22008': valueError,
   '22023': valueError,
+  // untranslatable_character: a NUL character (\u0000), which text and jsonb can't hold
+  '22P05': valueError,
   // invalid_regular_expression (user-supplied _regex)
   '2201B': (e) => new DirectusError('INVALID_QUERY', `Invalid query. ${firstLine(e.message)}.`),
   // insufficient_privilege: row-level security refused the change

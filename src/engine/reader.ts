@@ -39,7 +39,7 @@ export class Reader {
     if (sql === undefined) {
       // jsonb parameters are given as values: postgres.js serializes them by the declared type
       const opts = { mode, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth };
-      sql = (await this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts]))!;
+      sql = (await this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' }))!;
       this.compiled.set(cacheKey, sql);
     }
     return sql;
@@ -47,7 +47,12 @@ export class Reader {
 
   /** The response body PostgreSQL built: `{"data":...}` for lists, the item (or null) otherwise. */
   async read(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode, timing: Timing): Promise<string | null> {
+    return (await this.readBytes(accountability, collection, query, mode, timing))?.toString() ?? null;
+  }
+
+  /** read(), as the bytes PostgreSQL sent: what the response writes to the socket. */
+  async readBytes(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode, timing: Timing): Promise<Buffer | null> {
     const sql = await timed(timing, 'compile', () => this.sqlFor(accountability, collection, query, mode));
-    return timed(timing, 'db', () => this.db.request(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));
+    return timed(timing, 'db', () => this.db.requestBytes(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));
   }
 }

@@ -5,7 +5,9 @@
 // What stays in the shape is exactly what the compiler decides SQL structure from:
 // - null (`_eq: null` compiles to IS NULL),
 // - booleans of _null/_nnull/_empty/_nempty,
-// - dynamic variables ("$NOW(-1 year)", "$CURRENT_USER", ...), compiled to SQL expressions.
+// - dynamic variables ("$NOW(-1 year)", "$CURRENT_USER", ...), compiled to SQL expressions,
+// - inside `_json`: the paths (keys, like field names) and whether a compared value (or a
+//   list's first value) is a number, which makes the comparison numeric (masked as 0).
 // sql/fixtures/strata/read/*.sql reads every other value by path; test/engine.test.ts checks
 // that a query and its shape compile to identical SQL.
 import type { Query } from '../request/query.js';
@@ -24,12 +26,35 @@ function maskValue(op: string, v: unknown): unknown {
   return VALUE;
 }
 
+function jsonFilterShape(filter: unknown): unknown {
+  if (Array.isArray(filter)) return filter.map(jsonFilterShape);
+  if (typeof filter !== 'object' || filter === null) return VALUE;
+  const out: Record<string, unknown> = {};
+  for (const [path, ops] of Object.entries(filter)) {
+    if (path === '_and' || path === '_or') {
+      out[path] = jsonFilterShape(ops);
+      continue;
+    }
+    if (typeof ops !== 'object' || ops === null || Array.isArray(ops)) {
+      out[path] = VALUE;
+      continue;
+    }
+    const masked: Record<string, unknown> = {};
+    for (const [op, v] of Object.entries(ops)) {
+      masked[op] = typeof v === 'number' || (Array.isArray(v) && typeof v[0] === 'number') ? 0 : maskValue(op, v);
+    }
+    out[path] = masked;
+  }
+  return out;
+}
+
 export function filterShape(filter: unknown): unknown {
   if (Array.isArray(filter)) return filter.map(filterShape);
   if (typeof filter !== 'object' || filter === null) return VALUE;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(filter)) {
-    out[k] = k.startsWith('_') && !STRUCTURAL.has(k) ? maskValue(k, v) : filterShape(v);
+    if (k === '_json') out[k] = jsonFilterShape(v);
+    else out[k] = k.startsWith('_') && !STRUCTURAL.has(k) ? maskValue(k, v) : filterShape(v);
   }
   return out;
 }

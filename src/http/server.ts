@@ -13,6 +13,7 @@ import type { ApiRequest, ApiResponse, Timing } from './types.js';
 import { corsHeaders, preflight } from './cors.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE', 'SEARCH']);
+const STATUS_LINES: Record<number, string> = Object.fromEntries(Object.entries(STATUS_CODES).map(([code, text]) => [code, `${code} ${text}`]));
 /** Bodies above this size are streamed with tryEnd/onWritable instead of one end(). */
 const STREAM_THRESHOLD = 64 * 1024;
 
@@ -158,22 +159,33 @@ function errorResponse(err: unknown, req: ApiRequest, log: Logger): ApiResponse 
 }
 
 function serverTiming(timing: Timing): string {
-  return Object.entries(timing).map(([k, v]) => `${k};dur=${v.toFixed(2)}`).join(', ');
+  let out = '';
+  for (const k in timing) out += `${out ? ', ' : ''}${k};dur=${timing[k].toFixed(2)}`;
+  return out;
+}
+
+/** Writes `headers`, except those `over` sets (the response's own win over CORS defaults). */
+function writeHeaders(res: uWS.HttpResponse, headers: Record<string, string | string[]>, over?: Record<string, unknown>) {
+  for (const k in headers) {
+    if (over && k in over) continue;
+    const v = headers[k];
+    if (typeof v === 'string') res.writeHeader(k, v);
+    else for (const one of v) res.writeHeader(k, one);
+  }
 }
 
 function write(res: uWS.HttpResponse, r: ApiResponse, timing: Timing, cors: Record<string, string>, isAborted: () => boolean) {
   const body = r.body;
+  const headers = r.headers ?? {};
   res.cork(() => {
-    res.writeStatus(`${r.status} ${STATUS_CODES[r.status] ?? ''}`);
-    const headers: Record<string, string | string[]> = { ...cors, ...r.headers };
+    res.writeStatus(STATUS_LINES[r.status] ?? `${r.status} ${STATUS_CODES[r.status] ?? ''}`);
+    writeHeaders(res, cors, headers);
+    writeHeaders(res, headers);
     // Directus marks every successful JSON answer as not cacheable by default.
-    if (r.status < 400 && !headers['cache-control'] && String(headers['content-type'] ?? '').includes('json')) headers['cache-control'] = 'no-cache';
-    for (const [k, v] of Object.entries(headers)) {
-      for (const one of Array.isArray(v) ? v : [v]) res.writeHeader(k, one);
-    }
+    if (r.status < 400 && !headers['cache-control'] && String(headers['content-type'] ?? '').includes('json')) res.writeHeader('cache-control', 'no-cache');
     res.writeHeader('server-timing', serverTiming(timing));
     if (body === undefined) return void res.endWithoutBody();
-    if (typeof body === 'string' && body.length < STREAM_THRESHOLD) return void res.end(body);
+    if (body.length < STREAM_THRESHOLD) return void res.end(body);
     streamBody(res, typeof body === 'string' ? Buffer.from(body) : body, isAborted);
   });
 }

@@ -35,7 +35,7 @@ export interface RouteContext {
 
 export type Handler = (ctx: RouteContext) => Promise<ApiResponse> | ApiResponse;
 
-export const json = (body: string, status = 200, headers: Record<string, string> = {}): ApiResponse => ({
+export const json = (body: string | Buffer, status = 200, headers: Record<string, string> = {}): ApiResponse => ({
   status,
   headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
   body,

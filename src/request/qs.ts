@@ -14,12 +14,16 @@ export function parseQueryString(raw: string): Record<string, QsValue> {
   return arraysFromIndexedObjects(root) as Record<string, QsValue>;
 }
 
-/** "a[b][]" -> ["a", "b", ""]; undefined for empty keys. Deeper than MAX_DEPTH stays in the last segment. */
+/**
+ * "a[b][]" -> ["a", "b", ""]; undefined for empty keys. Deeper than MAX_DEPTH stays in the last
+ * segment. A segment may hold bracketed parts itself, as `_json` paths do:
+ * filter[meta][_json][a.b[0]][_eq] -> ["filter", "meta", "_json", "a.b[0]", "_eq"].
+ */
 function splitKey(key: string): string[] | undefined {
   const open = key.indexOf('[');
   if (open <= 0) return key ? [key] : undefined;
   const path = [key.slice(0, open)];
-  const re = /\[([^\]]*)\]/g;
+  const re = /\[((?:[^[\]]|\[[^[\]]*\])*)\]/g;
   re.lastIndex = open;
   let m: RegExpExecArray | null;
   let end = open;

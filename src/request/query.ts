@@ -42,15 +42,44 @@ function parseJson(raw: string, what: string): unknown {
 }
 
 /** fields/sort/groupBy/meta: "a,b", ["a","b,c"] or a JSON array. */
-function csvList(v: unknown, name: string): string[] {
+function csvList(v: unknown, name: string, split: (s: string) => string[] = (s) => s.split(',')): string[] {
   if (typeof v === 'string') {
     const t = v.trim();
-    if (t.startsWith('[')) return csvList(parseJson(t, `${name}`), name);
-    return t.split(',').map((s) => s.trim()).filter(Boolean);
+    if (t.startsWith('[')) return csvList(parseJson(t, `${name}`), name, split);
+    return split(t).map((s) => s.trim()).filter(Boolean);
   }
-  if (Array.isArray(v)) return v.flatMap((x) => csvList(x, name));
+  if (Array.isArray(v)) return v.flatMap((x) => csvList(x, name, split));
   throw invalidQuery(`"${name}" must be a string or an array`);
 }
+
+/**
+ * Splits a list of field names at the commas outside parentheses, so `json(meta, a.b)` stays
+ * one name. Directus refuses unbalanced and nested parentheses with these messages (always
+ * naming "fields", also for sort and groupBy).
+ */
+function splitFields(s: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '(') {
+      if (depth > 0) throw invalidQuery('Nested functions are not supported in "fields"');
+      depth++;
+    } else if (c === ')') {
+      if (depth === 0) throw invalidQuery('Missing closing parenthesis in "fields"');
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      out.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth > 0) throw invalidQuery('Missing closing parenthesis in "fields"');
+  out.push(s.slice(start));
+  return out;
+}
+
+const fieldList = (v: unknown, name: string) => csvList(v, name, splitFields);
 
 function integer(v: unknown, name: string, min: number): number {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
@@ -88,15 +117,54 @@ function normalizeOperator(op: string, raw: unknown): unknown {
     return v;
   }
   if (BOOL_OPS.has(op)) {
-    if (typeof v !== 'boolean') throw invalidQuery(`"${op}" only accepts boolean values`);
+    if (typeof v !== 'boolean') throw invalidQuery(`"${op}" has to be a boolean`);
     return v;
   }
   if (op === '_intersects' || op === '_nintersects' || op === '_intersects_bbox' || op === '_nintersects_bbox') {
     return typeof v === 'string' ? v : JSON.stringify(v);
   }
-  if (v !== null && typeof v === 'object') throw invalidQuery(`The value of "${op}" must be a string, number or boolean`);
+  if (v !== null && typeof v === 'object') throw invalidQuery(`The filter value for "${op}" has to be a string, number, or boolean`);
   if (v === '' && op !== '_neq') throw invalidQuery(`You can't filter for an empty string in "${op}". Use "_empty" or "_nempty" instead`);
   return v;
+}
+
+// Inside `_json`: keys are paths into the json value (or _and/_or), each holding operators.
+const JSON_OPS = new Set(['_eq', '_neq', '_ieq', '_nieq', '_lt', '_lte', '_gt', '_gte', '_in', '_nin', '_between',
+  '_nbetween', '_null', '_nnull', '_empty', '_nempty', '_contains', '_ncontains', '_icontains', '_nicontains',
+  '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with', '_ends_with', '_nends_with', '_iends_with',
+  '_niends_with']);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The value of a `_json` operator: {"<path>": {"_op": value}, "_and": [...], "_or": [...]}.
+ * The paths' syntax is checked by the compiler (strata.json_path), which sees them in the
+ * query's shape; values are coerced and checked like any filter value.
+ */
+function normalizeJsonFilter(raw: unknown, depth: number): Filter {
+  if (depth > 50) throw invalidQuery('Filter is nested too deeply');
+  if (!isObject(raw)) throw invalidQuery('Invalid filter object');
+  const out: Filter = {};
+  for (const [path, value] of Object.entries(raw)) {
+    if (LOGICAL.has(path)) {
+      const list = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : null;
+      if (!list || !list.every(isObject)) throw invalidQuery('Invalid filter object');
+      out[path] = list.map((f) => normalizeJsonFilter(f, depth + 1));
+      continue;
+    }
+    if (path.trim() === '') throw invalidQuery('"_json" path key must be a non-empty string');
+    if (!isObject(value)) throw invalidQuery('Invalid filter object');
+    const ops: Filter = {};
+    for (const op of Object.keys(value)) {
+      if (!op.startsWith('_')) {
+        throw invalidQuery(`"_json" path "${path}" cannot contain a nested path "${op}"; use a single flat path like "${path}.${op}"`);
+      }
+      if (!JSON_OPS.has(op)) throw invalidQuery(`"_json" filter does not contain the "${op}" filter operator`);
+    }
+    for (const [op, v] of Object.entries(value)) ops[op] = normalizeOperator(op, v);
+    out[path] = ops;
+  }
+  return out;
 }
 
 /** Validates and coerces a filter tree; a bare value under a field means `_eq`. */
@@ -109,6 +177,8 @@ export function normalizeFilter(raw: unknown, depth = 0): Filter {
       const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
       if (!list) throw invalidQuery(`"${key}" must be an array`);
       out[key] = list.map((f) => normalizeFilter(f, depth + 1));
+    } else if (key === '_json') {
+      out[key] = normalizeJsonFilter(value, depth + 1);
     } else if (key.startsWith('_') && !RELATIONAL.has(key)) {
       out[key] = normalizeOperator(key, value);
     } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -126,7 +196,7 @@ function normalizeDeep(raw: unknown, limits: QueryLimits, depth = 0): Record<str
   for (const [key, value] of Object.entries(node)) {
     switch (key) {
       case '_filter': out._filter = normalizeFilter(typeof value === 'string' ? parseJson(value, 'filter object') : value); break;
-      case '_sort': out._sort = csvList(value, 'sort'); break;
+      case '_sort': out._sort = fieldList(value, 'sort'); break;
       case '_limit': out._limit = limit(value, limits); break;
       case '_offset': out._offset = integer(value, 'offset', 0); break;
       case '_page': break; // folded into _offset below
@@ -158,7 +228,11 @@ function alias(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, target] of Object.entries(o)) {
     if (typeof target !== 'string') throw invalidQuery('"alias" values must be strings');
-    if (k.includes('.') || target.includes('.')) throw invalidQuery('"alias" field and target can\'t contain a period');
+    if (k.includes('.')) throw invalidQuery('"alias" key can\'t contain a period character `.`');
+    // json(field, path) may have "."s in its path, not in its field: an alias of a value read
+    // through a relation (json(author.profile, x)) is refused (Directus answers it unaliased)
+    const json = /^json\(([^,()]*),[^()]*\)$/.exec(target.trim());
+    if (json ? json[1].includes('.') : target.includes('.')) throw invalidQuery('"alias" value can\'t contain a period character `.`');
     out[k] = target;
   }
   return out;
@@ -170,7 +244,7 @@ function alias(v: unknown): Record<string, string> {
  */
 export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits, opts: { list: boolean } = { list: true }): Query {
   const q: Query = {};
-  if (raw.fields !== undefined) q.fields = csvList(raw.fields, 'fields');
+  if (raw.fields !== undefined) q.fields = fieldList(raw.fields, 'fields');
   if (raw.filter !== undefined && raw.filter !== '') {
     q.filter = normalizeFilter(typeof raw.filter === 'string' ? parseJson(raw.filter, 'filter object') : raw.filter);
   }
@@ -178,7 +252,7 @@ export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits
     if (typeof raw.search !== 'string') throw invalidQuery('"search" must be a string');
     q.search = raw.search;
   }
-  if (raw.sort !== undefined && raw.sort !== '') q.sort = csvList(raw.sort, 'sort');
+  if (raw.sort !== undefined && raw.sort !== '') q.sort = fieldList(raw.sort, 'sort');
   if (raw.limit !== undefined && raw.limit !== '') q.limit = limit(raw.limit, limits);
   if (raw.offset !== undefined && raw.offset !== '') q.offset = integer(raw.offset, 'offset', 0);
   if (raw.page !== undefined && raw.page !== '') {
@@ -195,9 +269,9 @@ export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits
   if (raw.aggregate !== undefined && raw.aggregate !== '') {
     const agg = objectParam(raw.aggregate, 'aggregate');
     q.aggregate = {};
-    for (const [fn, fields] of Object.entries(agg)) q.aggregate[fn] = csvList(fields, `aggregate[${fn}]`);
+    for (const [fn, fields] of Object.entries(agg)) q.aggregate[fn] = fieldList(fields, `aggregate[${fn}]`);
   }
-  if (raw.groupBy !== undefined && raw.groupBy !== '') q.groupBy = csvList(raw.groupBy, 'groupBy');
+  if (raw.groupBy !== undefined && raw.groupBy !== '') q.groupBy = fieldList(raw.groupBy, 'groupBy');
   if (raw.deep !== undefined && raw.deep !== '') q.deep = normalizeDeep(raw.deep, limits);
   if (raw.alias !== undefined && raw.alias !== '') q.alias = alias(raw.alias);
   if (raw.backlink !== undefined) q.backlink = raw.backlink !== 'false' && raw.backlink !== false;

@@ -1,0 +1,273 @@
+// One PostgreSQL connection speaking just what the request path needs: startup and password
+// authentication (cleartext, md5, SCRAM-SHA-256; TLS when sslmode asks), then batches of
+// prepared statements pipelined as Parse?/Bind/Execute... + one Sync, so a request is one write,
+// one implicit transaction and one ReadyForQuery. The result is the first column of the first
+// row of one statement, as the bytes PostgreSQL sent: the response body is never decoded here.
+import net from 'node:net';
+import tls from 'node:tls';
+import { createHash } from 'node:crypto';
+import { MessageWriter, closeStatement, parseError, sync, writeStatement } from './messages.js';
+import { Scram } from './scram.js';
+import type { WireOptions } from './url.js';
+
+export interface Statement {
+  text: string;
+  params: unknown[];
+}
+
+/** Prepared statements kept per connection; the least recently used is closed past this. */
+const MAX_PREPARED = 1000;
+
+interface Batch {
+  resolve(value: Buffer | null): void;
+  reject(err: Error): void;
+  /** index of the statement whose first value is the result */
+  result: number;
+  /** statement being answered */
+  index: number;
+  value: Buffer | null | undefined;
+  error?: Error;
+  /** [text, name] of the Parse messages awaiting ParseComplete, in order */
+  parsing: [string, string][];
+}
+
+type Handler = (type: number, buf: Buffer, start: number, end: number) => void;
+
+export class Connection {
+  /** set once the socket failed or closed: the pool drops the connection */
+  broken: Error | null = null;
+  private prepared = new Map<string, string>();
+  private named = 0;
+  private batch: Batch | null = null;
+  private writer = new MessageWriter();
+  private chunks: Buffer[] = [];
+  private have = 0;
+  /** bytes needed before the next message is complete */
+  private need = 5;
+  private handler: Handler = () => {};
+  private maxPrepared = MAX_PREPARED;
+
+  private constructor(private socket: net.Socket) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (err) => this.fail(err));
+    // the server hung up: broken at once, not only when 'close' comes a loop phase later
+    socket.on('end', () => this.fail(new Error('PostgreSQL connection closed')));
+    socket.on('close', () => this.fail(new Error('PostgreSQL connection closed')));
+  }
+
+  static async open(opts: WireOptions): Promise<Connection> {
+    const socket = await negotiateTls(await dial(opts), opts);
+    const conn = new Connection(socket);
+    conn.maxPrepared = opts.maxPrepared ?? MAX_PREPARED;
+    try {
+      await conn.startup(opts);
+    } catch (err) {
+      socket.destroy();
+      throw err;
+    }
+    return conn;
+  }
+
+  /** Runs the statements in one flight; resolves with the first value of statement `result`. */
+  run(statements: Statement[], result: number): Promise<Buffer | null> {
+    if (this.broken) return Promise.reject(this.broken);
+    return new Promise((resolve, reject) => {
+      const batch: Batch = { resolve, reject, result, index: 0, value: undefined, parsing: [] };
+      const w = this.writer;
+      // A cached statement becomes the most recently used; a text new to the connection is
+      // parsed once, even when the run uses it twice.
+      const names: string[] = [];
+      const parse: boolean[] = [];
+      const used = new Set<string>();
+      const fresh = new Map<string, string>();
+      for (const s of statements) {
+        let name = this.prepared.get(s.text);
+        let first = false;
+        if (name !== undefined) {
+          this.prepared.delete(s.text);
+          this.prepared.set(s.text, name);
+          used.add(s.text);
+        } else if ((name = fresh.get(s.text)) === undefined) {
+          name = `s${++this.named}`;
+          first = true;
+          fresh.set(s.text, name);
+          batch.parsing.push([s.text, name]);
+        }
+        names.push(name);
+        parse.push(first);
+      }
+      // Past the bound, the least recently used are closed FIRST: an error in a statement skips
+      // every later message up to Sync, so a Close after the statements could be lost. What this
+      // run binds (the most recently used, at the end of the map) is never closed.
+      let evict = this.prepared.size + fresh.size - this.maxPrepared;
+      for (const [text, name] of this.prepared) {
+        if (evict-- <= 0 || used.has(text)) break;
+        this.prepared.delete(text);
+        closeStatement(w, name);
+      }
+      statements.forEach((s, i) => writeStatement(w, names[i], s.text, s.params, parse[i]));
+      sync(w);
+      this.batch = batch;
+      this.socket.write(w.take());
+    });
+  }
+
+  close(): void {
+    if (!this.broken) this.socket.end(this.writer.begin('X').end().take());
+    this.broken ??= new Error('PostgreSQL connection closed');
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  private fail(err: Error): void {
+    this.broken ??= err;
+    const batch = this.batch;
+    this.batch = null;
+    // the server's FATAL ErrorResponse before it hung up says more than "closed"
+    batch?.reject(batch.error ?? this.broken);
+  }
+
+  // --- reading: split the stream into messages without copying more than once per message
+
+  private onData(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.have += chunk.length;
+    if (this.have < this.need) return;
+    const buf = this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.have);
+    let off = 0;
+    while (buf.length - off >= 5) {
+      const end = off + 1 + buf.readInt32BE(off + 1);
+      if (end > buf.length) break;
+      this.handler(buf[off], buf, off + 5, end);
+      off = end;
+    }
+    const rest = buf.length - off;
+    this.chunks = rest ? [buf.subarray(off)] : [];
+    this.have = rest;
+    this.need = rest >= 5 ? 1 + buf.readInt32BE(off + 1) : 5;
+  }
+
+  private answer: Handler = (type, buf, start, end) => {
+    const b = this.batch;
+    if (!b) {
+      // NoticeResponse / ParameterStatus between requests; a FATAL error (the backend was
+      // terminated) means this connection must not be handed out again
+      if (type === 0x45) this.broken ??= parseError(buf.subarray(start, end));
+      return;
+    }
+    switch (type) {
+      case 0x31: { // ParseComplete
+        const [text, name] = b.parsing.shift()!;
+        this.prepared.set(text, name);
+        break;
+      }
+      case 0x44: // DataRow: Int16 columns, then Int32 length (-1 = NULL) + bytes of each
+        if (b.index === b.result && b.value === undefined) {
+          // a row of zero columns (`select from t`) has no value: null, not the next message's bytes
+          const len = buf.readInt16BE(start) === 0 ? -1 : buf.readInt32BE(start + 2);
+          b.value = len < 0 ? null : buf.subarray(start + 6, start + 6 + len);
+        }
+        break;
+      case 0x43: // CommandComplete
+      case 0x49: // EmptyQueryResponse
+        b.index++;
+        break;
+      case 0x45: // ErrorResponse: the rest of the batch is skipped until ReadyForQuery
+        b.error ??= parseError(buf.subarray(start, end));
+        break;
+      case 0x5a: // ReadyForQuery
+        this.batch = null;
+        if (b.error) b.reject(b.error);
+        else b.resolve(b.value ?? null);
+        break;
+      // BindComplete, CloseComplete, NoticeResponse, ParameterStatus, NotificationResponse: nothing to do
+    }
+  };
+
+  private startup(opts: WireOptions): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const w = this.writer;
+      w.begin(0).int32(196608);
+      const params = { user: opts.user, database: opts.database, client_encoding: 'UTF8', ...opts.params };
+      for (const [k, v] of Object.entries(params)) w.cstr(k).cstr(v);
+      this.socket.write(w.cstr('').end().take());
+      let scram: Scram | undefined;
+      const failStartup = (err: Error) => {
+        this.handler = () => {};
+        reject(err);
+      };
+      this.batch = { resolve: () => {}, reject: failStartup, result: -1, index: 0, value: undefined, parsing: [] };
+      this.handler = (type, buf, start, end) => {
+        try {
+          if (type === 0x45) return failStartup(parseError(buf.subarray(start, end)));
+          if (type === 0x5a) {
+            this.batch = null;
+            this.handler = this.answer;
+            return resolve();
+          }
+          if (type !== 0x52) return; // ParameterStatus, BackendKeyData, notices
+          const code = buf.readInt32BE(start);
+          if (code === 3) {
+            this.socket.write(w.begin('p').cstr(opts.password).end().take());
+          } else if (code === 5) {
+            const inner = md5(opts.password + opts.user);
+            const salted = createHash('md5').update(inner).update(buf.subarray(start + 4, start + 8)).digest('hex');
+            this.socket.write(w.begin('p').cstr(`md5${salted}`).end().take());
+          } else if (code === 10) {
+            scram = new Scram(opts.password);
+            const first = Buffer.from(scram.first());
+            this.socket.write(w.begin('p').cstr('SCRAM-SHA-256').int32(first.length).bytes(first).end().take());
+          } else if (code === 11) {
+            this.socket.write(w.begin('p').bytes(Buffer.from(scram!.final(buf.toString('utf8', start + 4, end)))).end().take());
+          } else if (code === 12) {
+            scram!.verify(buf.toString('utf8', start + 4, end));
+          } else if (code !== 0) {
+            failStartup(new Error(`unsupported PostgreSQL authentication method ${code}`));
+          }
+        } catch (err) {
+          failStartup(err as Error);
+        }
+      };
+    });
+  }
+}
+
+const md5 = (s: string) => createHash('md5').update(s).digest('hex');
+
+function dial(opts: WireOptions): Promise<net.Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = opts.socketPath ? net.connect(opts.socketPath) : net.connect(opts.port, opts.host);
+    socket.once('connect', () => {
+      socket.off('error', reject);
+      resolve(socket);
+    });
+    socket.once('error', reject);
+  });
+}
+
+/** SSLRequest when sslmode asks for it; 'S' upgrades the socket, 'N' is refused unless preferred. */
+function negotiateTls(socket: net.Socket, opts: WireOptions): Promise<net.Socket> {
+  if (opts.ssl === 'disable' || opts.socketPath) return Promise.resolve(socket);
+  return new Promise((resolve, reject) => {
+    // a server that resets or hangs up instead of answering fails the open (no unhandled
+    // 'error', no promise left pending forever)
+    const closed = () => reject(new Error('PostgreSQL connection closed during SSL negotiation'));
+    socket.once('error', reject).once('close', closed);
+    socket.once('data', (reply: Buffer) => {
+      socket.off('error', reject).off('close', closed);
+      if (reply[0] !== 0x53) {
+        if (opts.ssl === 'prefer') return resolve(socket);
+        socket.destroy();
+        return reject(new Error('the PostgreSQL server does not support SSL'));
+      }
+      // host: verify-full checks the certificate against it (Node would check 'localhost' for an IP)
+      const secure = tls.connect({ socket, host: opts.host, servername: net.isIP(opts.host) ? undefined : opts.host, rejectUnauthorized: opts.ssl === 'verify-full' });
+      secure.once('secureConnect', () => resolve(secure));
+      secure.once('error', reject);
+    });
+    socket.write(Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]));
+  });
+}

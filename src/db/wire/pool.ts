@@ -1,0 +1,96 @@
+// A fixed-size pool of wire connections, opened on demand. A request holds one connection for
+// its single flight; waiting requests are served first come, first served.
+import { Connection, type Statement } from './connection.js';
+import type { WireOptions } from './url.js';
+
+interface Waiter {
+  resolve(c: Connection): void;
+  reject(err: Error): void;
+}
+
+export class WirePool {
+  private idle: Connection[] = [];
+  private waiters: Waiter[] = [];
+  /** connections opened and not broken (idle or running a request) */
+  private all = new Set<Connection>();
+  private opened = 0;
+  private closing = false;
+  private drained: (() => void) | null = null;
+  private ending?: Promise<void>;
+
+  constructor(private opts: WireOptions, private max: number) {}
+
+  async run(statements: Statement[], result: number): Promise<Buffer | null> {
+    // not only when no connection is idle: end() was called, nothing new starts
+    if (this.closing) throw new Error('the database pool is closing');
+    let conn = this.idle.pop();
+    while (conn?.broken) {
+      // closed while idle (the server restarted, an idle timeout): forget it
+      this.all.delete(conn);
+      this.opened--;
+      conn = this.idle.pop();
+    }
+    conn ??= await this.acquire();
+    try {
+      return await conn.run(statements, result);
+    } finally {
+      this.release(conn);
+    }
+  }
+
+  /** Waits up to `timeout` seconds for running requests, then closes every connection. */
+  end(timeout: number): Promise<void> {
+    // a second call waits for the first (the counts no longer add up once idle ones are closed)
+    return (this.ending ??= this.shutdown(timeout));
+  }
+
+  private async shutdown(timeout: number): Promise<void> {
+    this.closing = true;
+    for (const w of this.waiters.splice(0)) w.reject(new Error('the database pool is closing'));
+    if (this.opened > this.idle.length) {
+      await new Promise<void>((resolve) => {
+        this.drained = resolve;
+        setTimeout(resolve, timeout * 1000).unref();
+      });
+    }
+    for (const c of this.idle.splice(0)) c.close();
+    for (const c of this.all) if (!c.broken) c.destroy();
+  }
+
+  private acquire(): Promise<Connection> {
+    if (this.closing) return Promise.reject(new Error('the database pool is closing'));
+    if (this.opened >= this.max) return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.opened++;
+    return Connection.open(this.opts).then(
+      (c) => (this.all.add(c), c),
+      (err) => {
+        this.opened--;
+        // a request queued behind this attempt would wait for a release that never comes: it
+        // makes its own attempt
+        const w = this.waiters.shift();
+        if (w) this.acquire().then(w.resolve, w.reject);
+        this.checkDrained();
+        throw err;
+      },
+    );
+  }
+
+  private release(conn: Connection): void {
+    if (conn.broken) {
+      this.all.delete(conn);
+      this.opened--;
+      // a waiter gets a fresh connection in place of the broken one
+      const w = this.waiters.shift();
+      if (w) this.acquire().then(w.resolve, w.reject);
+    } else {
+      const w = this.waiters.shift();
+      if (w) return w.resolve(conn);
+      this.idle.push(conn);
+    }
+    this.checkDrained();
+  }
+
+  private checkDrained(): void {
+    if (this.closing && this.opened === this.idle.length) this.drained?.();
+  }
+}
