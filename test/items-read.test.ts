@@ -89,6 +89,12 @@ t.test('aggregate and groupBy', async (t) => {
   ]);
   const total = await app.get('/items/articles?aggregate[count]=id');
   t.same(total.body.data, [{ count: { id: '3' } }]);
+  // keys in request order, as Directus answers (t.same ignores key order: compare serialized)
+  const text = (r: { body: unknown }) => JSON.stringify(r.body);
+  const ordered = await app.get('/items/articles?aggregate[sum]=views&aggregate[count]=*&aggregate[max]=views,id&groupBy=author&sort=author&limit=1');
+  t.equal(text(ordered), '{"data":[{"author":1,"sum":{"views":"9007199254740993"},"count":"1","max":{"views":"9007199254740993","id":1}}]}');
+  const reversed = await app.get('/items/articles?aggregate[max]=id&aggregate[count]=*');
+  t.equal(text(reversed), '{"data":[{"max":{"id":3},"count":"3"}]}');
 });
 
 t.test('deep: per-relation filter, sort and limit', async (t) => {

@@ -19,5 +19,9 @@ export interface Accountability extends Access {
 }
 
 export function withRequest(access: Access, ip: string, headers: Record<string, string>): Accountability {
-  return { ...access, ip, userAgent: headers['user-agent'] ?? null, origin: headers.origin ?? null };
+  // spelled out rather than spread: one object shape for every request (a hot path)
+  return {
+    user: access.user, role: access.role, roles: access.roles, policies: access.policies, admin: access.admin, app: access.app,
+    ip, userAgent: headers['user-agent'] ?? null, origin: headers.origin ?? null,
+  };
 }

@@ -16,6 +16,8 @@ export interface Query {
   offset?: number;
   meta?: string[];
   aggregate?: Record<string, string[]>;
+  /** the aggregate functions in request order (output key order), when more than one */
+  aggregateOrder?: string[];
   groupBy?: string[];
   deep?: Record<string, unknown>;
   alias?: Record<string, string>;
@@ -270,6 +272,8 @@ export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits
     const agg = objectParam(raw.aggregate, 'aggregate');
     q.aggregate = {};
     for (const [fn, fields] of Object.entries(agg)) q.aggregate[fn] = fieldList(fields, `aggregate[${fn}]`);
+    // jsonb sorts object keys; Directus answers the functions in request order
+    if (Object.keys(q.aggregate).length > 1) q.aggregateOrder = Object.keys(q.aggregate);
   }
   if (raw.groupBy !== undefined && raw.groupBy !== '') q.groupBy = fieldList(raw.groupBy, 'groupBy');
   if (raw.deep !== undefined && raw.deep !== '') q.deep = normalizeDeep(raw.deep, limits);

@@ -79,19 +79,17 @@ export class Connection {
       // parsed once, even when the run uses it twice.
       const names: string[] = [];
       const parse: boolean[] = [];
-      const used = new Set<string>();
-      const fresh = new Map<string, string>();
+      let fresh: Map<string, string> | undefined;
       for (const s of statements) {
         let name = this.prepared.get(s.text);
         let first = false;
         if (name !== undefined) {
           this.prepared.delete(s.text);
           this.prepared.set(s.text, name);
-          used.add(s.text);
-        } else if ((name = fresh.get(s.text)) === undefined) {
+        } else if ((name = fresh?.get(s.text)) === undefined) {
           name = `s${++this.named}`;
           first = true;
-          fresh.set(s.text, name);
+          (fresh ??= new Map()).set(s.text, name);
           batch.parsing.push([s.text, name]);
         }
         names.push(name);
@@ -100,13 +98,15 @@ export class Connection {
       // Past the bound, the least recently used are closed FIRST: an error in a statement skips
       // every later message up to Sync, so a Close after the statements could be lost. What this
       // run binds (the most recently used, at the end of the map) is never closed.
-      let evict = this.prepared.size + fresh.size - this.maxPrepared;
-      for (const [text, name] of this.prepared) {
-        if (evict-- <= 0 || used.has(text)) break;
-        this.prepared.delete(text);
-        closeStatement(w, name);
+      let evict = this.prepared.size + (fresh?.size ?? 0) - this.maxPrepared;
+      if (evict > 0) {
+        for (const [text, name] of this.prepared) {
+          if (evict-- <= 0 || names.includes(name)) break;
+          this.prepared.delete(text);
+          closeStatement(w, name);
+        }
       }
-      statements.forEach((s, i) => writeStatement(w, names[i], s.text, s.params, parse[i]));
+      for (let i = 0; i < statements.length; i++) writeStatement(w, names[i], statements[i].text, statements[i].params, parse[i]);
       sync(w);
       this.batch = batch;
       this.socket.write(w.take());
