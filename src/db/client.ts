@@ -1,13 +1,13 @@
-// The database edge: postgres.js pools. The only module family that imports `postgres`.
+// The database edge. The only module family that talks to PostgreSQL.
 //
-// A request is TWO statements pipelined in one network round trip on one connection of the
-// request pool: [set accountability + role, the statement]. The statement is atomic on its own
-// (a read is one SELECT, a write one function call), so no transaction wraps them; the settings
-// are session-level and simply overwritten by the next request on that connection, which always
-// sets its own first. Non-admin requests run as role strata_request, so row-level security
-// applies to every table read or written; admins reset to the connecting (owner) role, which
-// bypasses it. Internal queries (auth lookups, bootstrap) use a separate small pool that never
-// carries a request's role or settings.
+// A request is TWO prepared statements sent in one write on one connection of the request pool
+// (Strata's own protocol client, ./wire): [set accountability + role, the statement] and one
+// Sync, so they are one implicit transaction and one round trip. The settings are session-level
+// and simply overwritten by the next request on that connection, which always sets its own
+// first. Non-admin requests run as role strata_request, so row-level security applies to every
+// table read or written; admins reset to the connecting (owner) role, which bypasses it.
+// Internal queries (auth lookups, bootstrap, transactions) use a separate small postgres.js pool
+// that never carries a request's role or settings.
 import postgres from 'postgres';
 import type { Accountability } from '../auth/accountability.js';
 import { fromPgError } from './errors.js';

@@ -37,7 +37,7 @@ export class Reader {
     const cacheKey = `${mode}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
     let sql = this.compiled.get(cacheKey);
     if (sql === undefined) {
-      // jsonb parameters are given as values: postgres.js serializes them by the declared type
+      // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
       const opts = { mode, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth };
       sql = (await this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' }))!;
       this.compiled.set(cacheKey, sql);

@@ -4,6 +4,7 @@
 // PostgreSQL only ever sees this form.
 import { invalidQuery } from '../errors.js';
 import type { QsValue } from './qs.js';
+import { isPlainObject } from './body.js';
 
 export type Filter = { [key: string]: unknown };
 
@@ -130,41 +131,23 @@ function normalizeOperator(op: string, raw: unknown): unknown {
   return v;
 }
 
-// Inside `_json`: keys are paths into the json value (or _and/_or), each holding operators.
-const JSON_OPS = new Set(['_eq', '_neq', '_ieq', '_nieq', '_lt', '_lte', '_gt', '_gte', '_in', '_nin', '_between',
-  '_nbetween', '_null', '_nnull', '_empty', '_nempty', '_contains', '_ncontains', '_icontains', '_nicontains',
-  '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with', '_ends_with', '_nends_with', '_iends_with',
-  '_niends_with']);
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isValueOperator = (op: string) => op.startsWith('_') && !LOGICAL.has(op) && !RELATIONAL.has(op);
 
 /**
  * The value of a `_json` operator: {"<path>": {"_op": value}, "_and": [...], "_or": [...]}.
- * The paths' syntax is checked by the compiler (strata.json_path), which sees them in the
- * query's shape; values are coerced and checked like any filter value.
+ * Only the values are coerced here, like any filter value; the structure, the paths and the
+ * operators are checked by the compiler (strata.compile_json_filter), which SQL callers of
+ * strata.read go through too.
  */
-function normalizeJsonFilter(raw: unknown, depth: number): Filter {
+function normalizeJsonFilter(raw: unknown, depth: number): unknown {
   if (depth > 50) throw invalidQuery('Filter is nested too deeply');
-  if (!isObject(raw)) throw invalidQuery('Invalid filter object');
-  const out: Filter = {};
-  for (const [path, value] of Object.entries(raw)) {
-    if (LOGICAL.has(path)) {
-      const list = Array.isArray(value) ? value : isObject(value) ? Object.values(value) : null;
-      if (!list || !list.every(isObject)) throw invalidQuery('Invalid filter object');
-      out[path] = list.map((f) => normalizeJsonFilter(f, depth + 1));
-      continue;
-    }
-    if (path.trim() === '') throw invalidQuery('"_json" path key must be a non-empty string');
-    if (!isObject(value)) throw invalidQuery('Invalid filter object');
-    const ops: Filter = {};
-    for (const op of Object.keys(value)) {
-      if (!op.startsWith('_')) {
-        throw invalidQuery(`"_json" path "${path}" cannot contain a nested path "${op}"; use a single flat path like "${path}.${op}"`);
-      }
-      if (!JSON_OPS.has(op)) throw invalidQuery(`"_json" filter does not contain the "${op}" filter operator`);
-    }
-    for (const [op, v] of Object.entries(value)) ops[op] = normalizeOperator(op, v);
-    out[path] = ops;
+  if (Array.isArray(raw)) return raw.map((f) => normalizeJsonFilter(f, depth + 1));
+  if (!isPlainObject(raw)) return raw;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (LOGICAL.has(key)) out[key] = normalizeJsonFilter(value, depth + 1);
+    else if (!isPlainObject(value)) out[key] = value;
+    else out[key] = Object.fromEntries(Object.entries(value).map(([op, v]) => [op, isValueOperator(op) ? normalizeOperator(op, v) : v]));
   }
   return out;
 }
