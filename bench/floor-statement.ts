@@ -1,8 +1,7 @@
 // What Strata runs for a read scenario, obtained from Strata's own code where it is exported: the query string parsed
 // and normalized as the items controller does, compiled by the same Reader (strata.compile_read),
 // the accountability resolved by the same authenticator and serialized by the same contextJson.
-import { connect } from '../src/db/client.js';
-import { contextJson } from '../src/db/client.js';
+import { connect, contextJson, ADMIN_ROLE, REQUEST_ROLE } from '../src/db/client.js';
 import type { Config } from '../src/config.js';
 import { Reader } from '../src/engine/reader.js';
 import { parseQueryString } from '../src/request/qs.js';
@@ -12,9 +11,6 @@ import { Jwt } from '../src/auth/jwt.js';
 import type { ApiRequest } from '../src/http/types.js';
 import type { Scenario } from './scenarios.js';
 import { requestStatements, type FloorStatement } from './floor.js';
-
-/** src/db/client.ts's role for non-admin requests (row-level security applies to it) */
-const REQUEST_ROLE = 'strata_request';
 
 export async function floorStatement(url: string, config: Config, s: Scenario, token: string): Promise<FloorStatement> {
   const read = s.read!;
@@ -28,7 +24,7 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
     const authenticate = createAuthenticator(db, new Jwt(config.secret), new AccessCache(0), config.sessionCookie);
     const accountability = await authenticate(req, {});
     const sql = await reader.sqlFor(accountability, read.collection, query, read.mode);
-    return requestStatements(contextJson(accountability), accountability.admin ? 'none' : REQUEST_ROLE, sql, [query]);
+    return requestStatements(contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE, sql, [query]);
   } finally {
     await db.close();
   }

@@ -2,7 +2,7 @@
 // `createApp` is what main.ts runs and what every test file starts on its own database.
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
-import { connect, type Db } from './db/client.js';
+import { connect, requestRoles, type Db } from './db/client.js';
 import { Router } from './http/router.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Jwt } from './auth/jwt.js';
@@ -63,8 +63,13 @@ export function buildRouter(s: Services): Router {
 }
 
 export async function createApp(config: Config, log: Logger, databaseUrl: string): Promise<App> {
-  const db = connect(databaseUrl, config.dbPoolMax, { planCacheMode: config.planCacheMode });
-  const reader = new Reader(db, { defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: config.compileCacheSize });
+  const roles = await requestRoles(databaseUrl);
+  if (!roles) log.warn('strata_request/strata_admin have no login for this database: requests switch roles with SET ROLE on the connecting role (README "Security")');
+  const db = connect(databaseUrl, config.dbPoolMax, { planCacheMode: config.planCacheMode, statementTimeoutMs: config.statementTimeoutMs, roles });
+  const reader = new Reader(db, {
+    defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: config.compileCacheSize,
+    maxFields: config.maxQueryFields, maxSqlSize: config.maxSqlSize,
+  });
   const services: Services = {
     config, log, db,
     jwt: new Jwt(config.secret),

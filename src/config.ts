@@ -84,6 +84,12 @@ export interface Config {
   queryLimitMax: number;
   maxBatchMutation: number;
   maxRelationalDepth: number;
+  /** most output fields a read may expand to (wildcards, every relation level; Strata only) */
+  maxQueryFields: number;
+  /** most nodes (keys and _and/_or members) in a query's filters, deep filters included (Strata only) */
+  maxFilterNodes: number;
+  /** most bytes of SQL one read may compile to (Strata only) */
+  maxSqlSize: number;
   cors: CorsConfig;
   healthcheckEnabled: boolean;
   /** ms above which the database check of /server/health reports "warn" */
@@ -101,6 +107,16 @@ export interface Config {
    * request because LIMIT is a parameter).
    */
   planCacheMode: 'force_generic_plan' | 'auto' | 'force_custom_plan';
+  /** statement_timeout of request statements, ms (0: none) */
+  statementTimeoutMs: number;
+  /**
+   * IP_TRUST_PROXY: which X-Forwarded-For hops to believe for the client's IP. false: none
+   * (the socket's peer is the client); true: all (the leftmost address); a number: that many
+   * proxies in front of Strata; a list: proxies by address or CIDR.
+   */
+  ipTrustProxy: boolean | number | string[];
+  /** IP_CUSTOM_HEADER: a header that holds the client's IP, set by a trusted proxy (false: none) */
+  ipCustomHeader: string | false;
   projectName: string;
   email: EmailConfig;
   /** allowed `reset_url` / `invite_url` / `verification_url` values (exact, or origin + path) */
@@ -339,6 +355,9 @@ export function loadConfig(env: Env = process.env): Config {
     queryLimitMax,
     maxBatchMutation: r.raw('MAX_BATCH_MUTATION') ? r.int('MAX_BATCH_MUTATION', 0, 1) : Infinity,
     maxRelationalDepth: r.int('MAX_RELATIONAL_DEPTH', 10, 2),
+    maxQueryFields: r.int('STRATA_MAX_QUERY_FIELDS', 1000, 1),
+    maxFilterNodes: r.int('STRATA_MAX_FILTER_NODES', 1000, 1),
+    maxSqlSize: r.bytes('STRATA_MAX_SQL_SIZE', '1mb'),
     cors: {
       enabled: r.bool('CORS_ENABLED', false),
       origin: corsOrigin(r),
@@ -356,6 +375,9 @@ export function loadConfig(env: Env = process.env): Config {
     dbPoolMax: r.int('DB_POOL__MAX', 10, 1),
     compileCacheSize: r.int('STRATA_COMPILE_CACHE_SIZE', 1000, 1),
     planCacheMode: r.oneOf('STRATA_PLAN_CACHE_MODE', ['force_generic_plan', 'auto', 'force_custom_plan'] as const, 'force_generic_plan'),
+    statementTimeoutMs: r.duration('STRATA_STATEMENT_TIMEOUT', '30s', true),
+    ipTrustProxy: trustProxy(r.string('IP_TRUST_PROXY', 'false')),
+    ipCustomHeader: ((v: string) => (v === '' || v === 'false' ? false : v.toLowerCase()))(r.string('IP_CUSTOM_HEADER', 'false')),
     projectName: r.string('PROJECT_NAME', 'Directus'),
     email: email(r),
     passwordResetUrlAllowList: list(r.string('PASSWORD_RESET_URL_ALLOW_LIST', '')),
@@ -368,4 +390,13 @@ export function loadConfig(env: Env = process.env): Config {
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;
+}
+
+/** IP_TRUST_PROXY as Directus takes it: true/false, a number of hops, or a list of proxies. */
+function trustProxy(raw: string): boolean | number | string[] {
+  const v = raw.trim();
+  if (v === 'true') return true;
+  if (v === 'false' || v === '') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return list(v);
 }

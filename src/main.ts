@@ -9,6 +9,11 @@ import { createApp, type App } from './app.js';
 
 const SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
 
+// Defence in depth behind the parsers' own checks (src/request/safe-keys.ts): once every module
+// is loaded, nothing can add to or change Object.prototype, so a missed `obj[key] = value` with a
+// client's key can't plant an inherited property for the whole process.
+Object.freeze(Object.prototype);
+
 async function main() {
   let config: Config;
   try {

@@ -135,8 +135,9 @@ t.test('write checks: field permissions, presets and validation (strata.check_wr
     ('articles', 'create', 'title,status', '{"status":"draft"}', '{"title":{"_nempty":true}}', '${EDITORS}')`);
   const check = (payload: object) => app.db.transaction(async (q) => {
     await q(`select strata.as_user('${EDITOR}')`);
-    const [row] = await q<{ p: string }>(`select strata.check_write('articles', 'create', $1::text::jsonb)::text as p`, [JSON.stringify(payload)]);
-    return JSON.parse(row.p);
+    // one item to create: [{key, payload}] in, [{key, payload (with presets), filters}] out
+    const [row] = await q<{ p: string }>(`select strata.check_write('articles', 'create', $1::text::jsonb)::text as p`, [JSON.stringify([{ key: null, payload }])]);
+    return JSON.parse(row.p)[0].payload;
   });
   t.same(await check({ title: 'x' }), { title: 'x', status: 'draft' }, 'presets fill what the payload leaves out');
   t.same(await check({ title: 'x', status: 'published' }), { title: 'x', status: 'published' }, 'the payload wins over presets');

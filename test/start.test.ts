@@ -3,7 +3,7 @@
 // (clean exit, PostgreSQL stopped), second start on the same data.
 import t from 'tap';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connect as netConnect } from 'node:net';
@@ -86,7 +86,14 @@ t.test('first start: embedded PostgreSQL, schema, admin with a generated passwor
   t.equal(res.status, 200);
   refreshToken = (await res.json()).data.refresh_token;
 
-  const db = connect(`postgres://postgres:postgres@127.0.0.1:${pgPort}/strata`, 1);
+  // no well-known credentials: the superuser's password is random, kept in the data directory
+  const weak = connect(`postgres://postgres:postgres@127.0.0.1:${pgPort}/strata`, 1);
+  await t.rejects(weak.query('select 1'), /password authentication failed/, 'postgres/postgres is refused');
+  await weak.close();
+  const secret = readFileSync(join(dataDir, 'strata-password'), 'utf8').trim();
+  t.ok(secret.length >= 24, 'a random password');
+  t.equal(statSync(join(dataDir, 'strata-password')).mode & 0o777, 0o600, 'readable by its owner only');
+  const db = connect(`postgres://postgres:${encodeURIComponent(secret)}@127.0.0.1:${pgPort}/strata`, 1);
   await db.query("update directus_settings set project_name = 'Kept across restarts'");
   const [row] = await db.query<{ password: string }>("select password from directus_users where email = 'owner@example.com'");
   t.match(row.password, /^\$argon2id\$/);

@@ -229,8 +229,10 @@ t.test('a granted permission on a system collection works, row filters included'
 
   const item = await app.get(`/permissions/me/directus_roles/${r1.id}`, editor);
   t.same(item.body, { data: { update: { access: true }, delete: { access: false }, share: { access: false } } });
+  // a row the editor can't read answers as a missing one: its existence is not revealed
   const other = await app.get(`/permissions/me/directus_roles/${plain.id}`, editor);
-  t.same(other.body.data.update, { access: false });
+  const missing = await app.get('/permissions/me/directus_roles/00000000-0000-4000-8000-000000000000', editor);
+  t.same([other.status, other.body], [403, missing.body]);
   const admin = await app.get('/permissions/me/notes');
   t.same(admin.body.data, { update: { access: true }, delete: { access: true }, share: { access: true } });
 });

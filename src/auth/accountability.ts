@@ -16,12 +16,14 @@ export interface Accountability extends Access {
   ip: string;
   userAgent: string | null;
   origin: string | null;
+  /** the request's lifetime: aborted when its client goes away, which cancels its statement */
+  signal?: AbortSignal;
 }
 
-export function withRequest(access: Access, ip: string, headers: Record<string, string>): Accountability {
+export function withRequest(access: Access, ip: string, headers: Record<string, string>, signal?: AbortSignal): Accountability {
   // spelled out rather than spread: one object shape for every request (a hot path)
   return {
     user: access.user, role: access.role, roles: access.roles, policies: access.policies, admin: access.admin, app: access.app,
-    ip, userAgent: headers['user-agent'] ?? null, origin: headers.origin ?? null,
+    ip, userAgent: headers['user-agent'] ?? null, origin: headers.origin ?? null, signal,
   };
 }

@@ -10,25 +10,75 @@ import { withRequest, type Access, type Accountability } from './accountability.
 import { isDirectusJwt, type Jwt } from './jwt.js';
 import { clearCookie, extractToken } from './token.js';
 
+/** Resolved accesses kept (per user or token, and IP); past it the least recently used go. */
 const CACHE_MAX = 10_000;
+/**
+ * Unknown tokens kept apart, in a smaller LRU: a flood of made-up tokens evicts only other
+ * unknown tokens, never a real user's entry (which would cost a query per request again).
+ */
+const NEGATIVE_MAX = 1_000;
 
+interface Entry {
+  access: Access | null;
+  expires: number;
+}
+
+/** A Map in recency order (a hit moves the key to the end): evicts the least recently used. */
+class Lru {
+  private entries = new Map<string, Entry>();
+  constructor(private max: number) {}
+
+  get(key: string, now: number): Entry | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    this.entries.delete(key);
+    if (hit.expires <= now) return undefined;
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  set(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** Resolved accesses for the TTL: found ones, and answers of "no such user or token" too. */
 export class AccessCache {
-  private entries = new Map<string, { access: Access | null; expires: number }>();
-  constructor(private ttlMs: number) {}
+  private found: Lru;
+  private missing: Lru;
+  constructor(private ttlMs: number, max = CACHE_MAX, negativeMax = NEGATIVE_MAX) {
+    this.found = new Lru(max);
+    this.missing = new Lru(negativeMax);
+  }
 
   async get(key: string, load: () => Promise<Access | null>): Promise<Access | null> {
-    const hit = this.entries.get(key);
     const now = Date.now();
-    if (hit && hit.expires > now) return hit.access;
+    const hit = this.found.get(key, now) ?? this.missing.get(key, now);
+    if (hit) return hit.access;
     const access = await load();
-    if (this.entries.size >= CACHE_MAX) this.entries.clear();
-    this.entries.set(key, { access, expires: now + this.ttlMs });
+    (access ? this.found : this.missing).set(key, { access, expires: now + this.ttlMs });
     return access;
+  }
+
+  /** entries held (found, missing): for tests */
+  get sizes(): { found: number; missing: number } {
+    return { found: this.found.size, missing: this.missing.size };
   }
 
   /** After writes to users, roles, policies or access rows. */
   clear(): void {
-    this.entries.clear();
+    this.found.clear();
+    this.missing.clear();
   }
 }
 
@@ -43,7 +93,7 @@ export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessio
     const found = extractToken(req, sessionCookie.name);
     if (!found) {
       const access = await cache.get(`public@${req.ip}`, () => load('select strata.access_public($1)::text as access', req.ip));
-      return withRequest(access!, req.ip, req.headers);
+      return withRequest(access!, req.ip, req.headers, req.signal);
     }
     const { token, source } = found;
     if (isDirectusJwt(token)) {
@@ -59,11 +109,11 @@ export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessio
       }
       const access = await cache.get(`user:${claims.id}@${req.ip}`, () => load('select strata.access_for_user($1::uuid, $2)::text as access', claims.id, req.ip));
       if (!access) throw invalidCredentials();
-      return withRequest(access, req.ip, req.headers);
+      return withRequest(access, req.ip, req.headers, req.signal);
     }
     const access = await cache.get(`token:${token}@${req.ip}`, () => load('select strata.access_for_token($1, $2)::text as access', token, req.ip));
     if (!access) throw invalidCredentials();
-    return withRequest(access, req.ip, req.headers);
+    return withRequest(access, req.ip, req.headers, req.signal);
   }
 
   return (req: ApiRequest, timing: Timing) => timed(timing, 'auth', () => resolve(req));

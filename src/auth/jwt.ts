@@ -45,7 +45,8 @@ export class Jwt {
 
   async verify(token: string): Promise<TokenClaims> {
     const payload = await verifyToken(this.key, token);
-    if (typeof payload.id !== 'string' || !('role' in payload) || typeof payload.app_access !== 'boolean' || typeof payload.admin_access !== 'boolean') {
+    // a user id that is not a uuid never reaches the database (its error text would leak)
+    if (typeof payload.id !== 'string' || !UUID.test(payload.id) || !('role' in payload) || typeof payload.app_access !== 'boolean' || typeof payload.admin_access !== 'boolean') {
       throw invalidToken();
     }
     return payload as unknown as TokenClaims;
@@ -53,6 +54,8 @@ export class Jwt {
 }
 
 /** The scopes of the single-purpose tokens Directus mails (reset, invitation, registration). */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export type TokenScope = 'password-reset' | 'invite' | 'pending-registration';
 
 export interface ScopedClaims {

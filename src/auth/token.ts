@@ -3,14 +3,16 @@
 import { invalidPayload } from '../errors.js';
 import type { ApiRequest } from '../http/types.js';
 import type { CookieConfig } from '../config.js';
+import { isForbiddenKey } from '../request/safe-keys.js';
 
+/** Cookies by name (a null-prototype object; names such as `__proto__` are skipped). */
 export function parseCookies(header: string | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = Object.create(null);
   for (const part of (header ?? '').split(';')) {
     const i = part.indexOf('=');
     if (i < 0) continue;
     const k = part.slice(0, i).trim();
-    if (!k || k in out) continue;
+    if (!k || k in out || isForbiddenKey(k)) continue;
     const v = part.slice(i + 1).trim();
     try {
       out[k] = decodeURIComponent(v);

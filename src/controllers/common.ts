@@ -10,7 +10,9 @@ import { normalizeQuery, type Query, type QueryLimits } from '../request/query.j
 import type { Reader, ReadMode } from '../engine/reader.js';
 import { exportResponse } from '../engine/export.js';
 
-export const queryLimits = (s: Services): QueryLimits => ({ limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax });
+export const queryLimits = (s: Services): QueryLimits => ({
+  limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax, maxFields: s.config.maxQueryFields, maxFilterNodes: s.config.maxFilterNodes,
+});
 
 /** The request's URL query, normalized (lists get the default limit). */
 export const urlQuery = (ctx: RouteContext, limits: QueryLimits, list: boolean): Promise<Query> =>

@@ -16,9 +16,8 @@ export function itemsWriteRoutes(router: Router, s: Services, writer: Writer) {
   const run = async (ctx: RouteContext, action: WriteAction, args: Record<string, unknown>, mode: 'one' | 'list' | null) => {
     const collection = userCollection(ctx.params.collection);
     const read = mode ? { query: await urlQuery(ctx, limits, mode === 'list'), mode } : null;
-    // hashAll: a value that already looks like a hash is hashed too, as Directus does
     return respond(await writer.write(ctx.accountability, collection, action, args, read, ctx.timing,
-      { path: ctx.req.path.replace(/^\/items(?=\/)/, '') }, { hashAll: true }));
+      { path: ctx.req.path.replace(/^\/items(?=\/)/, '') }));
   };
 
   router.post('/items/:collection', async (ctx) => {

@@ -43,7 +43,7 @@ export function systemWriteRoutes(router: Router, s: Services) {
     const read = mode ? { query: await urlQuery(ctx, limits, mode === 'list'), mode } : null;
     // a password is hashed whatever it looks like: a client can't store a hash of its choosing
     const result = await s.writer.write(ctx.accountability, collection, action, args, read, ctx.timing, { path: ctx.req.path },
-      { hashAll: true, fn: 'system_write_request' });
+      { system: true });
     // this gateway sees its own change at once; others hear it through LISTEN strata_access
     // (and strata_schema for permissions)
     s.accessCache.clear();

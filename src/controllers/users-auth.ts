@@ -63,11 +63,8 @@ export function usersAuthRoutes(router: Router, s: Services) {
         if (data[key] !== undefined) throw invalidPayload(`You can't change the "${key}" value manually`);
       }
     }
-    if (typeof data.password === 'string' && data.password !== '') {
-      checkPasswordPolicy(await passwordPolicy(), data.password);
-      // hashed here whatever it looks like (a string shaped like a hash is a password too)
-      data.password = await hashPassword(data.password);
-    }
+    // the Writer hashes it, whatever it looks like (a string shaped like a hash is a password too)
+    if (typeof data.password === 'string' && data.password !== '') checkPasswordPolicy(await passwordPolicy(), data.password);
     // A new password or email ends the user's sessions (the strata_user_sessions trigger).
     const result = await updateSelf(ctx, user, data, true);
     return result === null ? json('{"data":null}') : json(result);

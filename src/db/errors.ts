@@ -60,6 +60,12 @@ const BY_SQLSTATE: Record<string, (e: PgError, valueErrors?: ValueErrorCode) => 
   '2201B': (e) => new DirectusError('INVALID_QUERY', `Invalid query. ${firstLine(e.message)}.`),
   // insufficient_privilege: row-level security refused the change
   '42501': () => new DirectusError('FORBIDDEN', "You don't have permission to access this."),
+  // query_canceled: the statement ran past STRATA_STATEMENT_TIMEOUT (or its client went away,
+  // when nobody reads the answer)
+  '57014': () => new DirectusError('SERVICE_UNAVAILABLE', 'The request took too long and was cancelled.'),
+  // statement_too_complex / program_limit_exceeded: a query PostgreSQL refuses to plan or run
+  '54001': () => new DirectusError('INVALID_QUERY', 'Invalid query. The query is too complex.', { reason: 'The query is too complex' }),
+  '54000': () => new DirectusError('INVALID_QUERY', 'Invalid query. The query is too complex.', { reason: 'The query is too complex' }),
   // check_violation
   '23514': (e) => new DirectusError('FAILED_VALIDATION', `Validation failed for field "${e.column_name ?? e.constraint_name ?? ''}".`, {
     collection: e.table_name ?? null, field: e.column_name ?? null,

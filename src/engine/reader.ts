@@ -14,6 +14,10 @@ export interface ReadOptions {
   defaultLimit: number;
   maxDepth: number;
   cacheSize: number;
+  /** STRATA_MAX_QUERY_FIELDS: most output fields a read may expand to (the compiler's default when unset) */
+  maxFields?: number;
+  /** STRATA_MAX_SQL_SIZE: most bytes of compiled SQL (the compiler's default when unset) */
+  maxSqlSize?: number;
 }
 
 export class Reader {
@@ -38,7 +42,10 @@ export class Reader {
     let sql = this.compiled.get(cacheKey);
     if (sql === undefined) {
       // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
-      const opts = { mode, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth };
+      const opts = {
+        mode, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
+        max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
+      };
       sql = (await this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' }))!;
       this.compiled.set(cacheKey, sql);
     }

@@ -7,7 +7,14 @@ import type { Db } from '../db/client.js';
 import type { Accountability } from '../auth/accountability.js';
 import type { Query } from '../request/query.js';
 import { timed, type Timing } from '../http/types.js';
+import { invalidPayload } from '../errors.js';
 import type { Reader, ReadMode } from './reader.js';
+
+const WRITE_SQL = 'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
+/** system collections (users, roles, policies, ...): their rules run around the same write */
+const SYSTEM_WRITE_SQL = 'select strata.system_write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
+/** relational nesting a write payload may have (hash fields are looked for at every level) */
+const MAX_PAYLOAD_DEPTH = 100;
 
 export type WriteAction = 'create' | 'update' | 'update_batch' | 'update_query' | 'patch_collection' | 'delete' | 'delete_query';
 
@@ -67,22 +74,24 @@ export class Writer {
   }
 
   /**
-   * Replaces the values of `hash` fields (at any depth) by their argon2 hashes, in place.
-   * `hashAll`: hash values that already look like argon2 hashes too (Directus hashes whatever a
-   * client submits; only Strata's own callers pass values they hashed themselves).
+   * Replaces the values of `hash` fields (at any depth) by their argon2 hashes, in place. A value
+   * that already looks like an argon2 hash is hashed too, as Directus does: a client can't store
+   * a hash of its choosing. A payload nested deeper than MAX_PAYLOAD_DEPTH is refused rather
+   * than written with values this walk did not reach.
    */
-  async hashPayload(collection: string, payload: unknown, hashAll = false): Promise<void> {
+  async hashPayload(collection: string, payload: unknown): Promise<void> {
     const catalog = await this.loadCatalog();
     if (catalog.hash.size === 0) return;
     const jobs: Promise<void>[] = [];
     const walk = (c: string, item: unknown, depth: number): void => {
-      if (depth > 20 || typeof item !== 'object' || item === null) return;
+      if (typeof item !== 'object' || item === null) return;
+      if (depth > MAX_PAYLOAD_DEPTH) throw invalidPayload(`Nested relational data deeper than ${MAX_PAYLOAD_DEPTH} levels`);
       if (Array.isArray(item)) return item.forEach((i) => walk(c, i, depth + 1));
       const obj = item as Record<string, unknown>;
       const hashed = catalog.hash.get(c);
       const rels = catalog.relations.get(c);
       for (const [k, v] of Object.entries(obj)) {
-        if (hashed?.has(k) && typeof v === 'string' && v !== '' && (hashAll || !v.startsWith('$argon2'))) {
+        if (hashed?.has(k) && typeof v === 'string' && v !== '') {
           jobs.push(hash(v).then((h) => { obj[k] = h; }));
           continue;
         }
@@ -108,7 +117,7 @@ export class Writer {
    */
   async write(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
     read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown> = {},
-    how: { hashAll?: boolean; fn?: 'write_request' | 'system_write_request' } = {}): Promise<string | null> {
+    how: { system?: boolean } = {}): Promise<string | null> {
     const original = structuredClone(args);
     try {
       return await this.writeOnce(accountability, collection, action, args, read, timing, extra, how);
@@ -123,9 +132,9 @@ export class Writer {
 
   private async writeOnce(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
     read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown>,
-    how: { hashAll?: boolean; fn?: 'write_request' | 'system_write_request' }): Promise<string | null> {
-    if (args.payload !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.payload, how.hashAll));
-    if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data, how.hashAll));
+    how: { system?: boolean }): Promise<string | null> {
+    if (args.payload !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.payload));
+    if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data));
     let sql: string | null = null;
     let query: Query | Record<string, never> = {};
     if (read) {
@@ -140,8 +149,8 @@ export class Writer {
       schema_version: (await this.loadCatalog()).version,
       ...extra,
     };
-    return timed(timing, 'db', () => this.db.request(accountability,
-      `select strata.${how.fn ?? 'write_request'}($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)`,
+    // the SQL text is one of two constants: nothing of the request reaches it
+    return timed(timing, 'db', () => this.db.request(accountability, how.system === true ? SYSTEM_WRITE_SQL : WRITE_SQL,
       [action, collection, args, sql, query, opts]));
   }
 }

@@ -6,11 +6,13 @@ import { STATUS_CODES } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { DirectusError, errorBody, routeNotFound } from '../errors.js';
+import { DirectusError, errorBody, invalidPayload, routeNotFound } from '../errors.js';
+import { isForbiddenKey } from '../request/safe-keys.js';
 import type { Accountability } from '../auth/accountability.js';
 import type { Router } from './router.js';
 import type { ApiRequest, ApiResponse, Timing } from './types.js';
 import { corsHeaders, preflight } from './cors.js';
+import { clientIpResolver } from './client-ip.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE', 'SEARCH']);
 const STATUS_LINES: Record<number, string> = Object.fromEntries(Object.entries(STATUS_CODES).map(([code, text]) => [code, `${code} ${text}`]));
@@ -40,25 +42,48 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
   let inflight = 0;
   let drained: (() => void) | undefined;
 
+  const clientIp = clientIpResolver(config.ipTrustProxy, config.ipCustomHeader);
+
   app.any('/*', (res, uReq) => {
     const started = performance.now();
+    const abort = new AbortController();
     const req: ApiRequest = {
       id: `${idPrefix}-${(++counter).toString(36)}`,
       method: uReq.getCaseSensitiveMethod().toUpperCase(),
       path: uReq.getUrl(),
       query: uReq.getQuery() ?? '',
-      headers: {},
+      headers: Object.create(null),
       body: undefined,
-      ip: Buffer.from(res.getRemoteAddressAsText()).toString(),
+      ip: '',
+      signal: abort.signal,
     };
-    uReq.forEach((k, v) => (req.headers[k] = v));
+    const peer = Buffer.from(res.getRemoteAddressAsText()).toString();
+    // header names are client data too: none may name prototype machinery (see safe-keys.ts)
+    let badHeader: string | undefined;
+    uReq.forEach((k, v) => {
+      if (isForbiddenKey(k)) badHeader = k;
+      else req.headers[k] = v;
+    });
+    req.ip = clientIp(peer, req.headers);
     let aborted = false;
-    res.onAborted(() => (aborted = true));
+    let settled = false;
     inflight++;
-
-    const finish = (response: ApiResponse, timing: Timing) => {
+    // counted once, whether the answer is written or the client went away first (mid-body too)
+    const settle = () => {
+      if (settled) return;
+      settled = true;
       inflight--;
       if (inflight === 0 && drained) drained();
+    };
+    res.onAborted(() => {
+      aborted = true;
+      // the client went away: its statement is cancelled in PostgreSQL (db/wire CancelRequest)
+      abort.abort();
+      settle();
+    });
+
+    const finish = (response: ApiResponse, timing: Timing) => {
+      settle();
       if (aborted) return;
       timing.total = performance.now() - started;
       write(res, response, timing, corsHeaders(config.cors, req.headers.origin), () => aborted);
@@ -72,6 +97,7 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
       handle(req, deps, timing).then((r) => finish(r, timing), (e) => fail(e, timing));
     };
 
+    if (badHeader !== undefined) return fail(invalidPayload(`Header "${badHeader}" is not allowed`), {});
     if (!BODY_METHODS.has(req.method) || !hasBody(req.headers)) return run(undefined);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > config.maxPayloadSize) return fail(tooLarge(), {});
@@ -116,7 +142,7 @@ async function handle(req: ApiRequest, deps: HttpServerDeps, timing: Timing): Pr
 }
 
 function anonymous(req: ApiRequest): Accountability {
-  return { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, origin: req.headers.origin ?? null };
+  return { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, origin: req.headers.origin ?? null, signal: req.signal };
 }
 
 function hasBody(headers: Record<string, string>): boolean {
@@ -160,14 +186,14 @@ function errorResponse(err: unknown, req: ApiRequest, log: Logger): ApiResponse 
 
 function serverTiming(timing: Timing): string {
   let out = '';
-  for (const k in timing) out += `${out ? ', ' : ''}${k};dur=${timing[k].toFixed(2)}`;
+  for (const k of Object.keys(timing)) out += `${out ? ', ' : ''}${k};dur=${timing[k].toFixed(2)}`;
   return out;
 }
 
 /** Writes `headers`, except those `over` sets (the response's own win over CORS defaults). */
 function writeHeaders(res: uWS.HttpResponse, headers: Record<string, string | string[]>, over?: Record<string, unknown>) {
-  for (const k in headers) {
-    if (over && k in over) continue;
+  for (const k of Object.keys(headers)) {
+    if (over && Object.hasOwn(over, k)) continue;
     const v = headers[k];
     if (typeof v === 'string') res.writeHeader(k, v);
     else for (const one of v) res.writeHeader(k, one);

@@ -12,7 +12,10 @@ export interface ApiRequest {
   /** lower-case header names */
   headers: Record<string, string>;
   body: Buffer | undefined;
+  /** the client's IP (IP_TRUST_PROXY decides how far X-Forwarded-For is believed) */
   ip: string;
+  /** aborted when the client goes away before its answer is written */
+  signal?: AbortSignal;
 }
 
 export interface ApiResponse {

@@ -1,6 +1,7 @@
 // JSON request bodies: content type checked (415), syntax checked (400 INVALID_PAYLOAD).
 import { invalidPayload, unsupportedMediaType } from '../errors.js';
 import type { ApiRequest } from '../http/types.js';
+import { parseJsonSafely } from './safe-keys.js';
 
 export function isJsonContentType(ct: string | undefined): boolean {
   if (!ct) return true; // Directus clients often omit it for empty or JSON bodies
@@ -17,7 +18,7 @@ export function jsonBody(req: ApiRequest): unknown {
   const text = req.body.toString('utf8');
   try {
     strictJson(text);
-    return JSON.parse(text);
+    return parseJsonSafely(text);
   } catch (err) {
     throw invalidPayload((err as Error).message.replace(/\.$/, ''));
   }

@@ -1,14 +1,23 @@
 // Query-string parsing in `qs` style, as Directus does: `filter[title][_eq]=x`,
 // `fields[]=a&fields[]=b`, `filter[_or][0][a][_eq]=1` (objects with integer keys become arrays).
+// Objects are built without a prototype and keys naming prototype machinery are refused, so no
+// query string can reach Object.prototype (see safe-keys.ts).
+import { invalidQuery } from '../errors.js';
+import { isForbiddenKey } from './safe-keys.js';
+
 export type QsValue = string | QsValue[] | { [key: string]: QsValue };
 
 const MAX_DEPTH = 10;
 
+const emptyObject = (): Record<string, QsValue> => Object.create(null);
+
 export function parseQueryString(raw: string): Record<string, QsValue> {
-  const root: Record<string, QsValue> = {};
+  const root = emptyObject();
   for (const [key, value] of new URLSearchParams(raw)) {
     const path = splitKey(key);
     if (!path) continue;
+    const bad = path.find(isForbiddenKey);
+    if (bad !== undefined) throw invalidQuery(`Query parameter key "${bad}" is not allowed`);
     assign(root, path, value);
   }
   return arraysFromIndexedObjects(root) as Record<string, QsValue>;
@@ -36,13 +45,13 @@ function splitKey(key: string): string[] | undefined {
 }
 
 function assign(root: Record<string, QsValue>, path: string[], value: string): void {
-  let node = root as Record<string, QsValue>;
+  let node = root;
   for (let i = 0; i < path.length - 1; i++) {
     // "[]" pushes: the next free integer key (turned into an array at the end)
     const seg = path[i] === '' ? String(Object.keys(node).length) : path[i];
     const next = node[seg];
     if (typeof next === 'string' || Array.isArray(next)) return; // conflicting shapes: the first wins
-    node = (next ?? (node[seg] = {})) as Record<string, QsValue>;
+    node = (next ?? (node[seg] = emptyObject())) as Record<string, QsValue>;
   }
   const last = path[path.length - 1] === '' ? String(Object.keys(node).length) : path[path.length - 1];
   const existing = node[last];

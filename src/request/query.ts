@@ -5,6 +5,7 @@
 import { invalidQuery } from '../errors.js';
 import type { QsValue } from './qs.js';
 import { isPlainObject } from './body.js';
+import { parseJsonSafely } from './safe-keys.js';
 
 export type Filter = { [key: string]: unknown };
 
@@ -29,6 +30,31 @@ export interface Query {
 export interface QueryLimits {
   limitDefault: number;
   limitMax: number;
+  /** STRATA_MAX_QUERY_FIELDS: the longest fields/sort/groupBy/aggregate list (the compiler counts expanded fields) */
+  maxFields?: number;
+  /** STRATA_MAX_FILTER_NODES: most filter nodes in one query, deep filters included */
+  maxFilterNodes?: number;
+}
+
+/** The defaults of STRATA_MAX_QUERY_FIELDS and STRATA_MAX_FILTER_NODES (src/config.ts). */
+export const DEFAULT_MAX_FIELDS = 1000;
+export const DEFAULT_MAX_FILTER_NODES = 1000;
+/** How deeply filters may nest (_and/_or, relations, _json); deeper is refused before compiling. */
+export const MAX_FILTER_DEPTH = 50;
+
+/**
+ * The filter nodes a query may still hold: every object key (a field, an operator, `_and`/`_or`,
+ * `_some`/`_none`) and every member of an `_and`/`_or` list is one node. The compiled SQL grows
+ * with them, so counting them here refuses an oversized filter before PostgreSQL sees it.
+ */
+export class FilterBudget {
+  private used = 0;
+  constructor(readonly max: number = DEFAULT_MAX_FILTER_NODES) {}
+
+  take(n = 1): void {
+    this.used += n;
+    if (this.used > this.max) throw invalidQuery(`The filter has more than ${this.max} nodes`);
+  }
 }
 
 const LIST_OPS = new Set(['_in', '_nin', '_between', '_nbetween']);
@@ -38,7 +64,7 @@ const RELATIONAL = new Set(['_some', '_none']);
 
 function parseJson(raw: string, what: string): unknown {
   try {
-    return JSON.parse(raw);
+    return parseJsonSafely(raw);
   } catch {
     throw invalidQuery(`Invalid JSON for ${what}`);
   }
@@ -139,58 +165,71 @@ const isValueOperator = (op: string) => op.startsWith('_') && !LOGICAL.has(op) &
  * operators are checked by the compiler (strata.compile_json_filter), which SQL callers of
  * strata.read go through too.
  */
-function normalizeJsonFilter(raw: unknown, depth: number): unknown {
-  if (depth > 50) throw invalidQuery('Filter is nested too deeply');
-  if (Array.isArray(raw)) return raw.map((f) => normalizeJsonFilter(f, depth + 1));
+function normalizeJsonFilter(raw: unknown, depth: number, budget: FilterBudget): unknown {
+  if (depth > MAX_FILTER_DEPTH) throw invalidQuery('Filter is nested too deeply');
+  if (Array.isArray(raw)) {
+    budget.take(raw.length);
+    return raw.map((f) => normalizeJsonFilter(f, depth + 1, budget));
+  }
   if (!isPlainObject(raw)) return raw;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (LOGICAL.has(key)) out[key] = normalizeJsonFilter(value, depth + 1);
+    budget.take();
+    if (LOGICAL.has(key)) out[key] = normalizeJsonFilter(value, depth + 1, budget);
     else if (!isPlainObject(value)) out[key] = value;
-    else out[key] = Object.fromEntries(Object.entries(value).map(([op, v]) => [op, isValueOperator(op) ? normalizeOperator(op, v) : v]));
+    else {
+      budget.take(Object.keys(value).length);
+      out[key] = Object.fromEntries(Object.entries(value).map(([op, v]) => [op, isValueOperator(op) ? normalizeOperator(op, v) : v]));
+    }
   }
   return out;
 }
 
-/** Validates and coerces a filter tree; a bare value under a field means `_eq`. */
-export function normalizeFilter(raw: unknown, depth = 0): Filter {
-  if (depth > 50) throw invalidQuery('Filter is nested too deeply');
+/**
+ * Validates and coerces a filter tree; a bare value under a field means `_eq`. Its nodes are
+ * taken from `budget` (one per query, shared with `deep` filters).
+ */
+export function normalizeFilter(raw: unknown, depth = 0, budget = new FilterBudget()): Filter {
+  if (depth > MAX_FILTER_DEPTH) throw invalidQuery('Filter is nested too deeply');
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidQuery('Invalid filter object');
   const out: Filter = {};
   for (const [key, value] of Object.entries(raw)) {
+    budget.take();
     if (LOGICAL.has(key)) {
       const list = Array.isArray(value) ? value : typeof value === 'object' && value !== null ? Object.values(value) : null;
       if (!list) throw invalidQuery(`"${key}" must be an array`);
-      out[key] = list.map((f) => normalizeFilter(f, depth + 1));
+      budget.take(list.length);
+      out[key] = list.map((f) => normalizeFilter(f, depth + 1, budget));
     } else if (key === '_json') {
-      out[key] = normalizeJsonFilter(value, depth + 1);
+      out[key] = normalizeJsonFilter(value, depth + 1, budget);
     } else if (key.startsWith('_') && !RELATIONAL.has(key)) {
       out[key] = normalizeOperator(key, value);
     } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      out[key] = normalizeFilter(value, depth + 1);
+      out[key] = normalizeFilter(value, depth + 1, budget);
     } else {
+      budget.take(); // the implicit _eq
       out[key] = { _eq: normalizeOperator('_eq', value) };
     }
   }
   return out;
 }
 
-function normalizeDeep(raw: unknown, limits: QueryLimits, depth = 0): Record<string, unknown> {
+function normalizeDeep(raw: unknown, limits: QueryLimits, budget: FilterBudget, depth = 0): Record<string, unknown> {
   const node = objectParam(raw, 'deep');
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
     switch (key) {
-      case '_filter': out._filter = normalizeFilter(typeof value === 'string' ? parseJson(value, 'filter object') : value); break;
-      case '_sort': out._sort = fieldList(value, 'sort'); break;
+      case '_filter': out._filter = normalizeFilter(typeof value === 'string' ? parseJson(value, 'filter object') : value, 0, budget); break;
+      case '_sort': out._sort = capped(fieldList(value, 'sort'), 'sort', limits); break;
       case '_limit': out._limit = limit(value, limits); break;
       case '_offset': out._offset = integer(value, 'offset', 0); break;
       case '_page': break; // folded into _offset below
       case '_search': out._search = String(value); break;
-      case '_alias': out._alias = alias(value); break;
+      case '_alias': out._alias = alias(value); capped(Object.keys(out._alias as object), 'alias', limits); break;
       default:
         if (key.startsWith('_')) break; // other query params are meaningless inside deep
         if (depth > 20) throw invalidQuery('Deep is nested too deeply');
-        out[key] = normalizeDeep(value, limits, depth + 1);
+        out[key] = normalizeDeep(value, limits, budget, depth + 1);
     }
   }
   if (node._page !== undefined) {
@@ -199,6 +238,17 @@ function normalizeDeep(raw: unknown, limits: QueryLimits, depth = 0): Record<str
     if (lim !== -1 && page > 0) out._offset = lim * (page - 1);
   }
   return out;
+}
+
+/**
+ * A fields/sort/groupBy/aggregate list, refused when longer than STRATA_MAX_QUERY_FIELDS: each
+ * entry is at least one output field or ORDER BY term (the compiler also counts the fields
+ * wildcards expand to).
+ */
+function capped(list: string[], name: string, limits: QueryLimits): string[] {
+  const max = limits.maxFields ?? DEFAULT_MAX_FIELDS;
+  if (list.length > max) throw invalidQuery(`"${name}" can't have more than ${max} entries`);
+  return list;
 }
 
 function limit(v: unknown, limits: QueryLimits): number {
@@ -229,15 +279,16 @@ function alias(v: unknown): Record<string, string> {
  */
 export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits, opts: { list: boolean } = { list: true }): Query {
   const q: Query = {};
-  if (raw.fields !== undefined) q.fields = fieldList(raw.fields, 'fields');
+  const budget = new FilterBudget(limits.maxFilterNodes);
+  if (raw.fields !== undefined) q.fields = capped(fieldList(raw.fields, 'fields'), 'fields', limits);
   if (raw.filter !== undefined && raw.filter !== '') {
-    q.filter = normalizeFilter(typeof raw.filter === 'string' ? parseJson(raw.filter, 'filter object') : raw.filter);
+    q.filter = normalizeFilter(typeof raw.filter === 'string' ? parseJson(raw.filter, 'filter object') : raw.filter, 0, budget);
   }
   if (raw.search !== undefined && raw.search !== '') {
     if (typeof raw.search !== 'string') throw invalidQuery('"search" must be a string');
     q.search = raw.search;
   }
-  if (raw.sort !== undefined && raw.sort !== '') q.sort = fieldList(raw.sort, 'sort');
+  if (raw.sort !== undefined && raw.sort !== '') q.sort = capped(fieldList(raw.sort, 'sort'), 'sort', limits);
   if (raw.limit !== undefined && raw.limit !== '') q.limit = limit(raw.limit, limits);
   if (raw.offset !== undefined && raw.offset !== '') q.offset = integer(raw.offset, 'offset', 0);
   if (raw.page !== undefined && raw.page !== '') {
@@ -255,12 +306,16 @@ export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits
     const agg = objectParam(raw.aggregate, 'aggregate');
     q.aggregate = {};
     for (const [fn, fields] of Object.entries(agg)) q.aggregate[fn] = fieldList(fields, `aggregate[${fn}]`);
+    capped(Object.values(q.aggregate).flat(), 'aggregate', limits);
     // jsonb sorts object keys; Directus answers the functions in request order
     if (Object.keys(q.aggregate).length > 1) q.aggregateOrder = Object.keys(q.aggregate);
   }
-  if (raw.groupBy !== undefined && raw.groupBy !== '') q.groupBy = fieldList(raw.groupBy, 'groupBy');
-  if (raw.deep !== undefined && raw.deep !== '') q.deep = normalizeDeep(raw.deep, limits);
-  if (raw.alias !== undefined && raw.alias !== '') q.alias = alias(raw.alias);
+  if (raw.groupBy !== undefined && raw.groupBy !== '') q.groupBy = capped(fieldList(raw.groupBy, 'groupBy'), 'groupBy', limits);
+  if (raw.deep !== undefined && raw.deep !== '') q.deep = normalizeDeep(raw.deep, limits, budget);
+  if (raw.alias !== undefined && raw.alias !== '') {
+    q.alias = alias(raw.alias);
+    capped(Object.keys(q.alias), 'alias', limits);
+  }
   if (raw.backlink !== undefined) q.backlink = raw.backlink !== 'false' && raw.backlink !== false;
   if (raw.export !== undefined && raw.export !== '') {
     if (!['json', 'csv', 'csv_utf8', 'xml', 'yaml'].includes(String(raw.export))) throw invalidQuery('"export" must be one of json, csv, csv_utf8, xml, yaml');

@@ -1,12 +1,14 @@
 // One PostgreSQL connection speaking just what the request path needs: startup and password
-// authentication (cleartext, md5, SCRAM-SHA-256; TLS when sslmode asks), then batches of
+// authentication (cleartext, md5, SCRAM-SHA-256; TLS as sslmode says), then batches of
 // prepared statements pipelined as Parse?/Bind/Execute... + one Sync, so a request is one write,
 // one implicit transaction and one ReadyForQuery. The result is the first column of the first
 // row of one statement, as the bytes PostgreSQL sent: the response body is never decoded here.
+// A run in flight can be cancelled (CancelRequest on a second, short-lived connection).
 import net from 'node:net';
 import tls from 'node:tls';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { MessageWriter, closeStatement, parseError, sync, writeStatement } from './messages.js';
+import { MessageWriter, PostgresError, closeStatement, parseError, queryCanceled, sync, writeStatement } from './messages.js';
 import { Scram } from './scram.js';
 import type { WireOptions } from './url.js';
 
@@ -46,8 +48,10 @@ export class Connection {
   private need = 5;
   private handler: Handler = () => {};
   private maxPrepared = MAX_PREPARED;
+  /** BackendKeyData's body (process id + secret key): what a CancelRequest names */
+  private backendKey: Buffer | null = null;
 
-  private constructor(private socket: net.Socket) {
+  private constructor(private socket: net.Socket, private opts: WireOptions, private encrypted: boolean) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', (err) => this.fail(err));
@@ -56,9 +60,28 @@ export class Connection {
     socket.on('close', () => this.fail(new Error('PostgreSQL connection closed')));
   }
 
+  /** Connects as libpq does for the URL's sslmode (see SslMode), including its second attempts. */
   static async open(opts: WireOptions): Promise<Connection> {
-    const socket = await negotiateTls(await dial(opts), opts);
-    const conn = new Connection(socket);
+    const mode = opts.ssl;
+    try {
+      return await Connection.attempt(opts, mode === 'disable' || mode === 'allow' ? 'no' : mode === 'prefer' ? 'if-offered' : 'yes');
+    } catch (err) {
+      // allow: the server refused the plain connection (e.g. pg_hba.conf has only hostssl): TLS;
+      // when that fails without a word from the server (no SSL), the first refusal says more
+      if (mode === 'allow' && err instanceof PostgresError) {
+        return Connection.attempt(opts, 'yes').catch((retry) => {
+          throw retry instanceof PostgresError ? retry : err;
+        });
+      }
+      // prefer: the TLS handshake failed (e.g. sslrootcert doesn't vouch for the server): plain
+      if (mode === 'prefer' && (err as { tlsHandshake?: boolean }).tlsHandshake) return Connection.attempt(opts, 'no');
+      throw err;
+    }
+  }
+
+  private static async attempt(opts: WireOptions, encrypt: Encrypt): Promise<Connection> {
+    const socket = await secureDial(opts, encrypt);
+    const conn = new Connection(socket, opts, socket instanceof tls.TLSSocket);
     conn.maxPrepared = opts.maxPrepared ?? MAX_PREPARED;
     try {
       await conn.startup(opts);
@@ -69,11 +92,27 @@ export class Connection {
     return conn;
   }
 
-  /** Runs the statements in one flight; resolves with the first value of statement `result`. */
-  run(statements: Statement[], result: number): Promise<Buffer | null> {
+  /**
+   * Runs the statements in one flight; resolves with the first value of statement `result`.
+   * When `signal` aborts while they run, the server is asked to cancel them: the run then fails
+   * with PostgreSQL's 57014 (query_canceled), and settles only once the cancel request was
+   * delivered, so the connection is not reused by a request the late cancel could hit. An
+   * already aborted signal fails the run at once, with nothing sent.
+   */
+  run(statements: Statement[], result: number, signal?: AbortSignal): Promise<Buffer | null> {
     if (this.broken) return Promise.reject(this.broken);
+    if (signal?.aborted) return Promise.reject(queryCanceled());
     return new Promise((resolve, reject) => {
-      const batch: Batch = { resolve, reject, result, index: 0, value: undefined, parsing: [] };
+      let cancelling: Promise<void> | undefined;
+      const onAbort = () => {
+        if (this.batch === batch) cancelling = this.cancel().catch(() => {});
+      };
+      const settle = <T>(fn: (v: T) => void) => (v: T) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (cancelling) void cancelling.then(() => fn(v));
+        else fn(v);
+      };
+      const batch: Batch = { resolve: settle(resolve), reject: settle(reject), result, index: 0, value: undefined, parsing: [] };
       const w = this.writer;
       // A cached statement becomes the most recently used; a text new to the connection is
       // parsed once, even when the run uses it twice.
@@ -110,7 +149,25 @@ export class Connection {
       sync(w);
       this.batch = batch;
       this.socket.write(w.take());
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
+  }
+
+  /**
+   * Asks the server to cancel what this connection runs: a CancelRequest (code 80877102 + the
+   * backend's key) on a new connection, encrypted as this one is (PostgreSQL reads it after the
+   * SSLRequest negotiation too). Resolves once the server hung up on it: the backend was signalled.
+   */
+  async cancel(): Promise<void> {
+    const key = this.backendKey;
+    if (!key) return;
+    let timer: NodeJS.Timeout | undefined;
+    const gaveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, CANCEL_TIMEOUT_MS)));
+    try {
+      await Promise.race([sendCancel(this.opts, this.encrypted, key), gaveUp]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   close(): void {
@@ -208,6 +265,7 @@ export class Connection {
             this.handler = this.answer;
             return resolve();
           }
+          if (type === 0x4b) this.backendKey = Buffer.from(buf.subarray(start, end)); // BackendKeyData
           if (type !== 0x52) return; // ParameterStatus, BackendKeyData, notices
           const code = buf.readInt32BE(start);
           if (code === 3) {
@@ -248,9 +306,36 @@ function dial(opts: WireOptions): Promise<net.Socket> {
   });
 }
 
-/** SSLRequest when sslmode asks for it; 'S' upgrades the socket, 'N' is refused unless preferred. */
-function negotiateTls(socket: net.Socket, opts: WireOptions): Promise<net.Socket> {
-  if (opts.ssl === 'disable' || opts.socketPath) return Promise.resolve(socket);
+/** Whether a connection asks for TLS: never, when the server offers it, or it must. */
+type Encrypt = 'no' | 'if-offered' | 'yes';
+
+/** How long a cancel request may take before its connection is dropped. */
+const CANCEL_TIMEOUT_MS = 5000;
+
+/** A socket to the server, through the SSLRequest negotiation when `encrypt` asks for it. */
+async function secureDial(opts: WireOptions, encrypt: Encrypt): Promise<net.Socket> {
+  const socket = await dial(opts);
+  if (encrypt === 'no' || opts.socketPath) return socket;
+  return negotiateTls(socket, opts, encrypt);
+}
+
+/** CancelRequest: length, code 80877102, the backend's key; the server then hangs up. */
+async function sendCancel(opts: WireOptions, encrypted: boolean, key: Buffer): Promise<void> {
+  const socket = await secureDial(opts, encrypted ? 'yes' : 'no');
+  const head = Buffer.alloc(8);
+  head.writeInt32BE(8 + key.length, 0);
+  head.writeInt32BE(80877102, 4);
+  await new Promise<void>((resolve) => {
+    socket.once('close', () => resolve()).on('error', () => {});
+    socket.setTimeout(CANCEL_TIMEOUT_MS, () => socket.destroy());
+    socket.on('data', () => {}); // nothing is expected; reading on lets 'end' and 'close' come
+    socket.end(Buffer.concat([head, key]));
+  });
+  socket.destroy();
+}
+
+/** SSLRequest; 'S' upgrades the socket, 'N' is refused unless TLS is only wanted if offered. */
+function negotiateTls(socket: net.Socket, opts: WireOptions, encrypt: Encrypt): Promise<net.Socket> {
   return new Promise((resolve, reject) => {
     // a server that resets or hangs up instead of answering fails the open (no unhandled
     // 'error', no promise left pending forever)
@@ -259,15 +344,60 @@ function negotiateTls(socket: net.Socket, opts: WireOptions): Promise<net.Socket
     socket.once('data', (reply: Buffer) => {
       socket.off('error', reject).off('close', closed);
       if (reply[0] !== 0x53) {
-        if (opts.ssl === 'prefer') return resolve(socket);
+        if (encrypt === 'if-offered') return resolve(socket);
         socket.destroy();
         return reject(new Error('the PostgreSQL server does not support SSL'));
       }
-      // host: verify-full checks the certificate against it (Node would check 'localhost' for an IP)
-      const secure = tls.connect({ socket, host: opts.host, servername: net.isIP(opts.host) ? undefined : opts.host, rejectUnauthorized: opts.ssl === 'verify-full' });
+      let options: tls.ConnectionOptions;
+      try {
+        options = tlsOptions(opts);
+      } catch (err) {
+        socket.destroy();
+        return reject(err);
+      }
+      const secure = tls.connect({ ...options, socket });
       secure.once('secureConnect', () => resolve(secure));
-      secure.once('error', reject);
+      secure.once('error', (err) => {
+        socket.destroy();
+        reject(Object.assign(err, { tlsHandshake: true }));
+      });
     });
     socket.write(Buffer.from([0, 0, 0, 8, 4, 210, 22, 47]));
   });
+}
+
+/**
+ * libpq's verification rules: the chain is verified in verify-ca and verify-full, and in every
+ * other mode once a root certificate is given (so require + sslrootcert = verify-ca); the host
+ * name only in verify-full.
+ */
+export function tlsOptions(opts: WireOptions): tls.ConnectionOptions {
+  const root = opts.sslrootcert;
+  const verifyChain = opts.ssl === 'verify-ca' || opts.ssl === 'verify-full' || root !== undefined;
+  return {
+    // Node would check the certificate against 'localhost' for an IP: the host itself
+    host: opts.host,
+    servername: net.isIP(opts.host) ? undefined : opts.host,
+    rejectUnauthorized: verifyChain,
+    ca: root && root !== 'system' ? readFileSync(root) : undefined,
+    checkServerIdentity: opts.ssl === 'verify-full' ? tls.checkServerIdentity : () => undefined,
+    cert: opts.sslcert ? readFileSync(opts.sslcert) : undefined,
+    key: opts.sslkey ? readFileSync(opts.sslkey) : undefined,
+  };
+}
+
+/**
+ * The same TLS rules for a postgres.js pool on the same URL (Strata's internal pool): its `ssl`
+ * option, and the URL without the TLS parameters (postgres.js would send sslrootcert, sslcert
+ * and sslkey to the server as settings, which PostgreSQL refuses). allow connects in plain and
+ * prefer does not verify (postgres.js has no fallbacks).
+ */
+export function postgresJsTls(url: string, opts: WireOptions): { url: string; ssl: false | 'prefer' | tls.ConnectionOptions } {
+  // the query string only: WHATWG URL refuses libpq's socket form (`postgres://user@/db?host=/dir`)
+  const at = url.indexOf('?');
+  const q = new URLSearchParams(at < 0 ? '' : url.slice(at + 1));
+  for (const k of ['ssl', 'sslmode', 'sslrootcert', 'sslcert', 'sslkey']) q.delete(k);
+  const rest = q.toString();
+  const ssl = opts.socketPath || opts.ssl === 'disable' || opts.ssl === 'allow' ? false : opts.ssl === 'prefer' ? 'prefer' : tlsOptions(opts);
+  return { url: (at < 0 ? url : url.slice(0, at)) + (rest ? `?${rest}` : ''), ssl };
 }

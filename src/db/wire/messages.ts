@@ -129,3 +129,7 @@ export function parseError(body: Buffer): PostgresError {
   }
   return Object.assign(new PostgresError(fields.message ?? 'PostgreSQL error'), fields);
 }
+
+/** What PostgreSQL answers a cancelled statement, for a run cancelled before it was sent. */
+export const queryCanceled = (): PostgresError =>
+  Object.assign(new PostgresError('canceling statement due to user request'), { severity: 'ERROR', severity_local: 'ERROR', code: '57014' });

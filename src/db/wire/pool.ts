@@ -1,6 +1,8 @@
 // A fixed-size pool of wire connections, opened on demand. A request holds one connection for
-// its single flight; waiting requests are served first come, first served.
+// its single flight; waiting requests are served first come, first served. A request whose
+// AbortSignal fires leaves the queue, or has its statements cancelled by the server.
 import { Connection, type Statement } from './connection.js';
+import { queryCanceled } from './messages.js';
 import type { WireOptions } from './url.js';
 
 interface Waiter {
@@ -20,9 +22,11 @@ export class WirePool {
 
   constructor(private opts: WireOptions, private max: number) {}
 
-  async run(statements: Statement[], result: number): Promise<Buffer | null> {
+  /** Runs the statements on one connection (see Connection.run, also for `signal`). */
+  async run(statements: Statement[], result: number, signal?: AbortSignal): Promise<Buffer | null> {
     // not only when no connection is idle: end() was called, nothing new starts
     if (this.closing) throw new Error('the database pool is closing');
+    if (signal?.aborted) throw queryCanceled();
     let conn = this.idle.pop();
     while (conn?.broken) {
       // closed while idle (the server restarted, an idle timeout): forget it
@@ -30,9 +34,9 @@ export class WirePool {
       this.opened--;
       conn = this.idle.pop();
     }
-    conn ??= await this.acquire();
+    conn ??= await this.acquire(signal);
     try {
-      return await conn.run(statements, result);
+      return await conn.run(statements, result, signal);
     } finally {
       this.release(conn);
     }
@@ -57,9 +61,9 @@ export class WirePool {
     for (const c of this.all) if (!c.broken) c.destroy();
   }
 
-  private acquire(): Promise<Connection> {
+  private acquire(signal?: AbortSignal): Promise<Connection> {
     if (this.closing) return Promise.reject(new Error('the database pool is closing'));
-    if (this.opened >= this.max) return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+    if (this.opened >= this.max) return this.wait(signal);
     this.opened++;
     return Connection.open(this.opts).then(
       (c) => (this.all.add(c), c),
@@ -73,6 +77,26 @@ export class WirePool {
         throw err;
       },
     );
+  }
+
+  /** Queues for a connection; an aborted request leaves the queue at once. */
+  private wait(signal?: AbortSignal): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      // a waiter already served (a connection on its way) runs and fails at once instead: the
+      // connection comes back to the pool through run()'s release
+      const onAbort = () => {
+        const i = this.waiters.indexOf(waiter);
+        if (i < 0) return;
+        this.waiters.splice(i, 1);
+        reject(queryCanceled());
+      };
+      const waiter: Waiter = {
+        resolve: (c) => (signal?.removeEventListener('abort', onAbort), resolve(c)),
+        reject: (err) => (signal?.removeEventListener('abort', onAbort), reject(err)),
+      };
+      this.waiters.push(waiter);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   private release(conn: Connection): void {
