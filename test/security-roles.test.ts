@@ -58,6 +58,9 @@ t.test('strata_request executes no internal function', async (t) => {
   t.equal(publicOk, false, 'PUBLIC executes nothing in schema strata');
   const [{ ok: adminDdl }] = await app.sql<{ ok: boolean }>(`select has_function_privilege('strata_admin', 'strata.create_collection(jsonb)', 'execute') as ok`);
   t.equal(adminDdl, true, 'strata_admin changes the schema through the schema functions');
+  const [creds] = await app.sql<{ request: boolean; admin: boolean }>(`select has_table_privilege('strata_request', 'strata.role_credentials', 'select') as request,
+    has_table_privilege('strata_admin', 'strata.role_credentials', 'select') as admin`);
+  t.same(creds, { request: false, admin: false }, 'the request roles cannot read their passwords');
 
   const admin = await app.sql<{ id: string }>("select id from directus_users where email = 'admin@example.com'");
   const res = await as('strata_request', anonymous,
