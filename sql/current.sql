@@ -68,5 +68,6 @@
 --!include strata/access/permissions_view.sql
 --!include strata/system/check_user_payload.sql
 --!include strata/write/write_request.sql
+--!include strata/system/check_user_batch.sql
 --!include strata/access/install_views.sql
 --!include strata/access/install.sql

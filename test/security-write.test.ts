@@ -144,6 +144,8 @@ t.test('M4: nested users follow the /users rules', async (t) => {
       'a nested user with an existing email'],
     ['POST', '/items/sec_projects', { name: 'p', owner: { email: 'not-an-email', password: 'x' } }, 400, 'FAILED_VALIDATION',
       'a nested user with an invalid email'],
+    ['POST', '/items/sec_projects', [{ name: 'p', owner: { email: 'twin@example.com' } }, { name: 'q', owner: { email: 'Twin@example.com' } }],
+      400, 'RECORD_NOT_UNIQUE', 'two nested users of one request with the same email'],
   ]);
   t.equal(await userCount(), users, 'no user was created');
   const login = await app.post('/auth/login', { email: 'admin@example.com', password: app.cluster.adminPassword }, { token: null });
@@ -183,6 +185,7 @@ t.test('M4: emails are unique regardless of case in the database itself', async 
   // the REST path answers Directus's error (the check before the write)
   await refused(t, admin, [
     ['POST', '/users', { email: 'Sec-Editor@example.com' }, 400, 'RECORD_NOT_UNIQUE', '/users create'],
+    ['POST', '/users', [{ email: 'pair@example.com' }, { email: 'PAIR@example.com' }], 400, 'RECORD_NOT_UNIQUE', '/users batch with a case variant'],
   ]);
 });
 
