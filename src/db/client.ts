@@ -122,7 +122,9 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   // kinds of request share the connecting role's pool and switch with SET ROLE
   const roles = opts.roles ?? null;
   const requests = new WirePool(parseUrl(roles ? withLogin(url, REQUEST_ROLE, roles.request) : url, params), max);
-  const admins = roles ? new WirePool(parseUrl(withLogin(url, ADMIN_ROLE, roles.admin), params), Math.max(1, Math.ceil(max / 2))) : requests;
+  // (each pool opens connections on demand, up to DB_POOL__MAX: an admin-only or user-only load
+  // gets the whole pool size)
+  const admins = roles ? new WirePool(parseUrl(withLogin(url, ADMIN_ROLE, roles.admin), params), max) : requests;
   const sql = pool(url, Math.min(max, 3), 'strata-internal');
 
   const mapErrors = <T>(p: Promise<T>, opts: RequestOptions = {}): Promise<T> =>
