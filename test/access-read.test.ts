@@ -136,7 +136,7 @@ t.test('write checks: field permissions, presets and validation (strata.check_wr
   const check = (payload: object) => app.db.transaction(async (q) => {
     await q(`select strata.as_user('${EDITOR}')`);
     // one item to create: [{key, payload}] in, [{key, payload (with presets), filters}] out
-    const [row] = await q<{ p: string }>(`select strata.check_write('articles', 'create', $1::text::jsonb)::text as p`, [JSON.stringify([{ key: null, payload }])]);
+    const [row] = await q<{ p: string }>(`select strata.check_write(strata.write_meta('articles'), 'create', $1::text::jsonb)::text as p`, [JSON.stringify([{ key: null, payload }])]);
     return JSON.parse(row.p)[0].payload;
   });
   t.same(await check({ title: 'x' }), { title: 'x', status: 'draft' }, 'presets fill what the payload leaves out');
