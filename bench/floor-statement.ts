@@ -8,7 +8,7 @@ import { parseQueryString } from '../src/request/qs.js';
 import { normalizeQuery } from '../src/request/query.js';
 import { AccessCache, createAuthenticator } from '../src/auth/authenticate.js';
 import { Jwt } from '../src/auth/jwt.js';
-import type { ApiRequest } from '../src/http/types.js';
+import type { ApiRequest } from '../src/types.js';
 import type { Scenario } from './scenarios.js';
 import { requestStatements, type FloorStatement } from './floor.js';
 

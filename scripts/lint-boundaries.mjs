@@ -1,4 +1,8 @@
-// Enforces the architecture's boundaries (DESIGN.md convention 5), with messages that say why.
+// Enforces the architecture's boundaries, with messages that say why. The layers (README "How it
+// works"): two edges (src/http: uWebSockets.js; src/db: PostgreSQL), the front ends (src/rest,
+// and graphql/realtime/files to come), and a neutral core (src/auth, src/request, src/engine,
+// with the plain data types in src/types.ts). Arrows go front end -> core -> src/db; the HTTP
+// edge calls a front end's handlers through the router it is given; src/app.ts wires them.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -11,6 +15,31 @@ const rules = [
   { pattern: /process\.env/, allowed: (f) => f === 'src/config.ts',
     why: 'configuration is read and validated in one place, src/config.ts' },
 ];
+
+const FRONT_ENDS = ['rest', 'graphql', 'realtime', 'files'];
+const CORE = ['auth', 'request', 'engine'];
+const top = (f) => f.split('/')[1]?.replace(/\.ts$/, '');
+const isCore = (f) => CORE.includes(top(f)) || ['types', 'errors', 'router', 'config', 'log'].includes(top(f));
+const isFrontEnd = (f) => FRONT_ENDS.includes(top(f));
+const importRules = [
+  { from: isCore, to: (t) => isFrontEnd(t) || top(t) === 'http' || top(t) === 'app',
+    why: 'the core serves every front end: it may not depend on one, on the HTTP edge or on the composition root' },
+  { from: isFrontEnd, to: (t) => top(t) === 'http' || top(t) === 'app' || (isFrontEnd(t) && top(t) !== undefined),
+    why: 'a front end plugs into the core and is served by the edge through the router: it imports neither the edge, the composition root nor another front end' },
+  { from: (f) => top(f) === 'db', to: (t) => isFrontEnd(t) || top(t) === 'http' || ['auth', 'request', 'engine', 'app'].includes(top(t)),
+    why: 'src/db is an edge: it knows PostgreSQL and the plain data types, nothing above it' },
+  { from: (f) => top(f) === 'http', to: (t) => isFrontEnd(t) || top(t) === 'app',
+    why: 'the HTTP edge serves whatever router it is given: it imports no front end' },
+];
+
+/** Relative imports of a file, as repository paths ('src/engine/reader.ts'). */
+function importsOf(rel, text) {
+  const out = [];
+  for (const m of text.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)\.js['"]/g)) {
+    out.push(join(rel, '..', m[1]) + '.ts');
+  }
+  return out;
+}
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -27,6 +56,16 @@ for (const file of files(join(root, 'src'))) {
     if (rule.pattern.test(text) && !rule.allowed(rel)) {
       console.error(`${rel}: ${rule.pattern} is not allowed here: ${rule.why}`);
       failures++;
+    }
+  }
+  for (const target of importsOf(rel, text)) {
+    for (const rule of importRules) {
+      // a front end's own files import each other freely
+      if (isFrontEnd(rel) && top(target) === top(rel)) continue;
+      if (rule.from(rel) && rule.to(target)) {
+        console.error(`${rel}: imports ${target}: ${rule.why}`);
+        failures++;
+      }
     }
   }
 }

@@ -1,65 +1,24 @@
-// Wires the pipeline: routes (controllers) on the HTTP edge, authentication, and the database.
+// The composition root: the edges (HTTP, database), the core (authentication, reader, writer)
+// and the front ends' routes (src/rest), wired together.
 // `createApp` is what main.ts runs and what every test file starts on its own database.
 import type { Config } from './config.js';
 import type { Logger } from './log.js';
 import { connect, requestRoles, type Db } from './db/client.js';
-import { Router } from './http/router.js';
+import { Router } from './router.js';
+import { restRoutes } from './rest/index.js';
+import type { Services } from './rest/services.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Jwt } from './auth/jwt.js';
 import { AccessCache, createAuthenticator } from './auth/authenticate.js';
-import { serverRoutes } from './controllers/server.js';
-import { authRoutes } from './controllers/auth.js';
-import { usersAuthRoutes } from './controllers/users-auth.js';
 import { createRateLimit } from './auth/rate-limiter.js';
-import { itemsRoutes } from './controllers/items.js';
-import { accessRoutes } from './controllers/access.js';
-import { collectionsRoutes } from './controllers/collections.js';
-import { fieldsRoutes } from './controllers/fields.js';
-import { relationsRoutes } from './controllers/relations.js';
 import { Reader } from './engine/reader.js';
 import { listenForSchemaChanges } from './db/schema-listener.js';
-import { systemRoutes } from './controllers/system.js';
-import { systemWriteRoutes } from './controllers/system-write.js';
 import { Writer } from './engine/writer.js';
-import { itemsWriteRoutes } from './controllers/items-write.js';
-import { revisionsRoutes } from './controllers/revisions.js';
-import { commentsRoutes } from './controllers/comments.js';
 
 export interface App {
   port: number;
   db: Db;
   close(): Promise<void>;
-}
-
-export interface Services {
-  config: Config;
-  log: Logger;
-  db: Db;
-  jwt: Jwt;
-  accessCache: AccessCache;
-  reader: Reader;
-  writer: Writer;
-  /** call after any change to collections, fields or relations: drops compiled SQL */
-  schemaChanged(): void;
-}
-
-export function buildRouter(s: Services): Router {
-  const router = new Router();
-  serverRoutes(router, s.config, s.db);
-  authRoutes(router, s);
-  usersAuthRoutes(router, s);
-  itemsRoutes(router, s, s.reader);
-  itemsWriteRoutes(router, s, s.writer);
-  revisionsRoutes(router, s);
-  commentsRoutes(router, s);
-  collectionsRoutes(router, s);
-  fieldsRoutes(router, s);
-  relationsRoutes(router, s);
-  accessRoutes(router, s);
-  systemWriteRoutes(router, s);
-  // last: its "/<endpoint>/:id" routes must not shadow more specific ones ("/permissions/me")
-  systemRoutes(router, s, s.reader);
-  return router;
 }
 
 export async function createApp(config: Config, log: Logger, databaseUrl: string): Promise<App> {
@@ -86,7 +45,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     http = await startHttpServer({
       config,
       log,
-      router: buildRouter(services),
+      router: restRoutes(new Router(), services),
       authenticate: createAuthenticator(db, services.jwt, services.accessCache, config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
     });

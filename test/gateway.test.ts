@@ -3,12 +3,12 @@
 import t from 'tap';
 import { loadConfig } from '../src/config.js';
 import { createLogger } from '../src/log.js';
-import { Router } from '../src/http/router.js';
+import { Router } from '../src/router.js';
 import { startHttpServer, type HttpServer } from '../src/http/server.js';
-import { json } from '../src/http/types.js';
+import { json } from '../src/rest/response.js';
 import { objectBody } from '../src/request/body.js';
 import { DirectusError } from '../src/errors.js';
-import type { Accountability } from '../src/auth/accountability.js';
+import type { Accountability } from '../src/types.js';
 
 const anonymous: Accountability = { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: '', userAgent: null, origin: null };
 

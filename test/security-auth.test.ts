@@ -7,7 +7,7 @@ import t from 'tap';
 import { startApp } from './helpers/app.js';
 import { createUser } from './helpers/users.js';
 import { AccessCache } from '../src/auth/authenticate.js';
-import type { Access } from '../src/auth/accountability.js';
+import type { Access } from '../src/types.js';
 
 t.test('AccessCache', async (t) => {
   const access = (name: string) => ({ user: name, role: null, roles: [], policies: [name], admin: false, app: false }) as unknown as Access;

@@ -6,7 +6,7 @@
 // STRATA_MAX_SQL_SIZE, MAX_RELATIONAL_DEPTH.
 import t, { type Test } from 'tap';
 import { startApp, type TestApp, type TestResponse } from './helpers/app.js';
-import { exportText, toCsv, toXml, toYaml } from '../src/engine/export.js';
+import { exportText, toCsv, toXml, toYaml } from '../src/rest/export.js';
 import { loadConfig, type ConfigError } from '../src/config.js';
 
 // Three collections related both ways (each has two many-to-ones and two one-to-manys), so every

@@ -9,7 +9,7 @@ import { connect, CONTEXT, contextJson, requestRoles } from '../src/db/client.js
 import { WirePool } from '../src/db/wire/pool.js';
 import { parseUrl } from '../src/db/wire/url.js';
 import { clientIpResolver } from '../src/http/client-ip.js';
-import type { Accountability } from '../src/auth/accountability.js';
+import type { Accountability } from '../src/types.js';
 
 const app = await startApp(t);
 const url = `postgres://postgres@127.0.0.1:${app.cluster.port}/${app.dbName}`;

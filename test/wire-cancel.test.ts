@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { connect } from '../src/db/client.js';
 import { WirePool } from '../src/db/wire/pool.js';
 import { parseUrl } from '../src/db/wire/url.js';
-import type { Accountability } from '../src/auth/accountability.js';
+import type { Accountability } from '../src/types.js';
 import { readClusterInfo, urlFor } from './setup/cluster.js';
 import { makePki, pgProxy } from './helpers/pg-proxy.js';
 

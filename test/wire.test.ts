@@ -14,7 +14,7 @@ import { DirectusError } from '../src/errors.js';
 import { Connection, type Statement } from '../src/db/wire/connection.js';
 import { WirePool } from '../src/db/wire/pool.js';
 import { parseUrl, type WireOptions } from '../src/db/wire/url.js';
-import type { Accountability } from '../src/auth/accountability.js';
+import type { Accountability } from '../src/types.js';
 import { readClusterInfo, urlFor } from './setup/cluster.js';
 
 const cluster = readClusterInfo();

@@ -4,9 +4,8 @@
 import type { Db } from '../db/client.js';
 import type { CookieConfig } from '../config.js';
 import { invalidCredentials } from '../errors.js';
-import type { ApiRequest, Timing } from '../http/types.js';
-import { timed } from '../http/types.js';
-import { withRequest, type Access, type Accountability } from './accountability.js';
+import { timed, type Access, type Accountability, type ApiRequest, type Timing } from '../types.js';
+import { withRequest } from './accountability.js';
 import { isDirectusJwt, type Jwt } from './jwt.js';
 import { clearCookie, extractToken } from './token.js';
 

@@ -4,7 +4,7 @@
 // Pure logic on plain values (the clock is a parameter); each gateway counts on its own.
 import type { RateLimitConfig } from '../config.js';
 import { DirectusError } from '../errors.js';
-import type { ApiRequest } from '../http/types.js';
+import type { ApiRequest } from '../types.js';
 
 const SWEEP_AT = 10_000;
 

@@ -1,7 +1,7 @@
 // Where the token comes from (Directus's extract-token): ?access_token=, Authorization: Bearer,
 // or the session cookie. Using both the query and the header is refused (RFC 6750).
 import { invalidPayload } from '../errors.js';
-import type { ApiRequest } from '../http/types.js';
+import type { ApiRequest } from '../types.js';
 import type { CookieConfig } from '../config.js';
 import { isForbiddenKey } from '../request/safe-keys.js';
 

@@ -9,7 +9,7 @@
 // superuser (README "Security"). Internal queries (auth lookups, bootstrap, transactions) use a
 // separate small postgres.js pool as the connecting role, with constant SQL text only.
 import postgres from 'postgres';
-import type { Accountability } from '../auth/accountability.js';
+import type { Accountability } from '../types.js';
 import { fromPgError } from './errors.js';
 import { WirePool } from './wire/pool.js';
 import { parseUrl } from './wire/url.js';

@@ -2,9 +2,9 @@
 // strata.compile_read on a miss) -> one prepared statement whose text result is the response
 // body, passed on without being parsed.
 import type { Db } from '../db/client.js';
-import type { Accountability } from '../auth/accountability.js';
+import type { Accountability } from '../types.js';
 import type { Query } from '../request/query.js';
-import { timed, type Timing } from '../http/types.js';
+import { timed, type Timing } from '../types.js';
 import { queryShape } from './shape.js';
 import { Lru } from './cache.js';
 

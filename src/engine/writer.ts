@@ -4,9 +4,9 @@
 // `hash` fields with argon2 (Directus's format), because that is CPU work PostgreSQL can't do.
 import { hash } from '@node-rs/argon2';
 import type { Db } from '../db/client.js';
-import type { Accountability } from '../auth/accountability.js';
+import type { Accountability } from '../types.js';
 import type { Query } from '../request/query.js';
-import { timed, type Timing } from '../http/types.js';
+import { timed, type Timing } from '../types.js';
 import { invalidPayload } from '../errors.js';
 import type { Reader, ReadMode } from './reader.js';
 

@@ -3,7 +3,7 @@
 // reflects the caller's origin, a list reflects it when listed; every OPTIONS request is a
 // preflight answered 204 before routing and authentication.
 import type { CorsConfig } from '../config.js';
-import type { ApiResponse } from './types.js';
+import type { ApiResponse } from '../types.js';
 
 function originHeaders(cors: CorsConfig, origin: string | undefined): Record<string, string> {
   if (typeof cors.origin === 'string') {

@@ -8,9 +8,9 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { DirectusError, errorBody, invalidPayload, routeNotFound } from '../errors.js';
 import { isForbiddenKey } from '../request/safe-keys.js';
-import type { Accountability } from '../auth/accountability.js';
-import type { Router } from './router.js';
-import type { ApiRequest, ApiResponse, Timing } from './types.js';
+import type { Accountability } from '../types.js';
+import type { Router } from '../router.js';
+import type { ApiRequest, ApiResponse, Timing } from '../types.js';
 import { corsHeaders, preflight } from './cors.js';
 import { clientIpResolver } from './client-ip.js';
 

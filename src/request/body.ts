@@ -1,6 +1,6 @@
 // JSON request bodies: content type checked (415), syntax checked (400 INVALID_PAYLOAD).
 import { invalidPayload, unsupportedMediaType } from '../errors.js';
-import type { ApiRequest } from '../http/types.js';
+import type { ApiRequest } from '../types.js';
 import { parseJsonSafely } from './safe-keys.js';
 
 export function isJsonContentType(ct: string | undefined): boolean {

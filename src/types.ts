@@ -1,6 +1,29 @@
-// Plain data crossing the HTTP edge: handlers receive an ApiRequest and return an ApiResponse,
-// so everything between the two edges is ordinary functions on ordinary values.
-import type { Accountability } from '../auth/accountability.js';
+// The plain data of the pipeline, shared by the edges, the core and every front end: who is
+// asking (Access, Accountability), what a front end received and answers (ApiRequest,
+// ApiResponse, RouteContext, Handler), and where time went (Timing). A leaf: it imports nothing,
+// so no module needs an edge or a front end to name these values.
+
+// Who is asking: Directus's accountability, resolved from the request's token.
+/** What the database reports for a user (or for anonymous access). */
+export interface Access {
+  user: string | null;
+  role: string | null;
+  /** the role and its ancestors (Directus 11 nested roles) */
+  roles: string[];
+  /** policies in force for this request (public policy for anonymous requests) */
+  policies: string[];
+  admin: boolean;
+  app: boolean;
+}
+
+/** Who is asking, for this request: their access plus where the request comes from. */
+export interface Accountability extends Access {
+  ip: string;
+  userAgent: string | null;
+  origin: string | null;
+  /** the request's lifetime: aborted when its client goes away, which cancels its statement */
+  signal?: AbortSignal;
+}
 
 export interface ApiRequest {
   id: string;
@@ -37,17 +60,6 @@ export interface RouteContext {
 }
 
 export type Handler = (ctx: RouteContext) => Promise<ApiResponse> | ApiResponse;
-
-export const json = (body: string | Buffer, status = 200, headers: Record<string, string> = {}): ApiResponse => ({
-  status,
-  headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
-  body,
-});
-
-/** `{"data": <raw JSON text>}` without parsing the inner JSON. */
-export const data = (rawJson: string, status = 200): ApiResponse => json(`{"data":${rawJson}}`, status);
-
-export const noContent = (): ApiResponse => ({ status: 204 });
 
 /** Times a stage into ctx.timing (accumulating when a stage runs more than once). */
 export async function timed<T>(timing: Timing, stage: string, fn: () => Promise<T> | T): Promise<T> {

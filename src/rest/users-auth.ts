@@ -3,10 +3,11 @@
 // and public registration (/users/register, /users/register/verify-email). Reads of /users are
 // in system.ts; writes go through the same Writer as /items, so permissions hold here too.
 import { randomBytes } from 'node:crypto';
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { DirectusError, forbidden, invalidCredentials, invalidPayload } from '../errors.js';
-import type { Router } from '../http/router.js';
-import { json, noContent, timed, type ApiResponse, type RouteContext } from '../http/types.js';
+import type { Router } from '../router.js';
+import { timed, type ApiResponse, type RouteContext } from '../types.js';
+import { json, noContent } from './response.js';
 import { isPlainObject, jsonBody } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';

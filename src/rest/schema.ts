@@ -1,9 +1,10 @@
 // Shared by the schema endpoints (/collections, /fields, /relations): every answer is built by
 // a strata.* SQL function (which a DBA can call too); the gateway only refuses non-admin writes
 // early and passes the JSON PostgreSQL produced through untouched.
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { forbidden } from '../errors.js';
-import { data, noContent, timed, type ApiResponse, type RouteContext } from '../http/types.js';
+import { timed, type ApiResponse, type RouteContext } from '../types.js';
+import { data, noContent } from './response.js';
 
 /** A read: the function returns the `data` value as JSON text (it raises FORBIDDEN itself). */
 export async function schemaRead(s: Services, ctx: RouteContext, sql: string, params: unknown[]): Promise<ApiResponse> {

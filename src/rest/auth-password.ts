@@ -1,10 +1,11 @@
 // /auth/password/request and /auth/password/reset. The reset link carries a JWT (scope
 // "password-reset") with a fingerprint of the user's current password hash: the token works
 // until it expires (1 day) or the password changes, whichever comes first, so it is single-use.
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { forbidden, invalidPayload } from '../errors.js';
-import type { Router } from '../http/router.js';
-import { noContent, type ApiRequest } from '../http/types.js';
+import type { Router } from '../router.js';
+import { type ApiRequest } from '../types.js';
+import { noContent } from './response.js';
 import { isPlainObject, jsonBody } from '../request/body.js';
 import { ScopedJwt, passwordFingerprint } from '../auth/jwt.js';
 import { hashPassword } from '../auth/password.js';

@@ -2,8 +2,8 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { forbidden } from '../errors.js';
-import type { Router } from '../http/router.js';
-import { json } from '../http/types.js';
+import type { Router } from '../router.js';
+import { json } from './response.js';
 import { version } from '../version.js';
 
 export function serverRoutes(router: Router, config: Config, db: Db) {

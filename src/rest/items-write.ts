@@ -2,10 +2,10 @@
 // singleton upsert), DELETE (one, array of keys, {keys}, {query}). Each request is ONE
 // statement (strata.write_request) that writes and re-reads the written items with the
 // request's query parameters; an empty or forbidden re-read is a 204, as in Directus.
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { invalidPayload } from '../errors.js';
-import type { Router } from '../http/router.js';
-import type { RouteContext } from '../http/types.js';
+import type { Router } from '../router.js';
+import type { RouteContext } from '../types.js';
 import { isPlainObject } from '../request/body.js';
 import { normalizeQuery } from '../request/query.js';
 import type { Writer, WriteAction } from '../engine/writer.js';

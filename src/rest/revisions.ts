@@ -1,15 +1,16 @@
 // Revisions in use: revert (POST /utils/revert/:revision, and Directus 8's
 // PATCH /items/:collection/:id/revert/:revision), and Directus 8's
 // GET /items/:collection/:id/revisions[/:offset]. Listing /revisions and /activity is done by
-// the system read endpoints (controllers/system.ts).
+// the system read endpoints (rest/system.ts).
 // Permissions as Directus applies them: reverting reads the revision and updates the item with
 // the caller's accountability (the revision must be readable to them — row-level security on
 // directus_revisions — and the item updatable: field permissions, validation, row filters);
 // an item's revisions are listed only when the caller can read the item itself.
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { forbidden } from '../errors.js';
-import type { Router } from '../http/router.js';
-import { json, noContent, timed, type RouteContext } from '../http/types.js';
+import type { Router } from '../router.js';
+import { timed, type RouteContext } from '../types.js';
+import { json, noContent } from './response.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
 import { queryLimits } from './common.js';

@@ -2,12 +2,13 @@
 // and /auth/password/request + /auth/password/reset. Sessions live in directus_sessions; the SQL
 // functions strata.session_login / session_refresh / session_logout do each change in one call.
 import { randomBytes } from 'node:crypto';
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { invalidCredentials, invalidOtp, invalidPayload, userSuspended } from '../errors.js';
-import type { Router } from '../http/router.js';
-import { json, noContent, type ApiRequest, type ApiResponse } from '../http/types.js';
+import type { Router } from '../router.js';
+import { type ApiRequest, type ApiResponse } from '../types.js';
+import { json, noContent } from './response.js';
 import { isPlainObject, jsonBody } from '../request/body.js';
-import type { Access } from '../auth/accountability.js';
+import type { Access } from '../types.js';
 import { isDirectusJwt } from '../auth/jwt.js';
 import { dummyHash, verifyPassword } from '../auth/password.js';
 import { passwordRoutes } from './auth-password.js';

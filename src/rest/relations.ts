@@ -1,6 +1,6 @@
 // /relations: list, per collection, one; create; update; delete.
-import type { Services } from '../app.js';
-import type { Router } from '../http/router.js';
+import type { Services } from './services.js';
+import type { Router } from '../router.js';
 import { jsonBody } from '../request/body.js';
 import { bodyParam, schemaRead, schemaWrite } from './schema.js';
 

@@ -1,10 +1,11 @@
 // Comment writes: /comments (Directus 11.1+, directus_comments) and the older
 // /activity/comment routes (Directus 9 to 11.0), which now write the same comments.
-// Reads of /comments are served by controllers/system.ts.
-import type { Services } from '../app.js';
+// Reads of /comments are served by rest/system.ts.
+import type { Services } from './services.js';
 import { forbidden, invalidPayload } from '../errors.js';
-import type { Router } from '../http/router.js';
-import { json, noContent, timed, type RouteContext } from '../http/types.js';
+import type { Router } from '../router.js';
+import { timed, type RouteContext } from '../types.js';
+import { json, noContent } from './response.js';
 import { jsonBody, isPlainObject } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';

@@ -5,10 +5,10 @@
 // permissions and flags, role nesting and deletion, user checks, "an admin must remain").
 // Responses are Directus's: the written items re-read with the request's query (204 when
 // nothing may be read back), 204 for deletes.
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { invalidPayload } from '../errors.js';
-import type { Router } from '../http/router.js';
-import type { RouteContext } from '../http/types.js';
+import type { Router } from '../router.js';
+import type { RouteContext } from '../types.js';
 import { isPlainObject } from '../request/body.js';
 import { normalizeQuery } from '../request/query.js';
 import { deleteTarget, queryLimits, requireBody as body, respond, urlQuery } from './common.js';

@@ -1,7 +1,7 @@
 // /items/:collection reads: GET (list, singleton), GET /:id, SEARCH. Each is one compiled
 // statement; the JSON PostgreSQL builds is written to the socket as it is.
-import type { Services } from '../app.js';
-import type { Router } from '../http/router.js';
+import type { Services } from './services.js';
+import type { Router } from '../router.js';
 import type { Reader } from '../engine/reader.js';
 import { queryLimits, readResponse, searchQuery, urlQuery, userCollection } from './common.js';
 

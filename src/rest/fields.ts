@@ -1,6 +1,6 @@
 // /fields: all, per collection, one; create; update (one or a batch); delete.
-import type { Services } from '../app.js';
-import type { Router } from '../http/router.js';
+import type { Services } from './services.js';
+import type { Router } from '../router.js';
 import { jsonBody } from '../request/body.js';
 import { bodyParam, schemaRead, schemaWrite } from './schema.js';
 

@@ -1,9 +1,10 @@
 // What the caller may do: /permissions/me and /policies/me/globals, answered by PostgreSQL
 // from the same permission rows that generate the row-level-security policies.
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { DirectusError, invalidCredentials, forbidden } from '../errors.js';
-import type { Router } from '../http/router.js';
-import { data, json, type RouteContext } from '../http/types.js';
+import type { Router } from '../router.js';
+import { type RouteContext } from '../types.js';
+import { data, json } from './response.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
 import { queryLimits } from './common.js';

@@ -2,9 +2,9 @@
 // the same read engine as /items: one compiled statement per request, under the caller's own
 // permissions (row-level security on directus_* tables filters rows; app-access users hold
 // Directus's minimal system permissions; no permission at all is Directus's 403).
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { invalidCredentials } from '../errors.js';
-import type { Router } from '../http/router.js';
+import type { Router } from '../router.js';
 import type { Reader } from '../engine/reader.js';
 import { queryLimits, readResponse, searchQuery, urlQuery } from './common.js';
 

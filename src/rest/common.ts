@@ -1,14 +1,15 @@
 // What every collection controller (items, system collections) does the same way: the URL's
 // query, SEARCH bodies, a read's response (JSON or export), the JSON body a write needs,
 // Directus's DELETE body forms, 204 for an empty answer.
-import type { Services } from '../app.js';
+import type { Services } from './services.js';
 import { forbidden, invalidPayload } from '../errors.js';
-import { json, noContent, timed, type ApiResponse, type RouteContext } from '../http/types.js';
+import { timed, type ApiResponse, type RouteContext } from '../types.js';
+import { json, noContent } from './response.js';
 import { jsonBody, isPlainObject } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery, type Query, type QueryLimits } from '../request/query.js';
 import type { Reader, ReadMode } from '../engine/reader.js';
-import { exportResponse } from '../engine/export.js';
+import { exportResponse } from './export.js';
 
 export const queryLimits = (s: Services): QueryLimits => ({
   limitDefault: s.config.queryLimitDefault, limitMax: s.config.queryLimitMax, maxFields: s.config.maxQueryFields, maxFilterNodes: s.config.maxFilterNodes,

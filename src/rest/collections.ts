@@ -1,7 +1,7 @@
 // /collections: list, one, create (object or array), update (one or a batch), delete.
-import type { Services } from '../app.js';
-import type { Router } from '../http/router.js';
-import type { RouteContext } from '../http/types.js';
+import type { Services } from './services.js';
+import type { Router } from '../router.js';
+import type { RouteContext } from '../types.js';
 import { jsonBody } from '../request/body.js';
 import { bodyParam, schemaRead, schemaWrite } from './schema.js';
 

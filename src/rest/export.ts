@@ -5,7 +5,7 @@
 // cut into its items (dataItems), each item parsed and converted on its own, and the work
 // yields to the event loop every few milliseconds (Slicer).
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { ApiResponse } from '../http/types.js';
+import type { ApiResponse } from '../types.js';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
