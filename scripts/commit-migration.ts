@@ -9,8 +9,8 @@ import { sqlDir } from '../src/db/migrate.js';
 const cluster = await startCluster();
 try {
   const root = connect(urlFor(cluster.port, 'postgres'), 1);
-  await root.query('create database strata_dev');
-  await root.query('create database strata_shadow');
+  await root.queryAsOwner('create database strata_dev');
+  await root.queryAsOwner('create database strata_shadow');
   await root.close();
   await commit({
     connectionString: urlFor(cluster.port, 'strata_dev'),

@@ -3,6 +3,6 @@ import { startCluster, urlFor } from '../test/setup/cluster.js';
 import { connect } from '../src/db/client.js';
 const c = await startCluster();
 const db = connect(urlFor(c.port, 'postgres'), 1);
-await db.query('create database dev');
+await db.queryAsOwner('create database dev');
 await db.close();
 console.log(JSON.stringify(c));

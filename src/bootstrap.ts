@@ -11,7 +11,7 @@ export async function installSchema(config: Config, log: Logger, databaseUrl: st
   const db = connect(databaseUrl, 1);
   try {
     const password = config.adminPassword ?? randomBytes(12).toString('base64url');
-    const [row] = await db.query<{ id: string | null }>('select strata.bootstrap_admin($1, $2, $3) as id', [
+    const [row] = await db.queryAsOwner<{ id: string | null }>('select strata.bootstrap_admin($1, $2, $3) as id', [
       config.adminEmail,
       await hashPassword(password),
       config.adminToken ?? null,

@@ -81,13 +81,13 @@ t.test('health is 503 error when the database does not answer', async (t) => {
   t.equal((await broken.get('/server/health')).status, 200);
   const root = connect(urlFor(broken.cluster.port, 'postgres'), 1);
   t.teardown(() => root.close());
-  await root.query(`alter database ${broken.dbName} with allow_connections false`);
-  await root.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [broken.dbName]);
+  await root.queryAsOwner(`alter database ${broken.dbName} with allow_connections false`);
+  await root.queryAsOwner('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [broken.dbName]);
   const res = await broken.get('/server/health');
   t.equal(res.status, 503);
   t.equal(res.body.status, 'error');
   t.match(res.body.checks['pg:responseTime'][0], { status: 'error', output: "Can't connect to the database." });
-  await root.query(`alter database ${broken.dbName} with allow_connections true`);
+  await root.queryAsOwner(`alter database ${broken.dbName} with allow_connections true`);
 });
 
 t.test('unknown routes are 404 ROUTE_NOT_FOUND in Directus shape', async (t) => {

@@ -88,14 +88,14 @@ t.test('first start: embedded PostgreSQL, schema, admin with a generated passwor
 
   // no well-known credentials: the superuser's password is random, kept in the data directory
   const weak = connect(`postgres://postgres:postgres@127.0.0.1:${pgPort}/strata`, 1);
-  await t.rejects(weak.query('select 1'), /password authentication failed/, 'postgres/postgres is refused');
+  await t.rejects(weak.queryAsOwner('select 1'), /password authentication failed/, 'postgres/postgres is refused');
   await weak.close();
   const secret = readFileSync(join(dataDir, 'strata-password'), 'utf8').trim();
   t.ok(secret.length >= 24, 'a random password');
   t.equal(statSync(join(dataDir, 'strata-password')).mode & 0o777, 0o600, 'readable by its owner only');
   const db = connect(`postgres://postgres:${encodeURIComponent(secret)}@127.0.0.1:${pgPort}/strata`, 1);
-  await db.query("update directus_settings set project_name = 'Kept across restarts'");
-  const [row] = await db.query<{ password: string }>("select password from directus_users where email = 'owner@example.com'");
+  await db.queryAsOwner("update directus_settings set project_name = 'Kept across restarts'");
+  const [row] = await db.queryAsOwner<{ password: string }>("select password from directus_users where email = 'owner@example.com'");
   t.match(row.password, /^\$argon2id\$/);
   await db.close();
 

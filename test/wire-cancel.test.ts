@@ -18,13 +18,13 @@ const dbName = `wire_cancel_${tag}`;
 const app = `wire_cancel_${tag}`;
 
 const admin = connect(urlFor(cluster.port, 'postgres'), 1);
-await admin.query(`create database ${dbName}`);
+await admin.queryAsOwner(`create database ${dbName}`);
 const dbUrl = urlFor(cluster.port, dbName);
 
 const cleanups: (() => unknown)[] = [];
 t.teardown(async () => {
   for (const fn of cleanups.reverse()) await fn();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.queryAsOwner(`drop database if exists ${dbName} with (force)`);
   await admin.close();
 });
 
@@ -52,7 +52,7 @@ async function until(what: string, cond: () => Promise<boolean>): Promise<void> 
 }
 
 const stateOf = async (pid: string) =>
-  (await admin.query<{ state: string; query: string }>('select state, query from pg_stat_activity where pid = $1::int', [pid]))[0];
+  (await admin.queryAsOwner<{ state: string; query: string }>('select state, query from pg_stat_activity where pid = $1::int', [pid]))[0];
 
 t.test('an aborted signal cancels the running statement; the connection stays usable', async (t) => {
   const p = pool();

@@ -14,14 +14,14 @@ import { makePki, pgProxy, type PgProxy } from './helpers/pg-proxy.js';
 const cluster = readClusterInfo();
 const dbName = `wire_tls_${randomBytes(3).toString('hex')}`;
 const admin = connect(urlFor(cluster.port, 'postgres'), 1);
-await admin.query(`create database ${dbName}`);
+await admin.queryAsOwner(`create database ${dbName}`);
 const pki = makePki();
 
 const cleanups: (() => unknown)[] = [];
 t.teardown(async () => {
   for (const fn of cleanups.reverse()) await fn();
   pki.remove();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.queryAsOwner(`drop database if exists ${dbName} with (force)`);
   await admin.close();
 });
 

@@ -25,19 +25,19 @@ const hbaFile = join(cluster.dir, 'data', 'pg_hba.conf');
 
 // independent of the client under test: postgres.js pools (one backend each, see reload())
 const admin = connect(urlFor(cluster.port, 'postgres'), 1);
-await admin.query(`create database ${dbName}`);
+await admin.queryAsOwner(`create database ${dbName}`);
 const dbUrl = urlFor(cluster.port, dbName);
 const check = connect(dbUrl, 1);
-await check.query('create table wire_items (id int primary key, name text not null)');
+await check.queryAsOwner('create table wire_items (id int primary key, name text not null)');
 // admin requests run as strata_admin (the cluster's template install made the role)
-await check.query('grant all on wire_items to strata_admin');
+await check.queryAsOwner('grant all on wire_items to strata_admin');
 
 // Everything this file starts, undone in reverse order at the end (pools before the database).
 const cleanups: (() => unknown)[] = [];
 t.teardown(async () => {
   for (const fn of cleanups.reverse()) await fn();
   await check.close();
-  await admin.query(`drop database if exists ${dbName} with (force)`);
+  await admin.queryAsOwner(`drop database if exists ${dbName} with (force)`);
   await admin.close();
 });
 
@@ -67,7 +67,7 @@ async function until(what: string, cond: () => Promise<boolean>): Promise<void> 
 }
 
 const backends = async (name: string) =>
-  (await admin.query<{ n: number }>('select count(*)::int as n from pg_stat_activity where application_name = $1', [name]))[0].n;
+  (await admin.queryAsOwner<{ n: number }>('select count(*)::int as n from pg_stat_activity where application_name = $1', [name]))[0].n;
 
 /**
  * pg_reload_conf, then waits until the postmaster has reloaded: a NEW backend (forked with the
@@ -83,9 +83,9 @@ async function reload(): Promise<void> {
     }
   };
   const before = await loaded();
-  await admin.query('select pg_reload_conf()');
+  await admin.queryAsOwner('select pg_reload_conf()');
   await until('the configuration reload', async () =>
-    (await admin.query<{ done: boolean }>('select $1::timestamptz > $2::timestamptz as done', [await loaded(), before]))[0].done);
+    (await admin.queryAsOwner<{ done: boolean }>('select $1::timestamptz > $2::timestamptz as done', [await loaded(), before]))[0].done);
 }
 
 /** The statements prepared in the session of `c` (except this query itself), and their total. */
@@ -219,7 +219,7 @@ t.test('one run() is one implicit transaction; errors carry postgres.js fields',
     detail: 'Key (id)=(1) already exists.', schema_name: 'public', table_name: 'wire_items', constraint_name: 'wire_items_pkey',
   });
   t.ok(dup instanceof Error, 'an Error');
-  t.same(await check.query('select * from wire_items'), [], "statement 1's insert was rolled back with statement 2");
+  t.same(await check.queryAsOwner('select * from wire_items'), [], "statement 1's insert was rolled back with statement 2");
   const mapped = fromPgError(dup);
   t.ok(mapped instanceof DirectusError);
   t.match(mapped, { code: 'RECORD_NOT_UNIQUE', message: 'Value "1" for field "id" in collection "wire_items" has to be unique.', extensions: { collection: 'wire_items', field: 'id', value: '1' } });
@@ -227,22 +227,22 @@ t.test('one run() is one implicit transaction; errors carry postgres.js fields',
   const nul = await failure(p.run([ins(2, 'ok'), ins(3, null)], 0));
   t.match(nul, { code: '23502', severity: 'ERROR', table_name: 'wire_items', column_name: 'name', schema_name: 'public' });
   t.match(fromPgError(nul), { code: 'NOT_NULL_VIOLATION', message: 'Value for field "name" in collection "wire_items" can\'t be null.' });
-  t.same(await check.query('select * from wire_items'), [], 'nothing of the failed run is left');
+  t.same(await check.queryAsOwner('select * from wire_items'), [], 'nothing of the failed run is left');
 
   const first = await failure(p.run([ins(4, null), ins(5, 'never inserted')], 1));
   t.equal(first.code, '23502', 'an error in statement 1 skips statement 2');
-  t.same(await check.query('select * from wire_items'), []);
+  t.same(await check.queryAsOwner('select * from wire_items'), []);
 
   t.equal(await one(p, 'select pg_backend_pid()::text'), pid, 'the same connection stays in use after errors');
   t.equal(text(await p.run([ins(6, 'kept'), { text: 'select name from wire_items where id = $1', params: [6] }], 1)), 'kept', 'statement 2 sees statement 1');
-  t.same(await check.query('select id, name from wire_items'), [{ id: 6, name: 'kept' }], 'and a successful run commits');
+  t.same(await check.queryAsOwner('select id, name from wire_items'), [{ id: 6, name: 'kept' }], 'and a successful run commits');
 
   const bind = await failure(p.run([{ text: 'select $1::int', params: ['abc'] }], 0));
   t.match(bind, { code: '22P02', message: 'invalid input syntax for type integer: "abc"' });
   t.match(fromPgError(bind, 'INVALID_QUERY'), { code: 'INVALID_QUERY' });
   t.match(await failure(p.run([{ text: 'select 1 / $1::int', params: [0] }], 0)), { code: '22012', message: 'division by zero' });
   t.equal(await one(p, 'select pg_backend_pid()::text'), pid, 'still the same connection');
-  await check.query('delete from wire_items');
+  await check.queryAsOwner('delete from wire_items');
 });
 
 t.test('a statement that fails to parse does not poison the cache', async (t) => {
@@ -290,7 +290,7 @@ t.test('session settings', async (t) => {
   await db.request(acc, 'insert into wire_items values ($1, $2)', [7, 'x']);
   const err = await failure(db.request(acc, 'insert into wire_items values ($1, $2)', [7, 'y']));
   t.match(err, { code: 'RECORD_NOT_UNIQUE', status: 400 }, 'db.request maps PostgreSQL errors to Directus errors');
-  await check.query('delete from wire_items');
+  await check.queryAsOwner('delete from wire_items');
 });
 
 t.test('prepared statement cache', async (t) => {
@@ -351,8 +351,8 @@ t.test('pool', async (t) => {
     t.not(pid2, pid1, 'the next run gets a fresh connection');
 
     // killed while idle in the pool
-    await admin.query('select pg_terminate_backend($1::int)', [pid2]);
-    await until('the backend to exit', async () => (await admin.query('select 1 from pg_stat_activity where pid = $1::int', [pid2])).length === 0);
+    await admin.queryAsOwner('select pg_terminate_backend($1::int)', [pid2]);
+    await until('the backend to exit', async () => (await admin.queryAsOwner('select 1 from pg_stat_activity where pid = $1::int', [pid2])).length === 0);
     await new Promise((r) => setImmediate(r));
     const pid3 = await one(p, 'select pg_backend_pid()::text');
     t.ok(pid3 && pid3 !== pid2, 'a connection killed while idle is replaced');
@@ -380,7 +380,7 @@ t.test('pool', async (t) => {
     const end = p.end(30).then(() => { ended = true; });
     t.match(await failure(one(p, 'select 3')), { message: 'the database pool is closing' }, 'no new run once end() was called');
     await until('the request to wait on the lock', async () =>
-      (await admin.query("select 1 from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'", [name])).length === 1);
+      (await admin.queryAsOwner("select 1 from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'", [name])).length === 1);
     t.notOk(ended, 'end() waits while a request runs');
     await one(locker, 'select pg_advisory_unlock(4242)::text');
     t.equal(await blocked, 'unblocked', 'the running request completes');
@@ -400,7 +400,7 @@ t.test('pool', async (t) => {
     const p = pool(1, { params: { application_name: name } });
     const stuck = failure(one(p, "select 'never', pg_advisory_xact_lock(4343)"));
     await until('the request to wait on the lock', async () =>
-      (await admin.query("select 1 from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'", [name])).length === 1);
+      (await admin.queryAsOwner("select 1 from pg_stat_activity where application_name = $1 and wait_event_type = 'Lock'", [name])).length === 1);
     await p.end(0.05);
     t.match(await stuck, { message: /closed/ }, 'the stuck request fails once its connection is destroyed');
     await one(locker, 'select pg_advisory_unlock(4343)::text');
@@ -417,16 +417,16 @@ t.test('password authentication: scram-sha-256, md5, password', async (t) => {
   cleanups.push(async () => {
     writeFileSync(hbaFile, readFileSync(hbaFile, 'utf8').split('\n').filter((l) => !l.includes(`_${tag} `)).join('\n'));
     await reload();
-    for (const u of Object.values(users)) await admin.query(`drop role if exists ${u}`);
+    for (const u of Object.values(users)) await admin.queryAsOwner(`drop role if exists ${u}`);
   });
   const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
-  await admin.query(`create role ${users.scram} login password ${literal(secret.scram)}`);
-  await admin.query(`create role ${users.password} login password ${literal(secret.password)}`);
+  await admin.queryAsOwner(`create role ${users.scram} login password ${literal(secret.scram)}`);
+  await admin.queryAsOwner(`create role ${users.password} login password ${literal(secret.password)}`);
   await admin.transaction(async (q) => {
     await q("set local password_encryption = 'md5'");
     await q(`create role ${users.md5} login password ${literal(secret.md5)}`);
   });
-  t.same(await admin.query('select rolname, left(rolpassword, 3) as kind from pg_authid where rolname = any($1) order by rolname', [Object.values(users)]), [
+  t.same(await admin.queryAsOwner('select rolname, left(rolpassword, 3) as kind from pg_authid where rolname = any($1) order by rolname', [Object.values(users)]), [
     { rolname: users.md5, kind: 'md5' }, { rolname: users.password, kind: 'SCR' }, { rolname: users.scram, kind: 'SCR' },
   ], 'the md5 user has an md5 verifier');
   await reload();
@@ -469,15 +469,15 @@ t.test('TLS (sslmode)', async (t) => {
   chmodSync(join(data, key), 0o600);
   if (cluster.uid !== undefined) for (const f of [crt, key]) chownSync(join(data, f), cluster.uid, cluster.gid!);
   cleanups.push(async () => {
-    await admin.query('alter system reset ssl');
-    await admin.query('alter system reset ssl_cert_file');
-    await admin.query('alter system reset ssl_key_file');
+    await admin.queryAsOwner('alter system reset ssl');
+    await admin.queryAsOwner('alter system reset ssl_cert_file');
+    await admin.queryAsOwner('alter system reset ssl_key_file');
     await reload();
     for (const f of [crt, key]) rmSync(join(data, f), { force: true });
   });
-  await admin.query(`alter system set ssl_cert_file = '${crt}'`);
-  await admin.query(`alter system set ssl_key_file = '${key}'`);
-  await admin.query('alter system set ssl = on');
+  await admin.queryAsOwner(`alter system set ssl_cert_file = '${crt}'`);
+  await admin.queryAsOwner(`alter system set ssl_key_file = '${key}'`);
+  await admin.queryAsOwner('alter system set ssl = on');
   await reload();
   t.equal(await one(p('disable'), "select current_setting('ssl')"), 'on', 'the server has SSL on');
 

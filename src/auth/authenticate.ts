@@ -84,7 +84,7 @@ export class AccessCache {
 export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessionCookie: CookieConfig) {
   // Policies depend on the client's IP (directus_policies.ip_access), so it is part of every key.
   const load = async (sql: string, ...params: unknown[]): Promise<Access | null> => {
-    const rows = await db.query<{ access: string | null }>(sql, params);
+    const rows = await db.queryAsOwner<{ access: string | null }>(sql, params);
     return rows[0]?.access ? (JSON.parse(rows[0].access) as Access) : null;
   };
 
@@ -99,7 +99,7 @@ export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessio
       const claims = await jwt.verify(token);
       if (claims.session !== undefined) {
         // A session JWT lives only as long as its session row (logout ends it at once).
-        const live = await db.query('select 1 from directus_sessions where token = $1 and expires >= now()', [String(claims.session)]);
+        const live = await db.queryAsOwner('select 1 from directus_sessions where token = $1 and expires >= now()', [String(claims.session)]);
         if (live.length === 0) {
           const err = invalidCredentials();
           if (source === 'cookie') err.headers = { 'set-cookie': clearCookie(sessionCookie) };

@@ -32,8 +32,11 @@ export interface RequestOptions {
 }
 
 export interface Db {
-  /** Internal query without request context (bootstrap, auth lookups). */
-  query<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * An internal query as the connecting role (bootstrap, auth lookups, sessions): no request
+   * context, no row-level security. The name says so at every call site; SQL text is constant.
+   */
+  queryAsOwner<T extends Row = Row>(text: string, params?: unknown[]): Promise<T[]>;
   /**
    * Runs `text` as a prepared statement after setting the request's accountability, and
    * returns the first column of the first row (the response body for reads), or null.
@@ -41,8 +44,8 @@ export interface Db {
   request(accountability: Accountability, text: string, params: unknown[], opts?: RequestOptions): Promise<string | null>;
   /** request() returning the bytes PostgreSQL sent, undecoded (response bodies go to the socket as they are) */
   requestBytes(accountability: Accountability, text: string, params: unknown[], opts?: RequestOptions): Promise<Buffer | null>;
-  /** Several internal statements in one transaction. */
-  transaction<T>(fn: (query: Db['query']) => Promise<T>): Promise<T>;
+  /** Several internal statements in one transaction, as the connecting role. */
+  transaction<T>(fn: (query: Db['queryAsOwner']) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -141,7 +144,7 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   ], 1, opts?.signal ?? accountability.signal), opts);
 
   return {
-    query,
+    queryAsOwner: query,
     request: async (accountability, text, params, opts) => (await requestBytes(accountability, text, params, opts))?.toString() ?? null,
     requestBytes,
     transaction: (fn) =>

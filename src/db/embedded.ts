@@ -71,11 +71,11 @@ export async function startEmbedded(dir: string, port: number, onLog: (msg: stri
         // a cluster from before the password file: replace the well-known password
         // ALTER ROLE takes no parameters; the value is ours (base64url from randomBytes), never a client's
         if (!/^[\w-]+$/.test(password)) throw new Error('unexpected characters in the generated password');
-        await admin.query(`alter role postgres password '${password}'`);
+        await admin.queryAsOwner(`alter role postgres password '${password}'`);
         savePassword(passwordFile, password, isRoot);
       }
-      const exists = await admin.query('select 1 from pg_database where datname = $1', [DATABASE]);
-      if (exists.length === 0) await admin.query(`create database ${DATABASE}`);
+      const exists = await admin.queryAsOwner('select 1 from pg_database where datname = $1', [DATABASE]);
+      if (exists.length === 0) await admin.queryAsOwner(`create database ${DATABASE}`);
     } finally {
       await admin.close();
     }

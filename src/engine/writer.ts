@@ -49,15 +49,15 @@ export class Writer {
   private loadCatalog(): Promise<Catalog> {
     return (this.catalog ??= (async () => {
       // the version first: a change landing between the two reads only causes a retry
-      const [{ version }] = await this.db.query<{ version: string }>('select version::text as version from strata.schema_version');
-      const rows = await this.db.query<{ collection: string; field: string }>(
+      const [{ version }] = await this.db.queryAsOwner<{ version: string }>('select version::text as version from strata.schema_version');
+      const rows = await this.db.queryAsOwner<{ collection: string; field: string }>(
         `select collection, field from directus_fields where 'hash' = any(string_to_array(special, ','))
          union select collection, field from strata.system_fields where 'hash' = any(string_to_array(special, ','))`);
       const hashes = new Map<string, Set<string>>();
       for (const r of rows) (hashes.get(r.collection) ?? hashes.set(r.collection, new Set()).get(r.collection)!).add(r.field);
       const relations = new Map<string, Map<string, FieldRelation>>();
       if (hashes.size > 0) {
-        const rels = await this.db.query<{ many_collection: string; many_field: string; one_collection: string | null; one_field: string | null; one_collection_field: string | null }>(
+        const rels = await this.db.queryAsOwner<{ many_collection: string; many_field: string; one_collection: string | null; one_field: string | null; one_collection_field: string | null }>(
           'select many_collection, many_field, one_collection, one_field, one_collection_field from strata.relations');
         const add = (c: string, f: string, r: FieldRelation) => (relations.get(c) ?? relations.set(c, new Map()).get(c)!).set(f, r);
         for (const r of rels) {

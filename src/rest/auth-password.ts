@@ -35,7 +35,7 @@ export function passwordRoutes(router: Router, s: Services) {
     if (url && !isUrlAllowed(url, config.passwordResetUrlAllowList)) throw invalidPayload(`URL "${url}" can't be used to reset passwords`);
     const started = Date.now();
     try {
-      const [user] = await db.query<{ email: string; password: string | null; status: string; provider: string }>(
+      const [user] = await db.queryAsOwner<{ email: string; password: string | null; status: string; provider: string }>(
         'select email, password, status, provider from directus_users where lower(email) = lower($1)', [b.email]);
       // Unknown, inactive and SSO users get the same 204 after the same time, and no mail.
       if (!user || user.status !== 'active' || user.provider !== 'default') return noContent();
@@ -60,12 +60,12 @@ export function passwordRoutes(router: Router, s: Services) {
     if (typeof b.password !== 'string') throw invalidPayload('"password" field is required');
     const claims = await tokens.verify(b.token, 'password-reset');
     if (!claims.hash) throw forbidden();
-    const [user] = await db.query<{ id: string; password: string | null; status: string; policy: string | null }>(
+    const [user] = await db.queryAsOwner<{ id: string; password: string | null; status: string; policy: string | null }>(
       `select id, password, status, (select auth_password_policy from directus_settings order by id limit 1) as policy
        from directus_users where lower(email) = lower($1)`, [claims.email]);
     if (!user || user.status !== 'active' || passwordFingerprint(user.password) !== claims.hash) throw forbidden();
     checkPasswordPolicy(user.policy, b.password);
-    const [row] = await db.query<{ ok: boolean }>('select strata.password_reset($1, $2, $3, $4, $5, $6) as ok',
+    const [row] = await db.queryAsOwner<{ ok: boolean }>('select strata.password_reset($1, $2, $3, $4, $5, $6) as ok',
       [user.id, user.password, await hashPassword(b.password), ...clientOf(req)]);
     // lost a race with another use of the same token
     if (!row?.ok) throw forbidden();

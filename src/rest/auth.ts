@@ -24,7 +24,7 @@ export function authRoutes(router: Router, s: Services) {
   const { config, db, jwt } = s;
   /** The user's access from the client's IP (policies whose ip_access excludes it left out). */
   async function accessOf(user: string, ip: string): Promise<Access> {
-    const [row] = await db.query<{ access: string | null }>('select strata.access_for_user($1::uuid, $2)::text as access', [user, ip]);
+    const [row] = await db.queryAsOwner<{ access: string | null }>('select strata.access_for_user($1::uuid, $2)::text as access', [user, ip]);
     if (!row?.access) throw invalidCredentials();
     return JSON.parse(row.access);
   }
@@ -54,7 +54,7 @@ export function authRoutes(router: Router, s: Services) {
     const payload = loginPayload(jsonBody(req) ?? {});
     const started = Date.now();
     try {
-      const [user] = await db.query<LoginRow>(
+      const [user] = await db.queryAsOwner<LoginRow>(
         `select u.id, u.password, u.status, u.provider, u.tfa_secret, coalesce(a.failures, 0) as failures,
                 (select auth_login_attempts from directus_settings order by id limit 1) as allowed
          from directus_users u left join strata.login_attempts a on a."user" = u.id
@@ -68,16 +68,16 @@ export function authRoutes(router: Router, s: Services) {
       // auth_login_attempts = N: the attempt after N consecutive failures suspends the user. (Directus
       // still lets that attempt in when its password is right, leaving a suspended user signed in.)
       if (user.allowed !== null && user.allowed > 0 && user.failures >= user.allowed) {
-        await db.query('select strata.login_suspend($1, $2, $3, $4)', [user.id, ...client(req)]);
+        await db.queryAsOwner('select strata.login_suspend($1, $2, $3, $4)', [user.id, ...client(req)]);
         throw invalidCredentials();
       }
       const otpOk = !user.tfa_secret || (payload.otp !== undefined && verifyTotp(user.tfa_secret, payload.otp));
       if (!passwordOk || !otpOk) {
-        if (user.allowed !== null && user.allowed > 0) await db.query('select strata.login_failed($1)', [user.id]);
+        if (user.allowed !== null && user.allowed > 0) await db.queryAsOwner('select strata.login_failed($1)', [user.id]);
         throw passwordOk ? invalidOtp() : invalidCredentials();
       }
       const refreshToken = newToken();
-      await db.query('select strata.session_login($1, $2, $3, $4, $5, $6)', [user.id, refreshToken, config.refreshTokenTtlMs, ...client(req)]);
+      await db.queryAsOwner('select strata.session_login($1, $2, $3, $4, $5, $6)', [user.id, refreshToken, config.refreshTokenTtlMs, ...client(req)]);
       return await tokensResponse(user.id, refreshToken, payload.mode, req.ip);
     } finally {
       await stall(started, config.loginStallTimeMs);
@@ -88,7 +88,7 @@ export function authRoutes(router: Router, s: Services) {
     const { mode, token } = await currentRefreshToken(req);
     const started = Date.now();
     const session = mode === 'session';
-    const [row] = await db.query<{ result: string | null }>('select strata.session_refresh($1, $2, $3, $4, $5, $6, $7, $8)::text as result', [
+    const [row] = await db.queryAsOwner<{ result: string | null }>('select strata.session_refresh($1, $2, $3, $4, $5, $6, $7, $8)::text as result', [
       token, newToken(), session ? config.sessionCookieTtlMs : config.refreshTokenTtlMs, session, config.sessionRefreshGraceMs, ...client(req),
     ]);
     const result = row?.result ? (JSON.parse(row.result) as { user?: string; token?: string; status: string | null }) : null;
@@ -102,7 +102,7 @@ export function authRoutes(router: Router, s: Services) {
 
   router.post('/auth/logout', async ({ req }) => {
     const { token } = await currentRefreshToken(req);
-    await db.query('select strata.session_logout($1, $2, $3, $4)', [token, ...client(req)]);
+    await db.queryAsOwner('select strata.session_logout($1, $2, $3, $4)', [token, ...client(req)]);
     const cookies = parseCookies(req.headers.cookie);
     const clear = [config.refreshCookie, config.sessionCookie].filter((c) => c.name in cookies).map(clearCookie);
     const res = noContent();

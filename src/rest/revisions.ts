@@ -37,7 +37,7 @@ export function revisionsRoutes(router: Router, s: Services) {
   // Directus 8: reverts, then answers with the item as it is now
   router.patch('/items/:collection/:id/revert/:revision', async (ctx) => {
     if (ctx.params.collection.startsWith('directus_')) throw forbidden();
-    const [row] = await s.db.query<{ ok: boolean }>('select exists (select from directus_revisions where id = $1 and collection = $2 and item = $3) as ok',
+    const [row] = await s.db.queryAsOwner<{ ok: boolean }>('select exists (select from directus_revisions where id = $1 and collection = $2 and item = $3) as ok',
       [revisionId(ctx.params.revision), ctx.params.collection, ctx.params.id]);
     if (!row.ok) throw forbidden();
     await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, 'select strata.revert($1)::text', [revisionId(ctx.params.revision)]));

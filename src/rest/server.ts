@@ -12,7 +12,7 @@ export function serverRoutes(router: Router, config: Config, db: Db) {
 
   // Anyone: the public project settings. Signed-in users: limits and features. Version: signed-in users.
   router.get('/server/info', async ({ accountability }) => {
-    const [settings] = await db.query<{ project: string }>('select strata.project_info()::text as project');
+    const [settings] = await db.queryAsOwner<{ project: string }>('select strata.project_info()::text as project');
     const info: Record<string, unknown> = { project: JSON.parse(settings.project) };
     if (accountability.user) {
       info.rateLimit = false;
@@ -32,7 +32,7 @@ export function serverRoutes(router: Router, config: Config, db: Db) {
     const started = performance.now();
     let ok = true;
     try {
-      await db.query('select 1');
+      await db.queryAsOwner('select 1');
     } catch {
       ok = false;
     }

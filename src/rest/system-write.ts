@@ -28,7 +28,7 @@ export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
 export function systemWriteRoutes(router: Router, s: Services) {
   const limits = queryLimits(s);
   const passwordPolicy = async () =>
-    (await s.db.query<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
+    (await s.db.queryAsOwner<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
 
   /** Directus checks every submitted password against the settings' policy before hashing. */
   async function checkPasswords(collection: string, items: unknown[]) {

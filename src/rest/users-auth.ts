@@ -42,9 +42,9 @@ export function usersAuthRoutes(router: Router, s: Services) {
     return isPlainObject(b) ? b : {};
   };
   const passwordPolicy = async () =>
-    (await db.query<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
+    (await db.queryAsOwner<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
   const userRow = async (id: string) =>
-    (await db.query<{ email: string | null; password: string | null; provider: string; tfa_secret: string | null; external_identifier: string | null }>(
+    (await db.queryAsOwner<{ email: string | null; password: string | null; provider: string; tfa_secret: string | null; external_identifier: string | null }>(
       'select email, password, provider, tfa_secret, external_identifier from directus_users where id = $1', [id]))[0];
 
   /** An update of the caller's own user through the Writer (their permissions apply); the re-read or null. */
@@ -80,7 +80,7 @@ export function usersAuthRoutes(router: Router, s: Services) {
     if (requiresPassword && !(await verifyPassword(row.password, String(b.password)))) throw invalidCredentials();
     if (!row || row.tfa_secret !== null) throw invalidPayload('TFA Secret is already set for this user');
     if (requiresPassword && !row.email) throw invalidPayload('User must have a valid email to enable TFA');
-    const [settings] = await db.query<{ project_name: string | null }>('select project_name from directus_settings order by id limit 1');
+    const [settings] = await db.queryAsOwner<{ project_name: string | null }>('select project_name from directus_settings order by id limit 1');
     const secret = base32Encode(randomBytes(10));
     const issuer = encodeURIComponent(settings?.project_name || 'Directus');
     const account = encodeURIComponent(row.email || row.external_identifier || `user_${user}`);
@@ -118,7 +118,7 @@ export function usersAuthRoutes(router: Router, s: Services) {
     if (!ctx.accountability.admin) throw forbidden();
     if (inviteUrl && !isUrlAllowed(inviteUrl, config.userInviteUrlAllowList)) throw invalidPayload(`URL "${inviteUrl}" can't be used to invite users`);
     for (const email of emails) {
-      const [row] = await db.query<{ mail: boolean }>('select strata.invite_user($1, $2, $3, $4, $5, $6) as mail',
+      const [row] = await db.queryAsOwner<{ mail: boolean }>('select strata.invite_user($1, $2, $3, $4, $5, $6) as mail',
         [email, role, ctx.accountability.user, ...clientOf(ctx.req)]);
       if (!row?.mail) continue;
       const token = await tokens.sign({ email, scope: 'invite' }, config.userInviteTokenTtlMs);
@@ -139,7 +139,7 @@ export function usersAuthRoutes(router: Router, s: Services) {
     const password = requiredString(b, 'password');
     const claims = await tokens.verify(token, 'invite');
     checkPasswordPolicy(await passwordPolicy(), password);
-    const [row] = await db.query<{ id: string | null }>('select strata.invite_accept($1, $2, $3, $4, $5) as id',
+    const [row] = await db.queryAsOwner<{ id: string | null }>('select strata.invite_accept($1, $2, $3, $4, $5) as id',
       [claims.email, await hashPassword(password), ...clientOf(ctx.req)]);
     if (!row?.id) throw invalidInvite();
     s.accessCache.clear();
@@ -158,12 +158,12 @@ export function usersAuthRoutes(router: Router, s: Services) {
     }
     const started = Date.now();
     try {
-      const [settings] = await db.query<{ filter: string | null; policy: string | null }>(
+      const [settings] = await db.queryAsOwner<{ filter: string | null; policy: string | null }>(
         'select public_registration_email_filter::text as filter, auth_password_policy as policy from directus_settings order by id limit 1');
       if (settings?.filter && !emailPassesFilter(input.email, JSON.parse(settings.filter))) throw forbidden();
       checkPasswordPolicy(settings?.policy, input.password);
       // Existing emails are not revealed: same answer, same time (REGISTER_STALL_TIME).
-      const [row] = await db.query<{ mail: boolean }>('select strata.register_user($1, $2, $3, $4, $5, $6, $7) as mail',
+      const [row] = await db.queryAsOwner<{ mail: boolean }>('select strata.register_user($1, $2, $3, $4, $5, $6, $7) as mail',
         [input.email, await hashPassword(input.password), input.firstName ?? null, input.lastName ?? null, ...clientOf(ctx.req)]);
       if (row?.mail) {
         const token = await tokens.sign({ email: input.email, scope: 'pending-registration' }, config.emailVerificationTokenTtlMs);
@@ -183,7 +183,7 @@ export function usersAuthRoutes(router: Router, s: Services) {
   router.get('/users/register/verify-email', async (ctx) => {
     const token = new URLSearchParams(ctx.req.query).get('token') ?? '';
     const claims = await tokens.verify(token, 'pending-registration');
-    const [row] = await db.query<{ id: string | null }>('select strata.register_verify($1, $2, $3, $4) as id', [claims.email, ...clientOf(ctx.req)]);
+    const [row] = await db.queryAsOwner<{ id: string | null }>('select strata.register_verify($1, $2, $3, $4) as id', [claims.email, ...clientOf(ctx.req)]);
     if (!row?.id) throw invalidPayload('Invalid verification code');
     s.accessCache.clear();
     return redirect(`/admin/users/${row.id}`);

@@ -51,7 +51,7 @@ export async function startApp(t: Tap, env: Record<string, string> = {}): Promis
   const name = basename(process.argv[1] ?? 'test').replace(/\W+/g, '_').slice(0, 30);
   const dbName = `t_${name}_${randomBytes(4).toString('hex')}`.toLowerCase();
   const root = connect(urlFor(cluster.port, 'postgres'), 1);
-  await root.query(`create database ${dbName} template ${TEMPLATE_DB}`);
+  await root.queryAsOwner(`create database ${dbName} template ${TEMPLATE_DB}`);
   const databaseUrl = urlFor(cluster.port, dbName);
   const config = loadConfig({
     HOST: '127.0.0.1', PORT: '0', SECRET: 'test-secret-test-secret-test-secret', LOG_LEVEL: 'silent', LOGIN_STALL_TIME: '0',
@@ -64,7 +64,7 @@ export async function startApp(t: Tap, env: Record<string, string> = {}): Promis
   t.teardown(async () => {
     await app.close();
     await db.close();
-    await root.query(`drop database if exists ${dbName} with (force)`);
+    await root.queryAsOwner(`drop database if exists ${dbName} with (force)`);
     await root.close();
   });
 
@@ -99,6 +99,6 @@ export async function startApp(t: Tap, env: Record<string, string> = {}): Promis
     patch: (p, b, o) => request('PATCH', p, { ...o, body: b }),
     del: (p, b, o) => request('DELETE', p, { ...o, body: b }),
     search: (p, b, o) => request('SEARCH', p, { ...o, body: b }),
-    sql: (text, params) => db.query(text, params) as never,
+    sql: (text, params) => db.queryAsOwner(text, params) as never,
   };
 }

@@ -8,7 +8,7 @@ import { installSchema } from '../../src/bootstrap.js';
 const cluster = await startCluster();
 try {
   const admin = connect(urlFor(cluster.port, 'postgres'), 1);
-  await admin.query(`create database ${TEMPLATE_DB}`);
+  await admin.queryAsOwner(`create database ${TEMPLATE_DB}`);
   await admin.close();
   const creds = { adminEmail: 'admin@example.com', adminPassword: 'admin-password', adminToken: 'admin-static-token' };
   const config = loadConfig({ ADMIN_EMAIL: creds.adminEmail, ADMIN_PASSWORD: creds.adminPassword, ADMIN_TOKEN: creds.adminToken, LOG_LEVEL: 'warn' });
