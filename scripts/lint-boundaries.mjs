@@ -32,6 +32,26 @@ const importRules = [
     why: 'the HTTP edge serves whatever router it is given: it imports no front end' },
 ];
 
+// SQL text: a string or template literal that starts (after optional whitespace) with a
+// statement's first word. Front ends and the rest of the core call named functions of
+// src/engine (which run constant SQL text with values as parameters), so every statement the
+// gateway sends can be found, reviewed and reused by the next front end in one place.
+const SQL_START = /^\s*(?:(?:select|insert|update|delete|with)\s|begin\b)/i;
+const SQL_WHY = 'SQL text lives in src/engine and src/db: front ends and the rest of the core call named functions';
+const sqlAllowed = (f) => f.startsWith('src/db/') || f.startsWith('src/engine/');
+// comments are matched (and skipped) so that quotes inside them don't open a literal
+const TOKENS = /\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+
+/** The string and template literals of a file that hold SQL text, with their line numbers. */
+function sqlLiterals(text) {
+  const out = [];
+  for (const m of text.matchAll(TOKENS)) {
+    if (m[0].startsWith('/')) continue;
+    if (SQL_START.test(m[0].slice(1))) out.push({ line: text.slice(0, m.index).split('\n').length, text: m[0].split('\n')[0] });
+  }
+  return out;
+}
+
 /** Relative imports of a file, as repository paths ('src/engine/reader.ts'). */
 function importsOf(rel, text) {
   const out = [];
@@ -55,6 +75,12 @@ for (const file of files(join(root, 'src'))) {
   for (const rule of rules) {
     if (rule.pattern.test(text) && !rule.allowed(rel)) {
       console.error(`${rel}: ${rule.pattern} is not allowed here: ${rule.why}`);
+      failures++;
+    }
+  }
+  if (!sqlAllowed(rel)) {
+    for (const lit of sqlLiterals(text)) {
+      console.error(`${rel}:${lit.line}: ${lit.text} is not allowed here: ${SQL_WHY}`);
       failures++;
     }
   }

@@ -69,5 +69,9 @@
 --!include strata/system/check_user_payload.sql
 --!include strata/write/write_request.sql
 --!include strata/system/check_user_batch.sql
+--!include strata/write/check_schema_version.sql
+--!include strata/audit/audit.sql
+--!include strata/access/compile_request.sql
+--!include strata/read/read.sql
 --!include strata/access/install_views.sql
 --!include strata/access/install.sql

@@ -9,10 +9,11 @@ import { restRoutes } from './rest/index.js';
 import type { Services } from './rest/services.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Jwt } from './auth/jwt.js';
-import { AccessCache, createAuthenticator } from './auth/authenticate.js';
+import { AccessCache, createAccessResolver, httpAuthenticator } from './auth/authenticate.js';
 import { createRateLimit } from './auth/rate-limiter.js';
 import { Reader } from './engine/reader.js';
-import { listenForSchemaChanges } from './db/schema-listener.js';
+import { listenForChanges } from './db/schema-listener.js';
+import { Catalog } from './engine/catalog.js';
 import { Writer } from './engine/writer.js';
 
 export interface App {
@@ -29,24 +30,26 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: config.compileCacheSize,
     maxFields: config.maxQueryFields, maxSqlSize: config.maxSqlSize,
   });
+  const accessCache = new AccessCache(config.authCacheTtlMs);
+  // the caches that depend on the schema or on access rules subscribe to the one catalog, which
+  // hears of every change (through the API or with plain SQL) from one LISTEN connection
+  const catalog = new Catalog(db);
+  catalog.onSchemaChange(() => reader.invalidate());
+  catalog.onAccessChange(() => accessCache.clear());
   const services: Services = {
-    config, log, db,
+    config, log, db, catalog, reader,
     jwt: new Jwt(config.secret),
-    accessCache: new AccessCache(config.authCacheTtlMs),
-    reader,
-    writer: new Writer(db, reader, { maxBatchMutation: config.maxBatchMutation, defaultLimit: config.queryLimitDefault }),
-    schemaChanged: () => { services.reader.invalidate(); services.writer.invalidate(); },
+    writer: new Writer(db, reader, catalog, { maxBatchMutation: config.maxBatchMutation, defaultLimit: config.queryLimitDefault }),
   };
-  // compiled SQL is dropped whenever the schema changes, through the API or not
-  const schemaListener = await listenForSchemaChanges(databaseUrl, () => services.schemaChanged(),
-    (err) => log.error('schema listener', { err: err.message }), () => services.accessCache.clear());
+  const schemaListener = await listenForChanges(databaseUrl, catalog, (err) => log.error('schema listener', { err: err.message }));
   let http: HttpServer;
   try {
     http = await startHttpServer({
       config,
       log,
       router: restRoutes(new Router(), services),
-      authenticate: createAuthenticator(db, services.jwt, services.accessCache, config.sessionCookie),
+      // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
+      authenticate: httpAuthenticator(createAccessResolver(db, services.jwt, accessCache, config.sessionCookie), config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
     });
   } catch (err) {

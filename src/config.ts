@@ -101,6 +101,8 @@ export interface Config {
   dbPoolMax: number;
   /** bounded compiled-SQL cache (entries) */
   compileCacheSize: number;
+  /** STRATA_DEV_MIGRATIONS: also apply sql/current.sql at start (development); production applies committed migrations only */
+  devMigrations: boolean;
   /**
    * plan_cache_mode of request connections. Compiled statements take every value from one
    * parameter, so their generic plans are good and skip re-planning (auto would re-plan each
@@ -374,6 +376,7 @@ export function loadConfig(env: Env = process.env): Config {
     dbEmbeddedPort: r.int('DB_EMBEDDED_PORT', 54329, 1, 65535),
     dbPoolMax: r.int('DB_POOL__MAX', 10, 1),
     compileCacheSize: r.int('STRATA_COMPILE_CACHE_SIZE', 1000, 1),
+    devMigrations: r.bool('STRATA_DEV_MIGRATIONS', false),
     planCacheMode: r.oneOf('STRATA_PLAN_CACHE_MODE', ['force_generic_plan', 'auto', 'force_custom_plan'] as const, 'force_generic_plan'),
     statementTimeoutMs: r.duration('STRATA_STATEMENT_TIMEOUT', '30s', true),
     ipTrustProxy: trustProxy(r.string('IP_TRUST_PROXY', 'false')),

@@ -1,10 +1,22 @@
 // A small path router for Directus's routes: static segments and ":param" segments.
-// Matching is pure: (method, path) -> handler + params.
+// Matching is pure: (method, path) -> handler + params + options; the HTTP edge matches before
+// it reads a body, so each route decides how its body is read (RouteOptions.body).
 import type { Handler } from './types.js';
+
+/**
+ * How a route takes its request body, decided before any of it is read:
+ * - 'json' (default): collected whole into ctx.req.body, up to `maxBody` (413 past it);
+ * - 'stream': handed to the handler as ctx.stream, chunk by chunk, up to `maxBody` (uploads, imports);
+ * - 'none': ignored (ctx.req.body stays undefined).
+ */
+export type BodyMode = 'json' | 'stream' | 'none';
 
 export interface RouteOptions {
   /** runs before authentication (Directus serves /server/ping this way) */
   skipAuth?: boolean;
+  body?: BodyMode;
+  /** largest body in bytes (default MAX_PAYLOAD_SIZE) */
+  maxBody?: number;
 }
 
 interface Route {

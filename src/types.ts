@@ -57,6 +57,11 @@ export interface RouteContext {
   params: Record<string, string>;
   accountability: Accountability;
   timing: Timing;
+  /**
+   * The body, chunk by chunk, for routes declared with `body: 'stream'` (uploads, imports);
+   * reading past the route's cap throws 413 CONTENT_TOO_LARGE. Undefined for other routes.
+   */
+  stream?: AsyncIterable<Buffer>;
 }
 
 export type Handler = (ctx: RouteContext) => Promise<ApiResponse> | ApiResponse;

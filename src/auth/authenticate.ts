@@ -1,13 +1,15 @@
 // Authentication runs for every request (Directus semantics: a bad token fails even on public
-// routes). JWTs are verified in Node; the user's policies come from the database, cached
-// briefly so a hot path costs no extra round trip.
+// routes), in two steps: a front end finds the token (HTTP: extractToken), resolveAccess turns
+// it into an accountability. JWTs are verified in Node; the user's policies come from the
+// database (engine/access-store), cached briefly so a hot path costs no extra round trip.
 import type { Db } from '../db/client.js';
 import type { CookieConfig } from '../config.js';
 import { invalidCredentials } from '../errors.js';
 import { timed, type Access, type Accountability, type ApiRequest, type Timing } from '../types.js';
-import { withRequest } from './accountability.js';
+import { accessForToken, accessForUser, accessPublic, sessionIsLive } from '../engine/access-store.js';
+import { withClient, type Client } from './accountability.js';
 import { isDirectusJwt, type Jwt } from './jwt.js';
-import { clearCookie, extractToken } from './token.js';
+import { clearCookie, extractToken, type Token } from './token.js';
 
 /** Resolved accesses kept (per user or token, and IP); past it the least recently used go. */
 const CACHE_MAX = 10_000;
@@ -81,39 +83,52 @@ export class AccessCache {
   }
 }
 
-export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessionCookie: CookieConfig) {
-  // Policies depend on the client's IP (directus_policies.ip_access), so it is part of every key.
-  const load = async (sql: string, ...params: unknown[]): Promise<Access | null> => {
-    const rows = await db.queryAsOwner<{ access: string | null }>(sql, params);
-    return rows[0]?.access ? (JSON.parse(rows[0].access) as Access) : null;
-  };
+/** Resolves a token (or none: the public policies) into the accountability of one request. */
+export type ResolveAccess = (token: Token | null, client: Client) => Promise<Accountability>;
 
-  async function resolve(req: ApiRequest): Promise<Accountability> {
-    const found = extractToken(req, sessionCookie.name);
+/**
+ * Access resolution for every front end: an HTTP request's token (extractToken), a WebSocket
+ * `auth` message's token. A JWT is verified here; the access itself comes from the database
+ * (engine/access-store), cached per user or token and IP.
+ */
+export function createAccessResolver(db: Db, jwt: Jwt, cache: AccessCache, sessionCookie: CookieConfig): ResolveAccess {
+  return async (found, client) => {
+    // Policies depend on the client's IP (directus_policies.ip_access), so it is part of every key.
+    const { ip } = client;
     if (!found) {
-      const access = await cache.get(`public@${req.ip}`, () => load('select strata.access_public($1)::text as access', req.ip));
-      return withRequest(access!, req.ip, req.headers, req.signal);
+      const access = await cache.get(`public@${ip}`, () => accessPublic(db, ip));
+      return withClient(access!, client);
     }
     const { token, source } = found;
     if (isDirectusJwt(token)) {
       const claims = await jwt.verify(token);
-      if (claims.session !== undefined) {
-        // A session JWT lives only as long as its session row (logout ends it at once).
-        const live = await db.queryAsOwner('select 1 from directus_sessions where token = $1 and expires >= now()', [String(claims.session)]);
-        if (live.length === 0) {
-          const err = invalidCredentials();
-          if (source === 'cookie') err.headers = { 'set-cookie': clearCookie(sessionCookie) };
-          throw err;
-        }
+      // A session JWT lives only as long as its session row (logout ends it at once).
+      if (claims.session !== undefined && !(await sessionIsLive(db, String(claims.session)))) {
+        const err = invalidCredentials();
+        if (source === 'cookie') err.headers = { 'set-cookie': clearCookie(sessionCookie) };
+        throw err;
       }
-      const access = await cache.get(`user:${claims.id}@${req.ip}`, () => load('select strata.access_for_user($1::uuid, $2)::text as access', claims.id, req.ip));
+      const access = await cache.get(`user:${claims.id}@${ip}`, () => accessForUser(db, claims.id, ip));
       if (!access) throw invalidCredentials();
-      return withRequest(access, req.ip, req.headers, req.signal);
+      return withClient(access, client);
     }
-    const access = await cache.get(`token:${token}@${req.ip}`, () => load('select strata.access_for_token($1, $2)::text as access', token, req.ip));
+    const access = await cache.get(`token:${token}@${ip}`, () => accessForToken(db, token, ip));
     if (!access) throw invalidCredentials();
-    return withRequest(access, req.ip, req.headers, req.signal);
-  }
+    return withClient(access, client);
+  };
+}
 
-  return (req: ApiRequest, timing: Timing) => timed(timing, 'auth', () => resolve(req));
+/** The HTTP edge's authentication: the request's token (header, query, cookie), then resolveAccess. */
+export function httpAuthenticator(resolveAccess: ResolveAccess, sessionCookie: CookieConfig) {
+  return (req: ApiRequest, timing: Timing): Promise<Accountability> =>
+    timed(timing, 'auth', () => resolveAccess(extractToken(req, sessionCookie.name), httpClient(req)));
+}
+
+export function httpClient(req: ApiRequest): Client {
+  return { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, origin: req.headers.origin ?? null, signal: req.signal };
+}
+
+/** Both at once (bench/ builds its own gateway this way). */
+export function createAuthenticator(db: Db, jwt: Jwt, cache: AccessCache, sessionCookie: CookieConfig) {
+  return httpAuthenticator(createAccessResolver(db, jwt, cache, sessionCookie), sessionCookie);
 }

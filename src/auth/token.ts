@@ -23,9 +23,16 @@ export function parseCookies(header: string | undefined): Record<string, string>
   return out;
 }
 
-export type TokenSource = 'query' | 'header' | 'cookie';
+/** Where a token came from: the HTTP ones below, or a WebSocket `auth` message. */
+export type TokenSource = 'query' | 'header' | 'cookie' | 'message';
 
-export function extractToken(req: ApiRequest, sessionCookie: string): { token: string; source: TokenSource } | null {
+export interface Token {
+  token: string;
+  source: TokenSource;
+}
+
+/** The HTTP request's token, if any (access resolution is authenticate.ts's resolveAccess). */
+export function extractToken(req: ApiRequest, sessionCookie: string): Token | null {
   const fromQuery = new URLSearchParams(req.query).get('access_token');
   const auth = req.headers.authorization;
   const m = auth ? /^bearer\s+(.+)$/i.exec(auth.trim()) : null;

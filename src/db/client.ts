@@ -13,7 +13,7 @@ import type { Accountability } from '../types.js';
 import { fromPgError } from './errors.js';
 import { WirePool } from './wire/pool.js';
 import { parseUrl } from './wire/url.js';
-import { postgresJsTls } from './wire/connection.js';
+import { postgresJsTls, type Statement } from './wire/connection.js';
 
 export type Row = Record<string, unknown>;
 
@@ -44,6 +44,13 @@ export interface Db {
   request(accountability: Accountability, text: string, params: unknown[], opts?: RequestOptions): Promise<string | null>;
   /** request() returning the bytes PostgreSQL sent, undecoded (response bodies go to the socket as they are) */
   requestBytes(accountability: Accountability, text: string, params: unknown[], opts?: RequestOptions): Promise<Buffer | null>;
+  /**
+   * Several statements of one request in one flight (one round trip, one implicit transaction:
+   * a failing statement undoes them all), after the request's context as request() sets it; the
+   * first column of the first row of each, undecoded, in order (null: no row, or NULL). The
+   * root fields of one GraphQL operation are one flight.
+   */
+  requestMany(accountability: Accountability, statements: Statement[], opts?: RequestOptions): Promise<(Buffer | null)[]>;
   /** Several internal statements in one transaction, as the connecting role. */
   transaction<T>(fn: (query: Db['queryAsOwner']) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -98,7 +105,12 @@ export type RequestRoles = { request: string; admin: string } | null;
 export async function requestRoles(url: string): Promise<RequestRoles> {
   const sql = pool(url, 1, 'strata-setup');
   try {
-    const rows = await sql<{ role: string; password: string }[]>`select role, password from strata.role_credentials`;
+    const rows = await sql<{ role: string; password: string }[]>`select role, password from strata.role_credentials`
+      .catch((err) => {
+        // a database installed before the request roles could log in: SET ROLE mode
+        if ((err as { code?: string }).code === '42P01') return [];
+        throw err;
+      });
     const request = rows.find((r) => r.role === REQUEST_ROLE)?.password;
     const admin = rows.find((r) => r.role === ADMIN_ROLE)?.password;
     return request && admin ? { request, admin } : null;
@@ -143,10 +155,19 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
     { text, params },
   ], 1, opts?.signal ?? accountability.signal), opts);
 
+  const requestMany: Db['requestMany'] = async (accountability, statements, opts) => {
+    const role = accountability.admin ? ADMIN_ROLE : REQUEST_ROLE;
+    const context = { text: CONTEXT, params: [contextJson(accountability), role] };
+    const wire = accountability.admin ? admins : requests;
+    const values = await mapErrors(wire.runAll([context, ...statements], opts?.signal ?? accountability.signal), opts);
+    return values.slice(1); // the context statement's own value is not the caller's
+  };
+
   return {
     queryAsOwner: query,
     request: async (accountability, text, params, opts) => (await requestBytes(accountability, text, params, opts))?.toString() ?? null,
     requestBytes,
+    requestMany,
     transaction: (fn) =>
       mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
     close: async () => {

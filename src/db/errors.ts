@@ -3,7 +3,7 @@ import { DirectusError, type ErrorCode } from '../errors.js';
 
 /**
  * Strata's own SQL raises `errcode = 'SD000'` with `detail` = the Directus code and `hint` =
- * the extensions as JSON (see sql/fixtures/strata/raise.sql), so errors keep their Directus
+ * the extensions as JSON (see sql/fixtures/strata/util/raise.sql), so errors keep their Directus
  * shape whichever layer detects them.
  */
 const STRATA_SQLSTATE = 'SD000';

@@ -1,14 +1,14 @@
-// LISTEN strata_schema: the database announces every schema change (DDL by anyone, changes to
-// directus_collections/fields/relations; see sql/fixtures/strata/events/) and the gateway
-// drops its compiled SQL. pg-listen keeps the connection alive and reconnects; a reconnect
-// also drops the cache, since notifications sent while disconnected are lost.
-// LISTEN strata_access: users, roles, policies or access links changed (access/install.sql's
-// triggers, whoever wrote them): the gateway drops its per-user access cache.
+// The gateway's one LISTEN connection, feeding the catalog (src/engine/catalog.ts).
+// strata_schema: the database announces every schema change (DDL by anyone, changes to
+// directus_collections/fields/relations/permissions; see sql/fixtures/strata/events/).
+// strata_access: users, roles, policies or access links changed (access/install.sql's
+// triggers, whoever wrote them). pg-listen keeps the connection alive and reconnects; a
+// reconnect reports both changes, since notifications sent while disconnected are lost.
 import pgListen from 'pg-listen';
 
-// pg-listen is CommonJS with a default export: under NodeNext it arrives as the module object
-type CreateSubscriber = typeof pgListen.default;
-const createSubscriber = (pgListen as unknown as { default: CreateSubscriber }).default;
+// pg-listen's package root is a CommonJS function that also carries itself as `.default`; its
+// types declare only the ES default export, which is what TypeScript (NodeNext) lets us call
+const createSubscriber = pgListen.default;
 
 export const SCHEMA_CHANNEL = 'strata_schema';
 export const ACCESS_CHANNEL = 'strata_access';
@@ -17,8 +17,13 @@ export interface SchemaListener {
   close(): Promise<void>;
 }
 
-export async function listenForSchemaChanges(databaseUrl: string, onChange: () => void, onError: (err: Error) => void,
-  onAccessChange: () => void = () => {}): Promise<SchemaListener> {
+/** What the notifications are reported to: the catalog (src/db may not import the engine). */
+export interface ChangeSink {
+  schemaChanged(): void;
+  accessChanged(): void;
+}
+
+export async function listenForChanges(databaseUrl: string, sink: ChangeSink, onError: (err: Error) => void): Promise<SchemaListener> {
   let closed = false;
   const subscriber = createSubscriber({ connectionString: databaseUrl, application_name: 'strata-listen' }, {
     parse: (payload: string) => payload, // the payload is a plain hint, not JSON
@@ -31,13 +36,13 @@ export async function listenForSchemaChanges(databaseUrl: string, onChange: () =
       return 500;
     },
   });
-  subscriber.notifications.on(SCHEMA_CHANNEL, () => onChange());
-  subscriber.notifications.on(ACCESS_CHANNEL, () => onAccessChange());
+  subscriber.notifications.on(SCHEMA_CHANNEL, () => sink.schemaChanged());
+  subscriber.notifications.on(ACCESS_CHANNEL, () => sink.accessChanged());
   subscriber.events.on('connected', () => {
     if (closed) void endQuietly(); // a reconnect that finished after close()
     else {
-      onChange();
-      onAccessChange();
+      sink.schemaChanged();
+      sink.accessChanged();
     }
   });
   subscriber.events.on('error', (err) => {

@@ -1,6 +1,7 @@
 // Reads: query -> shape -> compiled SQL (cached by shape; compiled inside PostgreSQL by
-// strata.compile_read on a miss) -> one prepared statement whose text result is the response
-// body, passed on without being parsed.
+// strata.compile_read on a miss) -> one prepared statement whose text result is passed on
+// without being parsed: REST's whole body (`envelope`), or the bare value for front ends
+// without Directus's envelope (`value`: GraphQL root fields, realtime).
 import type { Db } from '../db/client.js';
 import type { Accountability } from '../types.js';
 import type { Query } from '../request/query.js';
@@ -9,6 +10,15 @@ import { queryShape } from './shape.js';
 import { Lru } from './cache.js';
 
 export type ReadMode = 'list' | 'one' | 'singleton';
+/**
+ * What a compiled read returns (strata.compile_read's `output`; the envelope is built there
+ * and nowhere else). 'envelope': the REST body, `{"data":...}` (with `meta` when asked).
+ * 'value': the `data` member alone: the list's array (aggregates: the groups), the item
+ * object (null when it can't be read), the singleton object; `meta` is ignored.
+ */
+export type ReadOutput = 'envelope' | 'value';
+
+type ReadQuery = Query & { key?: unknown; keys?: unknown[] };
 
 export interface ReadOptions {
   defaultLimit: number;
@@ -33,17 +43,19 @@ export class Reader {
 
   /**
    * The compiled SQL for a query (compiling it on a cache miss). Field permissions shape the
-   * SQL, so the cache key includes the request's policy set (admins share one entry).
+   * SQL, so the cache key includes the request's policy set (admins share one entry), and
+   * the mode and output, which shape the statement too.
    */
-  async sqlFor(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode): Promise<string> {
+  async sqlFor(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, output: ReadOutput = 'envelope'): Promise<string> {
     const shape = queryShape(query);
+    if (output === 'value') delete shape.meta; // REST's: the value output ignores it
     const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
-    const cacheKey = `${mode}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
+    const cacheKey = `${mode}\u0000${output}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
     let sql = this.compiled.get(cacheKey);
     if (sql === undefined) {
       // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
       const opts = {
-        mode, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
+        mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
         max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
       };
       sql = (await this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' }))!;
@@ -52,14 +64,26 @@ export class Reader {
     return sql;
   }
 
-  /** The response body PostgreSQL built: `{"data":...}` for lists, the item (or null) otherwise. */
-  async read(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode, timing: Timing): Promise<string | null> {
+  /** The REST body PostgreSQL built, `{"data":...}`; null when one item can't be read. */
+  async read(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, timing: Timing): Promise<string | null> {
     return (await this.readBytes(accountability, collection, query, mode, timing))?.toString() ?? null;
   }
 
   /** read(), as the bytes PostgreSQL sent: what the response writes to the socket. */
-  async readBytes(accountability: Accountability, collection: string, query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode, timing: Timing): Promise<Buffer | null> {
-    const sql = await timed(timing, 'compile', () => this.sqlFor(accountability, collection, query, mode));
+  readBytes(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, timing: Timing): Promise<Buffer | null> {
+    return this.run(accountability, collection, query, mode, 'envelope', timing);
+  }
+
+  /**
+   * The read's value alone, as JSON bytes (no envelope, no `meta`): the list's array, the item
+   * (null when it can't be read), the singleton. For front ends that place it themselves.
+   */
+  readValue(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, timing: Timing): Promise<Buffer | null> {
+    return this.run(accountability, collection, query, mode, 'value', timing);
+  }
+
+  private async run(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, output: ReadOutput, timing: Timing): Promise<Buffer | null> {
+    const sql = await timed(timing, 'compile', () => this.sqlFor(accountability, collection, query, mode, output));
     return timed(timing, 'db', () => this.db.requestBytes(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));
   }
 }

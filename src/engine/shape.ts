@@ -8,7 +8,7 @@
 // - dynamic variables ("$NOW(-1 year)", "$CURRENT_USER", ...), compiled to SQL expressions,
 // - inside `_json`: the paths (keys, like field names) and whether a compared value (or a
 //   list's first value) is a number, which makes the comparison numeric (masked as 0).
-// sql/fixtures/strata/read/*.sql reads every other value by path; test/engine.test.ts checks
+// sql/fixtures/strata/read/*.sql reads every other value by path; test/read-engine.test.ts checks
 // that a query and its shape compile to identical SQL.
 import type { Query } from '../request/query.js';
 

@@ -7,8 +7,9 @@ import type { Db } from '../db/client.js';
 import type { Accountability } from '../types.js';
 import type { Query } from '../request/query.js';
 import { timed, type Timing } from '../types.js';
-import { invalidPayload } from '../errors.js';
-import type { Reader, ReadMode } from './reader.js';
+import { DirectusError, invalidPayload } from '../errors.js';
+import type { Reader, ReadMode, ReadOutput } from './reader.js';
+import type { Catalog } from './catalog.js';
 
 const WRITE_SQL = 'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
 /** system collections (users, roles, policies, ...): their rules run around the same write */
@@ -18,19 +19,8 @@ const MAX_PAYLOAD_DEPTH = 100;
 
 export type WriteAction = 'create' | 'update' | 'update_batch' | 'update_query' | 'patch_collection' | 'delete' | 'delete_query';
 
-interface FieldRelation {
-  /** related collection (m2o, o2m); null with `allowed` for many-to-any */
-  related: string | null;
-  kind: 'm2o' | 'o2m' | 'm2a';
-  collectionField?: string;
-}
-
-interface Catalog {
-  /** strata.schema_version when loaded: the database refuses a write made with an older one */
-  version: string;
-  hash: Map<string, Set<string>>;
-  relations: Map<string, Map<string, FieldRelation>>;
-}
+/** How a write re-reads what it wrote (see Writer.write). */
+export interface WriteRead { query: Query; mode: ReadMode; output?: ReadOutput }
 
 export interface WriteOptions {
   maxBatchMutation: number;
@@ -38,40 +28,7 @@ export interface WriteOptions {
 }
 
 export class Writer {
-  private catalog: Promise<Catalog> | undefined;
-  constructor(private db: Db, private reader: Reader, private opts: WriteOptions) {}
-
-  /** The schema changed: hash fields and relations are looked up again. */
-  invalidate(): void {
-    this.catalog = undefined;
-  }
-
-  private loadCatalog(): Promise<Catalog> {
-    return (this.catalog ??= (async () => {
-      // the version first: a change landing between the two reads only causes a retry
-      const [{ version }] = await this.db.queryAsOwner<{ version: string }>('select version::text as version from strata.schema_version');
-      const rows = await this.db.queryAsOwner<{ collection: string; field: string }>(
-        `select collection, field from directus_fields where 'hash' = any(string_to_array(special, ','))
-         union select collection, field from strata.system_fields where 'hash' = any(string_to_array(special, ','))`);
-      const hashes = new Map<string, Set<string>>();
-      for (const r of rows) (hashes.get(r.collection) ?? hashes.set(r.collection, new Set()).get(r.collection)!).add(r.field);
-      const relations = new Map<string, Map<string, FieldRelation>>();
-      if (hashes.size > 0) {
-        const rels = await this.db.queryAsOwner<{ many_collection: string; many_field: string; one_collection: string | null; one_field: string | null; one_collection_field: string | null }>(
-          'select many_collection, many_field, one_collection, one_field, one_collection_field from strata.relations');
-        const add = (c: string, f: string, r: FieldRelation) => (relations.get(c) ?? relations.set(c, new Map()).get(c)!).set(f, r);
-        for (const r of rels) {
-          if (r.one_collection) add(r.many_collection, r.many_field, { kind: 'm2o', related: r.one_collection });
-          else add(r.many_collection, r.many_field, { kind: 'm2a', related: null, collectionField: r.one_collection_field ?? undefined });
-          if (r.one_collection && r.one_field) add(r.one_collection, r.one_field, { kind: 'o2m', related: r.many_collection });
-        }
-      }
-      return { version, hash: hashes, relations };
-    })().catch((err) => {
-      this.catalog = undefined;
-      throw err;
-    }));
-  }
+  constructor(private db: Db, private reader: Reader, private catalog: Catalog, private opts: WriteOptions) {}
 
   /**
    * Replaces the values of `hash` fields (at any depth) by their argon2 hashes, in place. A value
@@ -80,7 +37,7 @@ export class Writer {
    * than written with values this walk did not reach.
    */
   async hashPayload(collection: string, payload: unknown): Promise<void> {
-    const catalog = await this.loadCatalog();
+    const catalog = await this.catalog.load();
     if (catalog.hash.size === 0) return;
     const jobs: Promise<void>[] = [];
     const walk = (c: string, item: unknown, depth: number): void => {
@@ -112,26 +69,28 @@ export class Writer {
   }
 
   /**
-   * Runs a write and returns the response body (null = 204). `read` is the query the written
-   * items are re-read with (null: no re-read); `readMode` 'one' for a single key.
+   * Runs a write and returns what the re-read returns (null = 204). `read` is the query the
+   * written items are re-read with (null: no re-read); `mode` 'one' for a single key; `output`
+   * 'envelope' (default: the REST body) or 'value' (the bare value), as for reads.
    */
   async write(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
-    read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown> = {},
+    read: WriteRead | null, timing: Timing, extra: Record<string, unknown> = {},
     how: { system?: boolean } = {}): Promise<string | null> {
     const original = structuredClone(args);
     try {
       return await this.writeOnce(accountability, collection, action, args, read, timing, extra, how);
     } catch (err) {
       // the schema changed after the hash fields were looked up (schema notifications are
-      // asynchronous): look them up again and write once more, so no value escapes hashing
-      if ((err as { detail?: string }).detail !== 'SCHEMA_CHANGED') throw err;
-      this.invalidate();
+      // asynchronous; strata.check_schema_version refused the write): look them up again and
+      // write once more, so no value escapes hashing
+      if (!isSchemaChanged(err)) throw err;
+      this.catalog.schemaChanged();
       return this.writeOnce(accountability, collection, action, original, read, timing, extra, how);
     }
   }
 
   private async writeOnce(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
-    read: { query: Query; mode: ReadMode } | null, timing: Timing, extra: Record<string, unknown>,
+    read: WriteRead | null, timing: Timing, extra: Record<string, unknown>,
     how: { system?: boolean }): Promise<string | null> {
     if (args.payload !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.payload));
     if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data));
@@ -140,17 +99,23 @@ export class Writer {
     if (read) {
       query = read.mode === 'list' && read.query.limit === undefined ? { ...read.query, limit: -1 } : read.query;
       const shapeQuery = read.mode === 'one' ? { ...query, key: '?' } : read.mode === 'list' ? { ...query, keys: [] } : query;
-      sql = await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, shapeQuery, read.mode));
+      sql = await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, shapeQuery, read.mode, read.output ?? 'envelope'));
     }
     const opts = {
       max_batch_mutation: Number.isFinite(this.opts.maxBatchMutation) ? this.opts.maxBatchMutation : null,
       default_limit: this.opts.defaultLimit,
       read_mode: read?.mode ?? null,
-      schema_version: (await this.loadCatalog()).version,
+      output: read?.output ?? 'envelope', // a singleton's re-read is compiled in the database
+      schema_version: (await this.catalog.load()).version,
       ...extra,
     };
     // the SQL text is one of two constants: nothing of the request reaches it
     return timed(timing, 'db', () => this.db.request(accountability, how.system === true ? SYSTEM_WRITE_SQL : WRITE_SQL,
       [action, collection, args, sql, query, opts]));
   }
+}
+
+/** strata.check_schema_version's refusal: 503 SERVICE_UNAVAILABLE, reason SCHEMA_CHANGED */
+function isSchemaChanged(err: unknown): boolean {
+  return err instanceof DirectusError && err.code === 'SERVICE_UNAVAILABLE' && err.extensions.reason === 'SCHEMA_CHANGED';
 }

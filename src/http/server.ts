@@ -1,6 +1,7 @@
 // The HTTP edge on uWebSockets.js: copies what it needs from uWS's request synchronously,
-// reads and caps the body, hands plain data to the pipeline, and writes the answer back
-// corked, respecting backpressure. The only module that imports uWebSockets.js.
+// matches the route, reads the body as that route declared (body.ts), hands plain data to the
+// pipeline, and writes the answer back corked, respecting backpressure. With body.ts, the only
+// module that imports uWebSockets.js.
 import uWS from 'uWebSockets.js';
 import { STATUS_CODES } from 'node:http';
 import { randomBytes } from 'node:crypto';
@@ -9,10 +10,11 @@ import type { Logger } from '../log.js';
 import { DirectusError, errorBody, invalidPayload, routeNotFound } from '../errors.js';
 import { isForbiddenKey } from '../request/safe-keys.js';
 import type { Accountability } from '../types.js';
-import type { Router } from '../router.js';
+import type { Match, Router } from '../router.js';
 import type { ApiRequest, ApiResponse, Timing } from '../types.js';
 import { corsHeaders, preflight } from './cors.js';
 import { clientIpResolver } from './client-ip.js';
+import { BodyStream, readBody, tooLarge } from './body.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE', 'SEARCH']);
 const STATUS_LINES: Record<number, string> = Object.fromEntries(Object.entries(STATUS_CODES).map(([code, text]) => [code, `${code} ${text}`]));
@@ -65,6 +67,9 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
       else req.headers[k] = v;
     });
     req.ip = clientIp(peer, req.headers);
+    // Routed before the body is read: the route decides how (RouteOptions.body) and how much.
+    const match = deps.router.match(req.method, req.path);
+    let stream: BodyStream | undefined;
     let aborted = false;
     let settled = false;
     inflight++;
@@ -77,14 +82,17 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
     };
     res.onAborted(() => {
       aborted = true;
-      // the client went away: its statement is cancelled in PostgreSQL (db/wire CancelRequest)
+      // the client went away: its statement is cancelled in PostgreSQL (db/wire CancelRequest),
+      // and a streaming handler's next read throws
       abort.abort();
+      stream?.aborted(abort.signal.reason);
       settle();
     });
 
     const finish = (response: ApiResponse, timing: Timing) => {
       settle();
       if (aborted) return;
+      stream?.discard();
       timing.total = performance.now() - started;
       write(res, response, timing, corsHeaders(config.cors, req.headers.origin), () => aborted);
     };
@@ -94,14 +102,22 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
     const run = (body: Buffer | undefined) => {
       req.body = body;
       const timing: Timing = {};
-      handle(req, deps, timing).then((r) => finish(r, timing), (e) => fail(e, timing));
+      handle(req, match, stream, deps, timing).then((r) => finish(r, timing), (e) => fail(e, timing));
     };
 
     if (badHeader !== undefined) return fail(invalidPayload(`Header "${badHeader}" is not allowed`), {});
-    if (!BODY_METHODS.has(req.method) || !hasBody(req.headers)) return run(undefined);
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > config.maxPayloadSize) return fail(tooLarge(), {});
-    readBody(res, config.maxPayloadSize, run, () => fail(tooLarge(), {}));
+    const mode = match?.options.body ?? 'json';
+    // Unknown routes and 'none' routes never read the body: uWS discards it as it arrives.
+    if (!match || mode === 'none') return run(undefined);
+    const max = match.options.maxBody ?? config.maxPayloadSize;
+    const withBody = BODY_METHODS.has(req.method) && hasBody(req.headers);
+    if (withBody && Number(req.headers['content-length'] ?? 0) > max) return fail(tooLarge(), {});
+    if (mode === 'stream') {
+      stream = new BodyStream(withBody ? res : null, max);
+      return run(undefined);
+    }
+    if (!withBody) return run(undefined);
+    readBody(res, max, run, () => fail(tooLarge(), {}));
   });
 
   return new Promise((resolve, reject) => {
@@ -124,21 +140,20 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
   });
 }
 
-async function handle(req: ApiRequest, deps: HttpServerDeps, timing: Timing): Promise<ApiResponse> {
+async function handle(req: ApiRequest, match: Match | undefined, stream: BodyStream | undefined, deps: HttpServerDeps, timing: Timing): Promise<ApiResponse> {
   if (req.method === 'OPTIONS') {
     const answer = preflight(deps.config.cors, req.headers);
     if (answer) return answer;
   }
   // Directus counts every request except CORS preflights, before authentication and routing.
   deps.rateLimit?.(req);
-  const match = deps.router.match(req.method, req.path);
   if (!match) {
     // Directus authenticates before routing: a bad token fails even on unknown routes.
     await deps.authenticate(req, timing);
     throw routeNotFound(req.path);
   }
   const accountability = match.options.skipAuth ? anonymous(req) : await deps.authenticate(req, timing);
-  return match.handler({ req, params: match.params, accountability, timing });
+  return match.handler({ req, params: match.params, accountability, timing, stream });
 }
 
 function anonymous(req: ApiRequest): Accountability {
@@ -147,27 +162,6 @@ function anonymous(req: ApiRequest): Accountability {
 
 function hasBody(headers: Record<string, string>): boolean {
   return Number(headers['content-length'] ?? 0) > 0 || headers['transfer-encoding'] !== undefined;
-}
-
-function tooLarge() {
-  return new DirectusError('CONTENT_TOO_LARGE', 'Uploaded content is too large.');
-}
-
-/** Collects the body, copying every chunk (uWS reuses the underlying memory), capped at max bytes. */
-function readBody(res: uWS.HttpResponse, max: number, done: (b: Buffer) => void, overflow: () => void) {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let failed = false;
-  res.onData((chunk, isLast) => {
-    if (failed) return;
-    size += chunk.byteLength;
-    if (size > max) {
-      failed = true;
-      return overflow();
-    }
-    chunks.push(Buffer.from(chunk.slice(0)));
-    if (isLast) done(Buffer.concat(chunks, size));
-  });
 }
 
 function errorResponse(err: unknown, req: ApiRequest, log: Logger): ApiResponse {

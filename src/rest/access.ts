@@ -3,19 +3,23 @@
 import type { Services } from './services.js';
 import { DirectusError, invalidCredentials, forbidden } from '../errors.js';
 import type { Router } from '../router.js';
-import { type RouteContext } from '../types.js';
+import type { Db } from '../db/client.js';
+import { type Accountability, type RouteContext } from '../types.js';
 import { data, json } from './response.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
 import { queryLimits } from './common.js';
+import * as system from '../engine/system.js';
 
 export function accessRoutes(router: Router, s: Services) {
   const limits = queryLimits(s);
-  const ask = async (ctx: RouteContext, sql: string) => data((await s.db.request(ctx.accountability, sql, []))!);
+  /** a question of the core about the caller, answered as the `data` value */
+  const ask = async (ctx: RouteContext, question: (db: Db, acc: Accountability) => Promise<string | null>) =>
+    data((await question(s.db, ctx.accountability))!);
 
   router.get('/permissions/me', (ctx) => {
     if (!ctx.accountability.user) throw forbidden();
-    return ask(ctx, 'select strata.permissions_me()::text');
+    return ask(ctx, system.permissionsMe);
   });
 
   // the caller's role and its ancestors, read with the caller's permissions (just the ids when
@@ -35,7 +39,7 @@ export function accessRoutes(router: Router, s: Services) {
   // whether the caller may update, delete and share an item (or the collection)
   const itemPermissions = (ctx: RouteContext) => {
     if (!ctx.accountability.user) throw forbidden();
-    return s.db.request(ctx.accountability, 'select strata.item_permissions($1, $2)::text', [ctx.params.collection, ctx.params.pk ?? null])
+    return system.itemPermissions(s.db, ctx.accountability, ctx.params.collection, ctx.params.pk ?? null)
       .then((body) => data(body!));
   };
   router.get('/permissions/me/:collection', itemPermissions);
@@ -43,6 +47,6 @@ export function accessRoutes(router: Router, s: Services) {
 
   router.get('/policies/me/globals', (ctx) => {
     if (!ctx.accountability.user) throw invalidCredentials();
-    return ask(ctx, 'select strata.policies_me_globals()::text');
+    return ask(ctx, system.policiesMeGlobals);
   });
 }

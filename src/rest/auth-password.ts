@@ -13,10 +13,12 @@ import { checkPasswordPolicy } from '../auth/password-policy.js';
 import { isUrlAllowed, publicPath, withToken } from '../auth/urls.js';
 import { createMailer } from '../mail/mailer.js';
 import { stall } from '../auth/stall.js';
+import * as authStore from '../engine/auth-store.js';
 
 const RESET_TTL_MS = 86_400_000;
 
-export const clientOf = (req: ApiRequest) => [req.ip, req.headers['user-agent']?.slice(0, 1024) ?? null, req.headers.origin ?? null];
+/** Who is asking, as the activity log records it. */
+export const clientOf = (req: ApiRequest): authStore.Client => [req.ip, req.headers['user-agent']?.slice(0, 1024) ?? null, req.headers.origin ?? null];
 
 function body(req: ApiRequest): Record<string, unknown> {
   const b = jsonBody(req);
@@ -35,8 +37,7 @@ export function passwordRoutes(router: Router, s: Services) {
     if (url && !isUrlAllowed(url, config.passwordResetUrlAllowList)) throw invalidPayload(`URL "${url}" can't be used to reset passwords`);
     const started = Date.now();
     try {
-      const [user] = await db.queryAsOwner<{ email: string; password: string | null; status: string; provider: string }>(
-        'select email, password, status, provider from directus_users where lower(email) = lower($1)', [b.email]);
+      const user = await authStore.resetCandidate(db, b.email);
       // Unknown, inactive and SSO users get the same 204 after the same time, and no mail.
       if (!user || user.status !== 'active' || user.provider !== 'default') return noContent();
       const token = await tokens.sign({ email: user.email, scope: 'password-reset', hash: passwordFingerprint(user.password) }, RESET_TTL_MS);
@@ -60,16 +61,12 @@ export function passwordRoutes(router: Router, s: Services) {
     if (typeof b.password !== 'string') throw invalidPayload('"password" field is required');
     const claims = await tokens.verify(b.token, 'password-reset');
     if (!claims.hash) throw forbidden();
-    const [user] = await db.queryAsOwner<{ id: string; password: string | null; status: string; policy: string | null }>(
-      `select id, password, status, (select auth_password_policy from directus_settings order by id limit 1) as policy
-       from directus_users where lower(email) = lower($1)`, [claims.email]);
+    const user = await authStore.resetTarget(db, claims.email);
     if (!user || user.status !== 'active' || passwordFingerprint(user.password) !== claims.hash) throw forbidden();
     checkPasswordPolicy(user.policy, b.password);
-    const [row] = await db.queryAsOwner<{ ok: boolean }>('select strata.password_reset($1, $2, $3, $4, $5, $6) as ok',
-      [user.id, user.password, await hashPassword(b.password), ...clientOf(req)]);
-    // lost a race with another use of the same token
-    if (!row?.ok) throw forbidden();
-    s.accessCache.clear();
+    // false: lost a race with another use of the same token
+    if (!(await authStore.resetPassword(db, user.id, user.password, await hashPassword(b.password), clientOf(req)))) throw forbidden();
+    s.catalog.accessChanged();
     return noContent();
   });
 }

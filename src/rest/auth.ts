@@ -1,7 +1,8 @@
 // /auth/login, /auth/refresh, /auth/logout (local provider) in json, cookie and session modes,
-// and /auth/password/request + /auth/password/reset. Sessions live in directus_sessions; the SQL
-// functions strata.session_login / session_refresh / session_logout do each change in one call.
+// and /auth/password/request + /auth/password/reset. Sessions live in directus_sessions; the core
+// (src/engine/auth-store.ts: login / refresh / logout, one strata.session_* SQL function each) does each change in one call.
 import { randomBytes } from 'node:crypto';
+import { accessForUser } from '../engine/access-store.js';
 import type { Services } from './services.js';
 import { invalidCredentials, invalidOtp, invalidPayload, userSuspended } from '../errors.js';
 import type { Router } from '../router.js';
@@ -16,6 +17,8 @@ import { stall } from '../auth/stall.js';
 import { clearCookie, parseCookies, setCookie } from '../auth/token.js';
 import { loginPayload, type Mode } from '../auth/validate.js';
 import { verifyTotp } from '../auth/totp.js';
+import * as authStore from '../engine/auth-store.js';
+import { clientOf as client } from './auth-password.js';
 
 /** A 64-character URL-safe random token, like Directus's nanoid(64). */
 const newToken = () => randomBytes(48).toString('base64url');
@@ -24,9 +27,9 @@ export function authRoutes(router: Router, s: Services) {
   const { config, db, jwt } = s;
   /** The user's access from the client's IP (policies whose ip_access excludes it left out). */
   async function accessOf(user: string, ip: string): Promise<Access> {
-    const [row] = await db.queryAsOwner<{ access: string | null }>('select strata.access_for_user($1::uuid, $2)::text as access', [user, ip]);
-    if (!row?.access) throw invalidCredentials();
-    return JSON.parse(row.access);
+    const access = await accessForUser(db, user, ip);
+    if (!access) throw invalidCredentials();
+    return access;
   }
 
   /** The answer for a session identified by its refresh token, per mode (same for login and refresh). */
@@ -48,19 +51,11 @@ export function authRoutes(router: Router, s: Services) {
     return json(JSON.stringify({ data: { expires: config.accessTokenTtlMs, refresh_token: refreshToken, access_token: accessToken } }));
   }
 
-  const client = (req: ApiRequest) => [req.ip, req.headers['user-agent']?.slice(0, 1024) ?? null, req.headers.origin ?? null];
-
   router.post('/auth/login', async ({ req }) => {
     const payload = loginPayload(jsonBody(req) ?? {});
     const started = Date.now();
     try {
-      const [user] = await db.queryAsOwner<LoginRow>(
-        `select u.id, u.password, u.status, u.provider, u.tfa_secret, coalesce(a.failures, 0) as failures,
-                (select auth_login_attempts from directus_settings order by id limit 1) as allowed
-         from directus_users u left join strata.login_attempts a on a."user" = u.id
-         where lower(u.email) = lower($1)`,
-        [payload.email],
-      );
+      const user = await authStore.loginCandidate(db, payload.email);
       // The same argon2 work whether or not the user exists (no user enumeration by timing).
       const passwordOk = await verifyPassword(user?.password ?? (await dummyHash()), payload.password);
       // Directus 12 answers INVALID_CREDENTIALS for any user who is not active, suspended included.
@@ -68,16 +63,16 @@ export function authRoutes(router: Router, s: Services) {
       // auth_login_attempts = N: the attempt after N consecutive failures suspends the user. (Directus
       // still lets that attempt in when its password is right, leaving a suspended user signed in.)
       if (user.allowed !== null && user.allowed > 0 && user.failures >= user.allowed) {
-        await db.queryAsOwner('select strata.login_suspend($1, $2, $3, $4)', [user.id, ...client(req)]);
+        await authStore.suspendLogin(db, user.id, client(req));
         throw invalidCredentials();
       }
       const otpOk = !user.tfa_secret || (payload.otp !== undefined && verifyTotp(user.tfa_secret, payload.otp));
       if (!passwordOk || !otpOk) {
-        if (user.allowed !== null && user.allowed > 0) await db.queryAsOwner('select strata.login_failed($1)', [user.id]);
+        if (user.allowed !== null && user.allowed > 0) await authStore.loginFailed(db, user.id);
         throw passwordOk ? invalidOtp() : invalidCredentials();
       }
       const refreshToken = newToken();
-      await db.queryAsOwner('select strata.session_login($1, $2, $3, $4, $5, $6)', [user.id, refreshToken, config.refreshTokenTtlMs, ...client(req)]);
+      await authStore.login(db, user.id, refreshToken, config.refreshTokenTtlMs, client(req));
       return await tokensResponse(user.id, refreshToken, payload.mode, req.ip);
     } finally {
       await stall(started, config.loginStallTimeMs);
@@ -88,10 +83,8 @@ export function authRoutes(router: Router, s: Services) {
     const { mode, token } = await currentRefreshToken(req);
     const started = Date.now();
     const session = mode === 'session';
-    const [row] = await db.queryAsOwner<{ result: string | null }>('select strata.session_refresh($1, $2, $3, $4, $5, $6, $7, $8)::text as result', [
-      token, newToken(), session ? config.sessionCookieTtlMs : config.refreshTokenTtlMs, session, config.sessionRefreshGraceMs, ...client(req),
-    ]);
-    const result = row?.result ? (JSON.parse(row.result) as { user?: string; token?: string; status: string | null }) : null;
+    const result = await authStore.refresh(db, token, newToken(), session ? config.sessionCookieTtlMs : config.refreshTokenTtlMs, session,
+      config.sessionRefreshGraceMs, client(req));
     if (!result) throw invalidCredentials();
     if (!result.user || !result.token) {
       await stall(started, config.loginStallTimeMs);
@@ -102,7 +95,7 @@ export function authRoutes(router: Router, s: Services) {
 
   router.post('/auth/logout', async ({ req }) => {
     const { token } = await currentRefreshToken(req);
-    await db.queryAsOwner('select strata.session_logout($1, $2, $3, $4)', [token, ...client(req)]);
+    await authStore.logout(db, token, client(req));
     const cookies = parseCookies(req.headers.cookie);
     const clear = [config.refreshCookie, config.sessionCookie].filter((c) => c.name in cookies).map(clearCookie);
     const res = noContent();
@@ -133,13 +126,3 @@ export function authRoutes(router: Router, s: Services) {
     return { mode, token: String(token) };
   }
 }
-
-type LoginRow = {
-  id: string;
-  password: string | null;
-  status: string;
-  provider: string;
-  tfa_secret: string | null;
-  failures: number;
-  allowed: number | null;
-};

@@ -71,17 +71,14 @@ export async function searchQuery(ctx: RouteContext, limits: QueryLimits): Promi
   return body.query !== undefined ? normalizeQuery(body.query, limits) : urlQuery(ctx, limits, true);
 }
 
-const DATA_OPEN = Buffer.from('{"data":');
-const DATA_CLOSE = Buffer.from('}');
-
 /**
- * A read's response: the body PostgreSQL built, as JSON or as an export download (named after
- * `name`); one item that can't be read is Directus's 403.
+ * A read's response: the body PostgreSQL built (envelope included, strata.compile_read), as
+ * JSON or as an export download (named after `name`); one item that can't be read is
+ * Directus's 403.
  */
 export async function readResponse(reader: Reader, ctx: RouteContext, name: string, collection: string,
   query: Query & { key?: unknown; keys?: unknown[] }, mode: ReadMode): Promise<ApiResponse> {
   const body = await reader.readBytes(ctx.accountability, collection, query, mode, ctx.timing);
   if (body === null) throw forbidden(); // lists always have a body; one item may be unreadable
-  const data = mode === 'one' ? Buffer.concat([DATA_OPEN, body, DATA_CLOSE]) : body;
-  return query.export ? exportResponse(query.export, name, data.toString()) : json(data);
+  return query.export ? exportResponse(query.export, name, body.toString()) : json(body);
 }

@@ -14,6 +14,7 @@ import { json, noContent } from './response.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
 import { queryLimits } from './common.js';
+import * as system from '../engine/system.js';
 
 export function revisionsRoutes(router: Router, s: Services) {
   const limits = queryLimits(s);
@@ -30,21 +31,19 @@ export function revisionsRoutes(router: Router, s: Services) {
   };
 
   router.post('/utils/revert/:revision', async (ctx) => {
-    await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, 'select strata.revert($1)::text', [revisionId(ctx.params.revision)]));
+    await timed(ctx.timing, 'db', () => system.revert(s.db, ctx.accountability, revisionId(ctx.params.revision)));
     return noContent();
   });
 
   // Directus 8: reverts, then answers with the item as it is now
   router.patch('/items/:collection/:id/revert/:revision', async (ctx) => {
     if (ctx.params.collection.startsWith('directus_')) throw forbidden();
-    const [row] = await s.db.queryAsOwner<{ ok: boolean }>('select exists (select from directus_revisions where id = $1 and collection = $2 and item = $3) as ok',
-      [revisionId(ctx.params.revision), ctx.params.collection, ctx.params.id]);
-    if (!row.ok) throw forbidden();
-    await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, 'select strata.revert($1)::text', [revisionId(ctx.params.revision)]));
+    if (!(await system.isRevisionOf(s.db, revisionId(ctx.params.revision), ctx.params.collection, ctx.params.id))) throw forbidden();
+    await timed(ctx.timing, 'db', () => system.revert(s.db, ctx.accountability, revisionId(ctx.params.revision)));
     const query = normalizeQuery(parseQueryString(ctx.req.query), limits, { list: false });
     const item = await s.reader.read(ctx.accountability, ctx.params.collection, { ...query, key: ctx.params.id }, 'one', ctx.timing);
     if (item === null) throw forbidden();
-    return json(`{"data":${item}}`);
+    return json(item); // the REST body, {"data":...}
   });
 
   // Directus 8: the item's revisions, oldest first; with :offset, the one at that position

@@ -1,14 +1,19 @@
 // Shared by the schema endpoints (/collections, /fields, /relations): every answer is built by
-// a strata.* SQL function (which a DBA can call too); the gateway only refuses non-admin writes
-// early and passes the JSON PostgreSQL produced through untouched.
+// a schema operation of the core (src/engine/schema.ts, one strata.* SQL function each, which a
+// DBA can call too); the gateway only refuses non-admin writes early and passes the JSON
+// PostgreSQL produced through untouched.
 import type { Services } from './services.js';
+import type { Db } from '../db/client.js';
 import { forbidden } from '../errors.js';
-import { timed, type ApiResponse, type RouteContext } from '../types.js';
+import { timed, type Accountability, type ApiResponse, type RouteContext } from '../types.js';
 import { data, noContent } from './response.js';
 
-/** A read: the function returns the `data` value as JSON text (it raises FORBIDDEN itself). */
-export async function schemaRead(s: Services, ctx: RouteContext, sql: string, params: unknown[]): Promise<ApiResponse> {
-  const body = await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, sql, params));
+/** A schema operation of the core: its arguments after the database and the caller's accountability. */
+type SchemaOp<A extends unknown[]> = (db: Db, acc: Accountability, ...args: A) => Promise<string | null>;
+
+/** A read: the operation answers the `data` value as JSON text (it raises FORBIDDEN itself). */
+export async function schemaRead<A extends unknown[]>(s: Services, ctx: RouteContext, op: SchemaOp<A>, ...args: A): Promise<ApiResponse> {
+  const body = await timed(ctx.timing, 'db', () => op(s.db, ctx.accountability, ...args));
   return data(body ?? 'null');
 }
 
@@ -16,14 +21,9 @@ export async function schemaRead(s: Services, ctx: RouteContext, sql: string, pa
  * A write: admins only (Directus answers 403 to everyone else, anonymous included). Compiled
  * item queries depend on the schema, so they are dropped after every change.
  */
-export async function schemaWrite(s: Services, ctx: RouteContext, sql: string, params: unknown[]): Promise<ApiResponse> {
+export async function schemaWrite<A extends unknown[]>(s: Services, ctx: RouteContext, op: SchemaOp<A>, ...args: A): Promise<ApiResponse> {
   if (!ctx.accountability.admin) throw forbidden();
-  const body = await timed(ctx.timing, 'db', () => s.db.request(ctx.accountability, sql, params));
-  s.schemaChanged();
+  const body = await timed(ctx.timing, 'db', () => op(s.db, ctx.accountability, ...args));
+  s.catalog.schemaChanged();
   return body ? data(body) : noContent();
-}
-
-/** A request body as the JSON text a `$n::text::jsonb` parameter takes (a text parameter: postgres.js would encode a string bound to jsonb as a JSON string) (null when there is none). */
-export function bodyParam(body: unknown): string | null {
-  return body === undefined ? null : JSON.stringify(body);
 }

@@ -5,6 +5,7 @@ import { forbidden } from '../errors.js';
 import type { Router } from '../router.js';
 import { json } from './response.js';
 import { version } from '../version.js';
+import * as system from '../engine/system.js';
 
 export function serverRoutes(router: Router, config: Config, db: Db) {
   // Directus answers ping before authentication, as text/html.
@@ -12,8 +13,7 @@ export function serverRoutes(router: Router, config: Config, db: Db) {
 
   // Anyone: the public project settings. Signed-in users: limits and features. Version: signed-in users.
   router.get('/server/info', async ({ accountability }) => {
-    const [settings] = await db.queryAsOwner<{ project: string }>('select strata.project_info()::text as project');
-    const info: Record<string, unknown> = { project: JSON.parse(settings.project) };
+    const info: Record<string, unknown> = { project: JSON.parse(await system.projectInfo(db)) };
     if (accountability.user) {
       info.rateLimit = false;
       info.rateLimitGlobal = false;
@@ -32,7 +32,7 @@ export function serverRoutes(router: Router, config: Config, db: Db) {
     const started = performance.now();
     let ok = true;
     try {
-      await db.queryAsOwner('select 1');
+      await system.ping(db);
     } catch {
       ok = false;
     }

@@ -15,6 +15,7 @@ import { deleteTarget, queryLimits, requireBody as body, respond, urlQuery } fro
 import type { WriteAction } from '../engine/writer.js';
 import type { ReadMode } from '../engine/reader.js';
 import { checkPasswordPolicy } from '../auth/password-policy.js';
+import * as settings from '../engine/system.js';
 
 /** endpoint -> collection for the writable system endpoints */
 export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
@@ -27,15 +28,12 @@ export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
 
 export function systemWriteRoutes(router: Router, s: Services) {
   const limits = queryLimits(s);
-  const passwordPolicy = async () =>
-    (await s.db.queryAsOwner<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
-
   /** Directus checks every submitted password against the settings' policy before hashing. */
   async function checkPasswords(collection: string, items: unknown[]) {
     if (collection !== 'directus_users') return;
     const passwords = items.filter(isPlainObject).map((i) => i.password).filter((p): p is string => typeof p === 'string' && p !== '');
     if (passwords.length === 0) return;
-    const policy = await passwordPolicy();
+    const policy = await settings.passwordPolicy(s.db);
     for (const p of passwords) checkPasswordPolicy(policy, p);
   }
 
@@ -46,8 +44,8 @@ export function systemWriteRoutes(router: Router, s: Services) {
       { system: true });
     // this gateway sees its own change at once; others hear it through LISTEN strata_access
     // (and strata_schema for permissions)
-    s.accessCache.clear();
-    if (collection === 'directus_permissions') s.schemaChanged();
+    s.catalog.accessChanged();
+    if (collection === 'directus_permissions') s.catalog.schemaChanged();
     return respond(result);
   }
 

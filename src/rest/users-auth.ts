@@ -21,6 +21,8 @@ import { stall } from '../auth/stall.js';
 import { invitePayload, objectBody, registerPayload, requiredString } from '../auth/validate.js';
 import { createMailer } from '../mail/mailer.js';
 import { clientOf } from './auth-password.js';
+import * as authStore from '../engine/auth-store.js';
+import * as settings from '../engine/system.js';
 
 const invalidInvite = () => new DirectusError('INVALID_INVITE', 'This invite is no longer valid.');
 
@@ -41,17 +43,14 @@ export function usersAuthRoutes(router: Router, s: Services) {
     const b = jsonBody(ctx.req);
     return isPlainObject(b) ? b : {};
   };
-  const passwordPolicy = async () =>
-    (await db.queryAsOwner<{ policy: string | null }>('select auth_password_policy as policy from directus_settings order by id limit 1'))[0]?.policy ?? null;
-  const userRow = async (id: string) =>
-    (await db.queryAsOwner<{ email: string | null; password: string | null; provider: string; tfa_secret: string | null; external_identifier: string | null }>(
-      'select email, password, provider, tfa_secret, external_identifier from directus_users where id = $1', [id]))[0];
+  const passwordPolicy = () => settings.passwordPolicy(db);
+  const userRow = (id: string) => authStore.credentials(db, id);
 
   /** An update of the caller's own user through the Writer (their permissions apply); the re-read or null. */
   const updateSelf = async (ctx: RouteContext, user: string, data: Record<string, unknown>, reRead: boolean) => {
     const read = reRead ? { query: await timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list: false })), mode: 'one' as const } : null;
     const result = await s.writer.write(ctx.accountability, 'directus_users', 'update', { key: user, data }, read, ctx.timing, { path: ctx.req.path });
-    s.accessCache.clear();
+    s.catalog.accessChanged();
     return result;
   };
 
@@ -80,9 +79,9 @@ export function usersAuthRoutes(router: Router, s: Services) {
     if (requiresPassword && !(await verifyPassword(row.password, String(b.password)))) throw invalidCredentials();
     if (!row || row.tfa_secret !== null) throw invalidPayload('TFA Secret is already set for this user');
     if (requiresPassword && !row.email) throw invalidPayload('User must have a valid email to enable TFA');
-    const [settings] = await db.queryAsOwner<{ project_name: string | null }>('select project_name from directus_settings order by id limit 1');
+    const projectName = await settings.projectName(db);
     const secret = base32Encode(randomBytes(10));
-    const issuer = encodeURIComponent(settings?.project_name || 'Directus');
+    const issuer = encodeURIComponent(projectName || 'Directus');
     const account = encodeURIComponent(row.email || row.external_identifier || `user_${user}`);
     const otpauthUrl = `otpauth://totp/${issuer}:${account}?secret=${secret}&period=30&digits=6&algorithm=SHA1&issuer=${issuer}`;
     return json(JSON.stringify({ data: { secret, otpauth_url: otpauthUrl } }));
@@ -118,9 +117,7 @@ export function usersAuthRoutes(router: Router, s: Services) {
     if (!ctx.accountability.admin) throw forbidden();
     if (inviteUrl && !isUrlAllowed(inviteUrl, config.userInviteUrlAllowList)) throw invalidPayload(`URL "${inviteUrl}" can't be used to invite users`);
     for (const email of emails) {
-      const [row] = await db.queryAsOwner<{ mail: boolean }>('select strata.invite_user($1, $2, $3, $4, $5, $6) as mail',
-        [email, role, ctx.accountability.user, ...clientOf(ctx.req)]);
-      if (!row?.mail) continue;
+      if (!(await authStore.invite(db, email, role, ctx.accountability.user, clientOf(ctx.req)))) continue;
       const token = await tokens.sign({ email, scope: 'invite' }, config.userInviteTokenTtlMs);
       const link = withToken(inviteUrl ?? publicPath(config.publicUrl, 'admin', 'accept-invite'), token);
       void mailer.send({
@@ -129,7 +126,7 @@ export function usersAuthRoutes(router: Router, s: Services) {
         text: `You have been invited to ${config.projectName}.\n\nTo accept the invitation and choose a password, open:\n${link}\n`,
       });
     }
-    s.accessCache.clear();
+    s.catalog.accessChanged();
     return noContent();
   });
 
@@ -139,10 +136,9 @@ export function usersAuthRoutes(router: Router, s: Services) {
     const password = requiredString(b, 'password');
     const claims = await tokens.verify(token, 'invite');
     checkPasswordPolicy(await passwordPolicy(), password);
-    const [row] = await db.queryAsOwner<{ id: string | null }>('select strata.invite_accept($1, $2, $3, $4, $5) as id',
-      [claims.email, await hashPassword(password), ...clientOf(ctx.req)]);
-    if (!row?.id) throw invalidInvite();
-    s.accessCache.clear();
+    const id = await authStore.acceptInvite(db, claims.email, await hashPassword(password), clientOf(ctx.req));
+    if (!id) throw invalidInvite();
+    s.catalog.accessChanged();
     return noContent();
   });
 
@@ -158,14 +154,11 @@ export function usersAuthRoutes(router: Router, s: Services) {
     }
     const started = Date.now();
     try {
-      const [settings] = await db.queryAsOwner<{ filter: string | null; policy: string | null }>(
-        'select public_registration_email_filter::text as filter, auth_password_policy as policy from directus_settings order by id limit 1');
-      if (settings?.filter && !emailPassesFilter(input.email, JSON.parse(settings.filter))) throw forbidden();
-      checkPasswordPolicy(settings?.policy, input.password);
+      const registration = await settings.registrationSettings(db);
+      if (registration?.filter && !emailPassesFilter(input.email, JSON.parse(registration.filter))) throw forbidden();
+      checkPasswordPolicy(registration?.policy, input.password);
       // Existing emails are not revealed: same answer, same time (REGISTER_STALL_TIME).
-      const [row] = await db.queryAsOwner<{ mail: boolean }>('select strata.register_user($1, $2, $3, $4, $5, $6, $7) as mail',
-        [input.email, await hashPassword(input.password), input.firstName ?? null, input.lastName ?? null, ...clientOf(ctx.req)]);
-      if (row?.mail) {
+      if (await authStore.register(db, input.email, await hashPassword(input.password), input.firstName ?? null, input.lastName ?? null, clientOf(ctx.req))) {
         const token = await tokens.sign({ email: input.email, scope: 'pending-registration' }, config.emailVerificationTokenTtlMs);
         const link = withToken(input.verificationUrl ?? publicPath(config.publicUrl, 'users', 'register', 'verify-email'), token);
         void mailer.send({
@@ -183,10 +176,10 @@ export function usersAuthRoutes(router: Router, s: Services) {
   router.get('/users/register/verify-email', async (ctx) => {
     const token = new URLSearchParams(ctx.req.query).get('token') ?? '';
     const claims = await tokens.verify(token, 'pending-registration');
-    const [row] = await db.queryAsOwner<{ id: string | null }>('select strata.register_verify($1, $2, $3, $4) as id', [claims.email, ...clientOf(ctx.req)]);
-    if (!row?.id) throw invalidPayload('Invalid verification code');
-    s.accessCache.clear();
-    return redirect(`/admin/users/${row.id}`);
+    const id = await authStore.verifyRegistration(db, claims.email, clientOf(ctx.req));
+    if (!id) throw invalidPayload('Invalid verification code');
+    s.catalog.accessChanged();
+    return redirect(`/admin/users/${id}`);
   });
 }
 

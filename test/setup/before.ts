@@ -12,7 +12,7 @@ try {
   await admin.close();
   const creds = { adminEmail: 'admin@example.com', adminPassword: 'admin-password', adminToken: 'admin-static-token' };
   const config = loadConfig({ ADMIN_EMAIL: creds.adminEmail, ADMIN_PASSWORD: creds.adminPassword, ADMIN_TOKEN: creds.adminToken, LOG_LEVEL: 'warn' });
-  await installSchema(config, createLogger('warn', (l) => process.stderr.write(l)), urlFor(cluster.port, TEMPLATE_DB));
+  await installSchema(config, createLogger('warn', (l) => process.stderr.write(l)), urlFor(cluster.port, TEMPLATE_DB), { current: true }); // tests run the uncommitted migration too
   writeClusterInfo({ ...cluster, ...creds });
 } catch (err) {
   stopCluster(cluster);

@@ -2,7 +2,9 @@
 // authentication (cleartext, md5, SCRAM-SHA-256; TLS as sslmode says), then batches of
 // prepared statements pipelined as Parse?/Bind/Execute... + one Sync, so a request is one write,
 // one implicit transaction and one ReadyForQuery. The result is the first column of the first
-// row of one statement, as the bytes PostgreSQL sent: the response body is never decoded here.
+// row of one statement (run) or of every statement (runAll: several compiled reads, e.g. the root
+// fields of one GraphQL operation, in one flight), as the bytes PostgreSQL sent: response bodies
+// are never decoded here.
 // A run in flight can be cancelled (CancelRequest on a second, short-lived connection).
 import net from 'node:net';
 import tls from 'node:tls';
@@ -20,14 +22,24 @@ export interface Statement {
 /** Prepared statements kept per connection; the least recently used is closed past this. */
 const MAX_PREPARED = 1000;
 
+/** Batch.result of runAll: every statement's first value is kept. */
+const ALL = -1;
+
+/** What a run answers: the first value of each statement (null: no row, or NULL). */
+type Values = (Buffer | null)[];
+
 interface Batch {
-  resolve(value: Buffer | null): void;
+  /** with every value (ALL) or with the value of `result`, so run() needs no extra step */
+  resolve(answer: Values | Buffer | null): void;
   reject(err: Error): void;
-  /** index of the statement whose first value is the result */
+  /** index of the statement whose first value is the result; ALL: every statement's */
   result: number;
   /** statement being answered */
   index: number;
-  value: Buffer | null | undefined;
+  /** first values so far, by statement (only `result`'s unless ALL) */
+  values: Values;
+  /** the last statement a DataRow was taken from (only its first row counts) */
+  taken: number;
   error?: Error;
   /** [text, name] of the Parse messages awaiting ParseComplete, in order */
   parsing: [string, string][];
@@ -100,6 +112,19 @@ export class Connection {
    * already aborted signal fails the run at once, with nothing sent.
    */
   run(statements: Statement[], result: number, signal?: AbortSignal): Promise<Buffer | null> {
+    return this.flight(statements, result, signal);
+  }
+
+  /**
+   * Runs the statements in one flight, as run() does (one write, one Sync, one implicit
+   * transaction: any failure fails the run and undoes every statement; the same cancelling), and
+   * resolves with the first value of every statement, in order.
+   */
+  runAll(statements: Statement[], signal?: AbortSignal): Promise<Values> {
+    return this.flight(statements, ALL, signal);
+  }
+
+  private flight<T extends Values | Buffer | null>(statements: Statement[], result: number, signal?: AbortSignal): Promise<T> {
     if (this.broken) return Promise.reject(this.broken);
     if (signal?.aborted) return Promise.reject(queryCanceled());
     return new Promise((resolve, reject) => {
@@ -112,7 +137,8 @@ export class Connection {
         if (cancelling) void cancelling.then(() => fn(v));
         else fn(v);
       };
-      const batch: Batch = { resolve: settle(resolve), reject: settle(reject), result, index: 0, value: undefined, parsing: [] };
+      const values: Values = new Array(result === ALL ? statements.length : result + 1).fill(null);
+      const batch: Batch = { resolve: settle(resolve as (v: Values | Buffer | null) => void), reject: settle(reject), result, index: 0, values, taken: -1, parsing: [] };
       const w = this.writer;
       // A cached statement becomes the most recently used; a text new to the connection is
       // parsed once, even when the run uses it twice.
@@ -222,10 +248,12 @@ export class Connection {
         break;
       }
       case 0x44: // DataRow: Int16 columns, then Int32 length (-1 = NULL) + bytes of each
-        if (b.index === b.result && b.value === undefined) {
+        if (b.taken !== b.index && (b.result === ALL || b.index === b.result)) {
+          b.taken = b.index;
           // a row of zero columns (`select from t`) has no value: null, not the next message's bytes
           const len = buf.readInt16BE(start) === 0 ? -1 : buf.readInt32BE(start + 2);
-          b.value = len < 0 ? null : buf.subarray(start + 6, start + 6 + len);
+          // a view, not a copy: every chunk read is a fresh buffer, never overwritten
+          b.values[b.index] = len < 0 ? null : buf.subarray(start + 6, start + 6 + len);
         }
         break;
       case 0x43: // CommandComplete
@@ -238,7 +266,7 @@ export class Connection {
       case 0x5a: // ReadyForQuery
         this.batch = null;
         if (b.error) b.reject(b.error);
-        else b.resolve(b.value ?? null);
+        else b.resolve(b.result === ALL ? b.values : b.values[b.result]);
         break;
       // BindComplete, CloseComplete, NoticeResponse, ParameterStatus, NotificationResponse: nothing to do
     }
@@ -256,7 +284,7 @@ export class Connection {
         this.handler = () => {};
         reject(err);
       };
-      this.batch = { resolve: () => {}, reject: failStartup, result: -1, index: 0, value: undefined, parsing: [] };
+      this.batch = { resolve: () => {}, reject: failStartup, result: ALL, index: 0, values: [], taken: -1, parsing: [] };
       this.handler = (type, buf, start, end) => {
         try {
           if (type === 0x45) return failStartup(parseError(buf.subarray(start, end)));

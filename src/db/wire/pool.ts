@@ -23,7 +23,17 @@ export class WirePool {
   constructor(private opts: WireOptions, private max: number) {}
 
   /** Runs the statements on one connection (see Connection.run, also for `signal`). */
-  async run(statements: Statement[], result: number, signal?: AbortSignal): Promise<Buffer | null> {
+  run(statements: Statement[], result: number, signal?: AbortSignal): Promise<Buffer | null> {
+    return this.use(signal, (conn) => conn.run(statements, result, signal));
+  }
+
+  /** Runs the statements on one connection, answering every one's first value (Connection.runAll). */
+  runAll(statements: Statement[], signal?: AbortSignal): Promise<(Buffer | null)[]> {
+    return this.use(signal, (conn) => conn.runAll(statements, signal));
+  }
+
+  /** Lends one connection to `fn`, and takes it back when its flight has settled. */
+  private async use<T>(signal: AbortSignal | undefined, fn: (conn: Connection) => Promise<T>): Promise<T> {
     // not only when no connection is idle: end() was called, nothing new starts
     if (this.closing) throw new Error('the database pool is closing');
     if (signal?.aborted) throw queryCanceled();
@@ -36,7 +46,7 @@ export class WirePool {
     }
     conn ??= await this.acquire(signal);
     try {
-      return await conn.run(statements, result, signal);
+      return await fn(conn);
     } finally {
       this.release(conn);
     }
