@@ -4,3 +4,26 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000004-….sql.
+
+--!include strata/read/param.sql
+--!include strata/read/param_json.sql
+--!include strata/read/value_expr.sql
+--!include strata/read/list_expr.sql
+--!include strata/read/compile_json_filter.sql
+--!include strata/read/compile_operator.sql
+--!include strata/read/compile_operators.sql
+--!include strata/read/compile_filter.sql
+--!include strata/access/permission_sql.sql
+--!include strata/read/select_context.sql
+--!include strata/read/select_child.sql
+--!include strata/read/select_column.sql
+--!include strata/read/select_function.sql
+--!include strata/read/select_m2o.sql
+--!include strata/read/select_o2m.sql
+--!include strata/read/select_m2a.sql
+--!include strata/read/compile_select.sql
+--!include strata/read/compile_read.sql
+--!include strata/events/events_table.sql
+--!include strata/events/prune_events.sql
+--!include strata/audit/audit.sql
+--!include strata/access/install.sql

@@ -6,6 +6,7 @@ import type { Logger } from './log.js';
 import { connect, requestRoles, type Db } from './db/client.js';
 import { Router } from './router.js';
 import { restRoutes } from './rest/index.js';
+import { graphqlRoutes } from './graphql/index.js';
 import type { Services } from './rest/services.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Jwt } from './auth/jwt.js';
@@ -15,10 +16,13 @@ import { Reader } from './engine/reader.js';
 import { listenForChanges } from './db/schema-listener.js';
 import { Catalog } from './engine/catalog.js';
 import { Writer } from './engine/writer.js';
+import { EventStream } from './engine/events.js';
 
 export interface App {
   port: number;
   db: Db;
+  /** change events (strata.events) committed since start, in order: realtime, flows and webhooks subscribe */
+  events: EventStream;
   close(): Promise<void>;
 }
 
@@ -36,6 +40,9 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const catalog = new Catalog(db);
   catalog.onSchemaChange(() => reader.invalidate());
   catalog.onAccessChange(() => accessCache.clear());
+  const events = new EventStream(db, { retentionMs: config.eventsRetentionMs, log });
+  catalog.onEvents(() => events.wake());
+  await events.start();
   const services: Services = {
     config, log, db, catalog, reader,
     jwt: new Jwt(config.secret),
@@ -47,22 +54,27 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     http = await startHttpServer({
       config,
       log,
-      router: restRoutes(new Router(), services),
+      router: restRoutes(graphqlRoutes(new Router(), { db, reader, catalog, limits: {
+        limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes,
+      } }), services),
       // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
       authenticate: httpAuthenticator(createAccessResolver(db, services.jwt, accessCache, config.sessionCookie), config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
     });
   } catch (err) {
     await schemaListener.close();
+    await events.close();
     await db.close();
     throw err;
   }
   return {
     port: http.port,
     db,
+    events,
     async close() {
       await http.close();
       await schemaListener.close();
+      await events.close();
       await db.close();
     },
   };

@@ -111,6 +111,8 @@ export interface Config {
   planCacheMode: 'force_generic_plan' | 'auto' | 'force_custom_plan';
   /** statement_timeout of request statements, ms (0: none) */
   statementTimeoutMs: number;
+  /** STRATA_EVENTS_RETENTION: change events (strata.events) older than this are pruned, ms (0: never) */
+  eventsRetentionMs: number;
   /**
    * IP_TRUST_PROXY: which X-Forwarded-For hops to believe for the client's IP. false: none
    * (the socket's peer is the client); true: all (the leftmost address); a number: that many
@@ -379,6 +381,7 @@ export function loadConfig(env: Env = process.env): Config {
     devMigrations: r.bool('STRATA_DEV_MIGRATIONS', false),
     planCacheMode: r.oneOf('STRATA_PLAN_CACHE_MODE', ['force_generic_plan', 'auto', 'force_custom_plan'] as const, 'force_generic_plan'),
     statementTimeoutMs: r.duration('STRATA_STATEMENT_TIMEOUT', '30s', true),
+    eventsRetentionMs: r.duration('STRATA_EVENTS_RETENTION', '1d', true),
     ipTrustProxy: trustProxy(r.string('IP_TRUST_PROXY', 'false')),
     ipCustomHeader: ((v: string) => (v === '' || v === 'false' ? false : v.toLowerCase()))(r.string('IP_CUSTOM_HEADER', 'false')),
     projectName: r.string('PROJECT_NAME', 'Directus'),

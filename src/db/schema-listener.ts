@@ -2,8 +2,10 @@
 // strata_schema: the database announces every schema change (DDL by anyone, changes to
 // directus_collections/fields/relations/permissions; see sql/fixtures/strata/events/).
 // strata_access: users, roles, policies or access links changed (access/install.sql's
-// triggers, whoever wrote them). pg-listen keeps the connection alive and reconnects; a
-// reconnect reports both changes, since notifications sent while disconnected are lost.
+// triggers, whoever wrote them). strata_events: a change event was committed to the
+// strata.events outbox (the payload, its id, is only a hint; readers read the table from the
+// last id they saw). pg-listen keeps the connection alive and reconnects; a reconnect reports
+// every kind of change, since notifications sent while disconnected are lost.
 import pgListen from 'pg-listen';
 
 // pg-listen's package root is a CommonJS function that also carries itself as `.default`; its
@@ -12,6 +14,7 @@ const createSubscriber = pgListen.default;
 
 export const SCHEMA_CHANNEL = 'strata_schema';
 export const ACCESS_CHANNEL = 'strata_access';
+export const EVENTS_CHANNEL = 'strata_events';
 
 export interface SchemaListener {
   close(): Promise<void>;
@@ -21,6 +24,8 @@ export interface SchemaListener {
 export interface ChangeSink {
   schemaChanged(): void;
   accessChanged(): void;
+  /** new rows may be in strata.events (a notification, or a reconnect that may have missed some) */
+  eventsAppended(): void;
 }
 
 export async function listenForChanges(databaseUrl: string, sink: ChangeSink, onError: (err: Error) => void): Promise<SchemaListener> {
@@ -38,11 +43,13 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   });
   subscriber.notifications.on(SCHEMA_CHANNEL, () => sink.schemaChanged());
   subscriber.notifications.on(ACCESS_CHANNEL, () => sink.accessChanged());
+  subscriber.notifications.on(EVENTS_CHANNEL, () => sink.eventsAppended());
   subscriber.events.on('connected', () => {
     if (closed) void endQuietly(); // a reconnect that finished after close()
     else {
       sink.schemaChanged();
       sink.accessChanged();
+      sink.eventsAppended();
     }
   });
   subscriber.events.on('error', (err) => {
@@ -51,6 +58,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   await subscriber.connect();
   await subscriber.listenTo(SCHEMA_CHANNEL);
   await subscriber.listenTo(ACCESS_CHANNEL);
+  await subscriber.listenTo(EVENTS_CHANNEL);
   // pg's Client.end() never settles when the connection already ended (the database went
   // away): wait for it briefly, never forever
   function endQuietly(): Promise<void> {

@@ -32,6 +32,7 @@ export class Catalog {
   private facts: Promise<SchemaFacts> | undefined;
   private schemaListeners: Listener[] = [];
   private accessListeners: Listener[] = [];
+  private eventListeners: Listener[] = [];
 
   constructor(private db: Db) {}
 
@@ -43,6 +44,16 @@ export class Catalog {
   /** Called after any change to users, roles, policies or access links. */
   onAccessChange(fn: Listener): void {
     this.accessListeners.push(fn);
+  }
+
+  /** Called when strata.events may have new rows (a NOTIFY strata_events, or a listener reconnect). */
+  onEvents(fn: Listener): void {
+    this.eventListeners.push(fn);
+  }
+
+  /** New change events may be committed: the event stream reads from its last seen id. */
+  eventsAppended(): void {
+    for (const fn of this.eventListeners) fn();
   }
 
   /** The schema changed: facts are loaded again on next use and every subscriber drops its cache. */

@@ -6,6 +6,7 @@ import { connect, type Db } from '../../src/db/client.js';
 import { loadConfig } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { createApp } from '../../src/app.js';
+import type { EventStream } from '../../src/engine/events.js';
 import { readClusterInfo, urlFor, TEMPLATE_DB, type ClusterInfo } from '../setup/cluster.js';
 
 export interface TestResponse {
@@ -38,6 +39,8 @@ export interface TestApp {
   patch(path: string, body?: unknown, opts?: RequestOptions): Promise<TestResponse>;
   del(path: string, body?: unknown, opts?: RequestOptions): Promise<TestResponse>;
   search(path: string, body?: unknown, opts?: RequestOptions): Promise<TestResponse>;
+  /** the server's change-event stream (strata.events) */
+  events: EventStream;
   /** rows of a SQL query on this file's database */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
 }
@@ -92,7 +95,7 @@ export async function startApp(t: Tap, env: Record<string, string> = {}): Promis
   };
 
   return {
-    url, db, cluster, dbName, adminToken: cluster.adminToken,
+    url, db, cluster, dbName, adminToken: cluster.adminToken, events: app.events,
     request,
     get: (p, o) => request('GET', p, o),
     post: (p, b, o) => request('POST', p, { ...o, body: b }),

@@ -1,0 +1,183 @@
+// One GraphQL operation, read side: graphql-js parses and validates against the caller's schema;
+// then every root field is planned into one compiled read (src/graphql/plan.ts), and all of them
+// go to PostgreSQL in ONE flight (db.requestMany). The answer `{"data":{...}}` is written by
+// concatenating the JSON PostgreSQL built for each field; only fields whose GraphQL shape the
+// compiler can't produce (`__typename`, aggregates) are parsed and reshaped. Nothing resolves
+// field by field.
+import {
+  execute as executeGraphql, getOperationAST, getVariableValues, GraphQLError, Kind, parse, validate,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+} from 'graphql';
+import type { Db } from '../db/client.js';
+import type { Reader } from '../engine/reader.js';
+import { DirectusError, forbidden } from '../errors.js';
+import type { QueryLimits } from '../request/query.js';
+import { timed, type Accountability, type Timing } from '../types.js';
+import { collectFields, planAggregated, planItems, type Context, type RootRead } from './plan.js';
+import type { Schemas } from './schemas.js';
+
+export interface GraphqlRequest {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+}
+
+export interface GraphqlDeps {
+  db: Db;
+  reader: Reader;
+  schemas: Schemas;
+  limits: QueryLimits;
+}
+
+/** A request Directus refuses before executing: 400 GRAPHQL_VALIDATION with graphql-js's errors. */
+export class GraphqlValidationError extends Error {
+  constructor(readonly errors: readonly GraphQLError[]) {
+    super('GraphQL validation error.');
+  }
+}
+
+const invalid = (message: string) => new GraphqlValidationError([new GraphQLError(message)]);
+
+/** An execution error as Directus reports it: with the root field's path, code in extensions. */
+function fieldError(err: DirectusError, node: FieldNode, key: string) {
+  const loc = node.loc ? [{ line: node.loc.startToken.line, column: node.loc.startToken.column }] : undefined;
+  return { message: err.message, ...(loc ? { locations: loc } : {}), path: [key], extensions: { ...err.extensions, code: err.code } };
+}
+
+type Part = { key: string; node: FieldNode; read?: RootRead; sql?: string; value?: Buffer | string | null; error?: DirectusError };
+
+/** The response body of one operation (status 200), or a GraphqlValidationError (400). */
+export async function executeOperation(deps: GraphqlDeps, acc: Accountability, req: GraphqlRequest, timing: Timing): Promise<string | Buffer> {
+  if (typeof req.query !== 'string' || req.query.trim() === '') throw invalid('Must provide query string.');
+  if (req.variables !== undefined && req.variables !== null && (typeof req.variables !== 'object' || Array.isArray(req.variables))) {
+    throw invalid('Variables must be provided as an Object where each property is a variable value.');
+  }
+  const operationName = typeof req.operationName === 'string' && req.operationName !== '' ? req.operationName : undefined;
+  let document: DocumentNode;
+  try {
+    document = parse(req.query);
+  } catch (err) {
+    throw new GraphqlValidationError([err as GraphQLError]);
+  }
+  const { schema, model } = await timed(timing, 'schema', () => deps.schemas.forCaller(acc));
+  const errors = validate(schema, document);
+  if (errors.length > 0) throw new GraphqlValidationError(errors);
+  const operation = getOperationAST(document, operationName);
+  if (!operation) throw invalid(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.');
+  // the schema has no Mutation type yet (writes come in a later slice)
+  if (operation.operation !== 'query') throw invalid(`Schema is not configured to execute ${operation.operation} operation.`);
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (req.variables ?? {}) as Record<string, unknown>);
+  if (coerced.errors) throw new GraphqlValidationError(coerced.errors);
+
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const ctx: Context = { model, fragments, variables: coerced.coerced, limits: deps.limits };
+  const rootType = schema.getQueryType()!;
+
+  // plan every root field (a planning error belongs to its field alone)
+  const parts: Part[] = [];
+  const introspection: FieldNode[] = [];
+  for (const [key, nodes] of collectFields(ctx, [operation.selectionSet])) {
+    const node = nodes[0];
+    const name = node.name.value;
+    const part: Part = { key, node };
+    parts.push(part);
+    if (name === '__typename') part.value = '"Query"';
+    else if (name === '__schema' || name === '__type') introspection.push(...nodes);
+    else if (name === '_empty') part.value = 'null';
+    else {
+      try {
+        part.read = plan(ctx, rootType, node, nodes, name);
+      } catch (err) {
+        if (!(err instanceof DirectusError)) throw err;
+        part.error = err;
+      }
+    }
+  }
+  if (introspection.length > 0) {
+    const data = introspect(schema, document, operation, introspection, coerced.coerced);
+    for (const p of parts) if (p.key in data) p.value = JSON.stringify(data[p.key]);
+  }
+
+  // compile (cached by shape), then every root field in one flight
+  const reads = parts.filter((p) => p.read);
+  await timed(timing, 'compile', () => Promise.all(reads.map(async (p) => {
+    try {
+      p.sql = await deps.reader.sqlFor(acc, p.read!.collection, p.read!.query, p.read!.mode, 'value');
+    } catch (err) {
+      if (!(err instanceof DirectusError)) throw err;
+      p.error = err;
+    }
+  })));
+  const ready = reads.filter((p) => p.sql !== undefined);
+  await timed(timing, 'db', () => run(deps.db, acc, ready));
+
+  // {"data":{...}} from PostgreSQL's bytes, in selection order
+  const chunks: (string | Buffer)[] = ['{"data":{'];
+  const fieldErrors: ReturnType<typeof fieldError>[] = [];
+  parts.forEach((p, i) => {
+    let value: Buffer | string | null = p.value ?? null;
+    if (p.read && !p.error) {
+      if (value === null && p.read.mode === 'one') p.error = forbidden(); // as REST: a hidden item answers like a missing one
+      else if (p.read.reshape) value = JSON.stringify(p.read.reshape(value === null ? null : JSON.parse(value.toString())));
+    }
+    if (p.error) {
+      fieldErrors.push(fieldError(p.error, p.node, p.key));
+      value = null;
+    }
+    chunks.push(`${i > 0 ? ',' : ''}${JSON.stringify(p.key)}:`, value ?? 'null');
+  });
+  chunks.push('}');
+  if (fieldErrors.length > 0) chunks.push(',"errors":', JSON.stringify(fieldErrors));
+  chunks.push('}');
+  return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+}
+
+function plan(ctx: Context, rootType: Parameters<typeof planItems>[1], node: FieldNode, nodes: FieldNode[], name: string): RootRead {
+  const exact = ctx.model.get(name);
+  if (exact) return planItems(ctx, rootType, node, nodes, exact, exact.singleton ? 'singleton' : 'list');
+  if (name.endsWith('_by_id')) return planItems(ctx, rootType, node, nodes, ctx.model.get(name.slice(0, -6))!, 'one');
+  return planAggregated(ctx, rootType, node, nodes, ctx.model.get(name.slice(0, -11))!);
+}
+
+/**
+ * All compiled reads in one flight. The flight is one implicit transaction, so one failing read
+ * fails them all: then (only then) each read runs on its own, to give each field its own answer
+ * or error, as Directus does.
+ */
+async function run(db: Db, acc: Accountability, parts: Part[]): Promise<void> {
+  if (parts.length === 0) return;
+  try {
+    const values = await db.requestMany(acc, parts.map((p) => ({ text: p.sql!, params: [p.read!.query] })), { valueErrors: 'INVALID_QUERY' });
+    parts.forEach((p, i) => (p.value = values[i]));
+    return;
+  } catch (err) {
+    if (!(err instanceof DirectusError) || parts.length === 1) {
+      if (err instanceof DirectusError) parts[0].error = err;
+      else throw err;
+      return;
+    }
+  }
+  await Promise.all(parts.map(async (p) => {
+    try {
+      p.value = await db.requestBytes(acc, p.sql!, [p.read!.query], { valueErrors: 'INVALID_QUERY' });
+    } catch (err) {
+      if (!(err instanceof DirectusError)) throw err;
+      p.error = err;
+    }
+  }));
+}
+
+/** __schema / __type, answered by graphql-js from the caller's schema (no data is read). */
+function introspect(schema: Parameters<typeof executeGraphql>[0]['schema'], document: DocumentNode, operation: OperationDefinitionNode,
+  nodes: FieldNode[], variables: Record<string, unknown>): Record<string, unknown> {
+  const only: DocumentNode = {
+    kind: Kind.DOCUMENT,
+    definitions: [
+      { ...operation, selectionSet: { kind: Kind.SELECTION_SET, selections: nodes } },
+      ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
+    ],
+  };
+  const result = executeGraphql({ schema, document: only, variableValues: variables }) as { data?: Record<string, unknown> | null };
+  return result.data ?? {};
+}

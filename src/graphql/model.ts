@@ -1,0 +1,100 @@
+// The caller's view of the items catalog, from which their GraphQL schema is generated: the user
+// collections (not directus_*: those belong to /graphql/system) they may read, each with the
+// fields they may read, and the relations whose other side they may read too. Directus leaves out
+// of a caller's schema whatever they may not use, so asking for it fails validation.
+import type { CatalogText } from '../engine/graphql-catalog.js';
+
+export interface ModelField {
+  field: string;
+  /** Directus's field type (integer, string, json, alias, ...) */
+  type: string;
+  primaryKey: boolean;
+  /** m2o: the field holds the related item; o2m: a list of related items */
+  relation?: { kind: 'm2o' | 'o2m'; related: string };
+}
+
+export interface ModelCollection {
+  collection: string;
+  singleton: boolean;
+  primaryKey: string;
+  fields: Map<string, ModelField>;
+}
+
+export type Model = Map<string, ModelCollection>;
+
+/** Directus's answer per collection and action (strata.permissions_me). */
+type Permissions = Record<string, Record<string, { access: 'full' | 'partial' | 'none'; fields?: string[] }>>;
+
+/** GraphQL names: letters, digits and "_", not starting with a digit nor "__" (reserved). */
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+/** type names the generated schema uses itself; a collection with one of these names is left out */
+const RESERVED = new Set(['Query', 'Mutation', 'Subscription', 'JSON', 'GraphQLBigInt', 'GraphQLStringOrFloat', 'String', 'Int', 'Float', 'Boolean', 'ID']);
+export const validName = (n: string) => NAME.test(n) && !n.startsWith('__');
+
+interface FieldInfo { collection: string; field: string; type: string; schema: { is_primary_key?: boolean } | null }
+interface CollectionInfo { collection: string; meta: { singleton?: boolean } | null; schema: unknown }
+interface RelationInfo { collection: string; field: string; related_collection: string | null; meta: { one_field?: string | null } | null }
+
+/** The full catalog, parsed once per schema version (shared by every policy set). */
+export interface FullCatalog {
+  version: string;
+  collections: Model;
+}
+
+export function parseCatalog(text: CatalogText): FullCatalog {
+  const collections: Model = new Map();
+  for (const c of JSON.parse(text.collections) as CollectionInfo[]) {
+    // folders (no schema) and system collections are not items
+    if (c.schema === null || c.collection.startsWith('directus_') || !validName(c.collection) || RESERVED.has(c.collection)) continue;
+    collections.set(c.collection, { collection: c.collection, singleton: c.meta?.singleton === true, primaryKey: '', fields: new Map() });
+  }
+  for (const f of JSON.parse(text.fields) as FieldInfo[]) {
+    const c = collections.get(f.collection);
+    if (!c || !validName(f.field)) continue;
+    const primaryKey = f.schema?.is_primary_key === true;
+    if (primaryKey) c.primaryKey = f.field;
+    c.fields.set(f.field, { field: f.field, type: f.type, primaryKey });
+  }
+  for (const r of JSON.parse(text.relations) as RelationInfo[]) {
+    // many-to-any (no related collection) is not in this slice
+    if (!r.related_collection) continue;
+    const many = collections.get(r.collection)?.fields.get(r.field);
+    if (many) many.relation = { kind: 'm2o', related: r.related_collection };
+    const oneField = r.meta?.one_field;
+    const target = collections.get(r.related_collection);
+    if (!oneField || !target || !collections.has(r.collection) || !validName(oneField)) continue;
+    // the o2m field is the relation's one_field, whether or not a directus_fields row describes it
+    const one = target.fields.get(oneField) ?? target.fields.set(oneField, { field: oneField, type: 'alias', primaryKey: false }).get(oneField)!;
+    one.relation = { kind: 'o2m', related: r.collection };
+  }
+  for (const [name, c] of collections) if (!c.primaryKey) collections.delete(name);
+  return { version: text.version, collections };
+}
+
+/**
+ * What one caller may read: admins everything; others the collections with a read permission,
+ * with the fields it lists ("*": all), minus alias fields that are not relations and relations
+ * to collections they may not read.
+ */
+export function callerModel(full: FullCatalog, admin: boolean, permissionsJson: string | null): Model {
+  const perms: Permissions = admin ? {} : JSON.parse(permissionsJson ?? '{}');
+  const out: Model = new Map();
+  for (const [name, c] of full.collections) {
+    if (admin) {
+      out.set(name, { ...c, fields: new Map(c.fields) });
+      continue;
+    }
+    const read = perms[name]?.read;
+    if (!read || read.access === 'none') continue;
+    const all = !read.fields || read.fields.includes('*');
+    const allowed = new Set(read.fields ?? []);
+    const fields = new Map([...c.fields].filter(([f]) => all || allowed.has(f)));
+    out.set(name, { ...c, fields });
+  }
+  for (const c of out.values()) {
+    for (const [name, f] of c.fields) {
+      if (f.relation ? !out.has(f.relation.related) : f.type === 'alias') c.fields.delete(name);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,188 @@
+// The GraphQL schema Directus generates for a caller's model (src/graphql/model.ts), read side:
+// per collection `<c>` an object type with the caller's readable fields, and the root fields
+// `<c>`, `<c>_by_id` and `<c>_aggregated` with Directus's arguments and filter input types.
+// The schema only types and validates requests: nothing resolves through it (src/graphql/plan.ts
+// turns each root field into one compiled read).
+import {
+  GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull,
+  GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, Kind, valueFromASTUntyped,
+  type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap,
+  type GraphQLInputType, type GraphQLOutputType,
+} from 'graphql';
+import type { Model, ModelCollection, ModelField } from './model.js';
+
+// Directus's custom scalars (names as Directus's schema has them)
+export const GraphQLJSON = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'The `JSON` scalar type represents JSON values as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf).',
+  parseValue: (v) => v,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
+export const GraphQLBigInt = new GraphQLScalarType({
+  name: 'GraphQLBigInt',
+  description: 'BigInt value',
+  parseValue: (v) => v,
+  parseLiteral: (ast) => (ast.kind === Kind.INT || ast.kind === Kind.STRING ? ast.value : undefined),
+});
+export const GraphQLStringOrFloat = new GraphQLScalarType({
+  name: 'GraphQLStringOrFloat',
+  description: 'A Float or a String',
+  parseValue: (v) => v,
+  parseLiteral: (ast) => (ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? Number(ast.value) : ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+const NUMERIC = new Set(['integer', 'bigInteger', 'float', 'decimal']);
+
+/** Directus's output type for a field type (dates are Strings in output, as the brief's mapping says). */
+function scalarFor(f: ModelField): GraphQLOutputType {
+  if (f.primaryKey) return new GraphQLNonNull(GraphQLID);
+  switch (f.type) {
+    case 'integer': return GraphQLInt;
+    case 'bigInteger': return GraphQLBigInt;
+    case 'float': case 'decimal': return GraphQLFloat;
+    case 'boolean': return GraphQLBoolean;
+    case 'json': case 'csv': case 'geometry': return GraphQLJSON;
+    default: return GraphQLString;
+  }
+}
+
+// `<type>_filter_operators`, shared by every collection
+const list = <T extends GraphQLInputType | GraphQLOutputType>(t: T) => new GraphQLList(t);
+function operators(name: string, value: GraphQLInputType, ops: string[]): GraphQLInputObjectType {
+  const fields: GraphQLInputFieldConfigMap = {};
+  for (const op of ops) {
+    if (['_null', '_nnull', '_empty', '_nempty'].includes(op)) fields[op] = { type: GraphQLBoolean };
+    else if (['_in', '_nin', '_between', '_nbetween'].includes(op)) fields[op] = { type: list(value) };
+    else fields[op] = { type: value };
+  }
+  return new GraphQLInputObjectType({ name, fields });
+}
+const COMPARE = ['_eq', '_neq', '_in', '_nin', '_null', '_nnull'];
+const ORDER = ['_gt', '_gte', '_lt', '_lte', '_between', '_nbetween'];
+const TEXT = ['_contains', '_icontains', '_ncontains', '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with',
+  '_ends_with', '_nends_with', '_iends_with', '_niends_with', '_empty', '_nempty'];
+const FILTERS = {
+  string: operators('string_filter_operators', GraphQLString, [...COMPARE, ...TEXT]),
+  number: operators('number_filter_operators', GraphQLStringOrFloat, [...COMPARE, ...ORDER]),
+  bigInt: operators('big_int_filter_operators', GraphQLBigInt, [...COMPARE, ...ORDER]),
+  boolean: operators('boolean_filter_operators', GraphQLBoolean, ['_eq', '_neq', '_null', '_nnull']),
+  date: operators('date_filter_operators', GraphQLString, [...COMPARE, ...ORDER]),
+};
+function filterOperatorsFor(f: ModelField): GraphQLInputObjectType | undefined {
+  switch (f.type) {
+    case 'integer': case 'float': case 'decimal': return FILTERS.number;
+    case 'bigInteger': return FILTERS.bigInt;
+    case 'boolean': return FILTERS.boolean;
+    case 'date': case 'dateTime': case 'time': case 'timestamp': return FILTERS.date;
+    case 'string': case 'text': case 'uuid': case 'hash': return FILTERS.string;
+    default: return undefined; // json, csv, geometry: not filterable through GraphQL in this slice
+  }
+}
+
+/** The query arguments of a list (root fields and relational fields alike). */
+const listArgs = (filter: GraphQLInputType): GraphQLFieldConfigArgumentMap => ({
+  filter: { type: filter },
+  sort: { type: list(GraphQLString) },
+  limit: { type: GraphQLInt },
+  offset: { type: GraphQLInt },
+  page: { type: GraphQLInt },
+  search: { type: GraphQLString },
+});
+
+export function buildSchema(model: Model): GraphQLSchema {
+  const objects = new Map<string, GraphQLObjectType>();
+  const filters = new Map<string, GraphQLInputObjectType>();
+  const quantifiers = new Map<string, GraphQLInputObjectType>();
+
+  const filterOf = (c: ModelCollection): GraphQLInputObjectType => filters.get(c.collection)!;
+  for (const c of model.values()) {
+    filters.set(c.collection, new GraphQLInputObjectType({
+      name: `${c.collection}_filter`,
+      fields: () => {
+        const fields: GraphQLInputFieldConfigMap = {};
+        for (const f of c.fields.values()) {
+          if (f.relation?.kind === 'm2o') fields[f.field] = { type: filterOf(model.get(f.relation.related)!) };
+          else if (f.relation?.kind === 'o2m') fields[f.field] = { type: quantifiers.get(f.relation.related)! };
+          else {
+            const ops = filterOperatorsFor(f);
+            if (ops) fields[f.field] = { type: ops };
+          }
+        }
+        fields._and = { type: list(filterOf(c)) };
+        fields._or = { type: list(filterOf(c)) };
+        return fields;
+      },
+    }));
+    // o2m filters: the related collection's filter plus `_some`/`_none` (Directus's quantifier type)
+    quantifiers.set(c.collection, new GraphQLInputObjectType({
+      name: `${c.collection}_quantifier_filter`,
+      fields: () => ({ ...filterOf(c).toConfig().fields, _some: { type: filterOf(c) }, _none: { type: filterOf(c) } }),
+    }));
+  }
+
+  for (const c of model.values()) {
+    objects.set(c.collection, new GraphQLObjectType({
+      name: c.collection,
+      fields: () => {
+        const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+        for (const f of c.fields.values()) {
+          if (f.relation) {
+            const related = model.get(f.relation.related)!;
+            const type = objects.get(related.collection)!;
+            fields[f.field] = {
+              type: f.relation.kind === 'm2o' ? type : list(type),
+              args: listArgs(filterOf(related)),
+            };
+          } else fields[f.field] = { type: scalarFor(f) };
+        }
+        return fields;
+      },
+    }));
+  }
+
+  const query: GraphQLFieldConfigMap<unknown, unknown> = {};
+  for (const c of model.values()) {
+    const type = objects.get(c.collection)!;
+    if (c.singleton) {
+      query[c.collection] = { type };
+      continue;
+    }
+    query[c.collection] = { type: new GraphQLNonNull(list(new GraphQLNonNull(type))), args: listArgs(filterOf(c)) };
+    query[`${c.collection}_by_id`] = { type, args: { id: { type: new GraphQLNonNull(GraphQLID) } } };
+    query[`${c.collection}_aggregated`] = {
+      type: new GraphQLNonNull(list(new GraphQLNonNull(aggregatedType(c)))),
+      args: { groupBy: { type: list(GraphQLString) }, ...listArgs(filterOf(c)) },
+    };
+  }
+  if (Object.keys(query).length === 0) {
+    // GraphQL needs one query field: Directus answers an empty schema the same way
+    query._empty = { type: GraphQLVoid };
+  }
+  return new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: query }) });
+}
+
+const GraphQLVoid = new GraphQLScalarType({ name: 'Void', description: 'Represents NULL values', serialize: () => null });
+
+/** `<c>_aggregated`: the group and Directus's aggregate functions over the readable fields. */
+function aggregatedType(c: ModelCollection): GraphQLObjectType {
+  const plain = [...c.fields.values()].filter((f) => f.type !== 'alias' && f.relation?.kind !== 'o2m');
+  const numeric = plain.filter((f) => NUMERIC.has(f.type));
+  const counts = new GraphQLObjectType({
+    name: `${c.collection}_aggregated_count`,
+    fields: Object.fromEntries(plain.map((f) => [f.field, { type: GraphQLInt }])),
+  });
+  const fields: GraphQLFieldConfigMap<unknown, unknown> = {
+    group: { type: GraphQLJSON },
+    countAll: { type: GraphQLInt },
+    count: { type: counts },
+    countDistinct: { type: counts },
+  };
+  if (numeric.length > 0) {
+    const values = new GraphQLObjectType({
+      name: `${c.collection}_aggregated_fields`,
+      fields: Object.fromEntries(numeric.map((f) => [f.field, { type: GraphQLFloat }])),
+    });
+    for (const fn of ['avg', 'sum', 'avgDistinct', 'sumDistinct', 'min', 'max']) fields[fn] = { type: values };
+  }
+  return new GraphQLObjectType({ name: `${c.collection}_aggregated`, fields });
+}

@@ -1,0 +1,61 @@
+// The caller's GraphQL schema, cached per (schema version, policy set): the full catalog is read
+// once per schema version, each policy set's model and schema once per version too. Both are
+// dropped when the Catalog hears of a schema change (collections, fields, relations, permissions)
+// or an access change (users, roles, policies), like every other cache of the gateway.
+import type { GraphQLSchema } from 'graphql';
+import type { Db } from '../db/client.js';
+import type { Accountability } from '../types.js';
+import type { Catalog } from '../engine/catalog.js';
+import { Lru } from '../engine/cache.js';
+import { fullCatalog, readPermissions } from '../engine/graphql-catalog.js';
+import { callerModel, parseCatalog, type FullCatalog, type Model } from './model.js';
+import { buildSchema } from './schema.js';
+
+export interface CallerSchema {
+  schema: GraphQLSchema;
+  model: Model;
+}
+
+/** policy sets kept; a miss costs one permissions read and one schema build */
+const MAX_POLICY_SETS = 256;
+
+export class Schemas {
+  private full: Promise<FullCatalog> | undefined;
+  private perCaller = new Lru<Promise<CallerSchema>>(MAX_POLICY_SETS);
+
+  constructor(private db: Db, catalog: Catalog) {
+    catalog.onSchemaChange(() => this.clear());
+    catalog.onAccessChange(() => this.clear());
+  }
+
+  /** Drops everything: a build in flight completes for its own callers but is not kept. */
+  clear(): void {
+    this.full = undefined;
+    this.perCaller = new Lru(MAX_POLICY_SETS);
+  }
+
+  forCaller(acc: Accountability): Promise<CallerSchema> {
+    // permissions depend on the policy set alone (admins: all of them)
+    const key = acc.admin ? '*' : [...acc.policies].sort().join(',');
+    const cache = this.perCaller;
+    let entry = cache.get(key);
+    if (!entry) {
+      entry = this.build(acc).catch((err) => {
+        if (cache.get(key) === entry) cache.set(key, undefined as never);
+        throw err;
+      });
+      cache.set(key, entry);
+    }
+    return entry;
+  }
+
+  private async build(acc: Accountability): Promise<CallerSchema> {
+    const fullPromise = (this.full ??= fullCatalog(this.db).then(parseCatalog));
+    fullPromise.catch(() => {
+      if (this.full === fullPromise) this.full = undefined;
+    });
+    const [full, permissions] = await Promise.all([fullPromise, acc.admin ? null : readPermissions(this.db, acc)]);
+    const model = callerModel(full, acc.admin, permissions);
+    return { schema: buildSchema(model), model };
+  }
+}
