@@ -49,6 +49,9 @@ export class EventStream {
   private closed = false;
   private reading: Promise<void> | undefined;
   private again = false;
+  /** wake-ups were skipped for want of subscribers (see subscribe) */
+  private idle = false;
+  private resuming: Promise<void> | undefined;
   /** a gap: ids up to maxId still missing once the snapshot's xmin reaches xmax are never coming */
   private gap: { xmax: bigint; maxId: number } | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
@@ -84,9 +87,22 @@ export class EventStream {
     this.wake();
   }
 
-  /** Adds a subscriber of event batches; returns its unsubscribe. */
+  /**
+   * Adds a subscriber of event batches; returns its unsubscribe. A stream nobody listens to reads
+   * nothing (a write then costs the outbox row and the NOTIFY, not a read per wake-up); the
+   * first subscriber after such a pause starts from the events committed after it subscribed.
+   */
   subscribe(fn: EventSubscriber): () => void {
     this.subscribers.add(fn);
+    if (this.idle) {
+      this.idle = false;
+      this.resuming = lastEventId(this.db).then((id) => {
+        this.last = Math.max(this.last, id);
+      }, (err) => this.opts.log?.error('event stream', { err: (err as Error).message })).finally(() => {
+        this.resuming = undefined;
+        this.wake();
+      });
+    }
     return () => this.subscribers.delete(fn);
   }
 
@@ -97,7 +113,11 @@ export class EventStream {
 
   /** New events may be committed: read them (coalesced: one read at a time, one more after it). */
   wake(): void {
-    if (!this.started || this.closed) return;
+    if (!this.started || this.closed || this.resuming) return;
+    if (this.subscribers.size === 0) {
+      this.idle = true;
+      return;
+    }
     if (this.reading) {
       this.again = true;
       return;
