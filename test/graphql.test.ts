@@ -97,6 +97,13 @@ t.test('errors: parse and validation are 400 GRAPHQL_VALIDATION; execution error
   t.equal(badQuery.body.errors[0].extensions.code, 'INVALID_QUERY');
   const noQuery = await app.post('/graphql', {});
   t.equal(noQuery.status, 400);
+  const before = await app.sql('select count(*)::int as n from books');
+  for (const q of ['{ books { __proto__: title } }', '{ books { constructor: author { name } } }', '{ books { ...__proto__ } } fragment __proto__ on books { id }']) {
+    const res = await gql(q);
+    t.same([res.status, res.body.errors[0].extensions.code], [400, 'GRAPHQL_VALIDATION'], `${q}: refused`);
+  }
+  t.equal(({} as Record<string, unknown>).title, undefined, 'Object.prototype untouched');
+  t.same(await app.sql('select count(*)::int as n from books'), before, 'the database did not change');
 });
 
 t.test('permissions shape the schema and the rows', async (t) => {

@@ -119,14 +119,6 @@ export async function requestRoles(url: string): Promise<RequestRoles> {
   }
 }
 
-/** A database URL with another login. */
-function withLogin(url: string, user: string, password: string): string {
-  const u = new URL(url.replace(/^(postgres(?:ql)?:\/\/[^/?#]*@)(?=[:/?#]|$)/, '$1localhost'));
-  u.username = encodeURIComponent(user);
-  u.password = encodeURIComponent(password);
-  return u.toString();
-}
-
 export function connect(url: string, max: number, opts: ConnectOptions = {}): Db {
   const params = {
     application_name: 'strata',
@@ -136,10 +128,11 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   // one pool per role when the roles can log in (nothing can switch back from them); else both
   // kinds of request share the connecting role's pool and switch with SET ROLE
   const roles = opts.roles ?? null;
-  const requests = new WirePool(parseUrl(roles ? withLogin(url, REQUEST_ROLE, roles.request) : url, params), max);
+  const target = parseUrl(url, params);
+  const requests = new WirePool(roles ? { ...target, user: REQUEST_ROLE, password: roles.request } : target, max);
   // (each pool opens connections on demand, up to DB_POOL__MAX: an admin-only or user-only load
   // gets the whole pool size)
-  const admins = roles ? new WirePool(parseUrl(withLogin(url, ADMIN_ROLE, roles.admin), params), max) : requests;
+  const admins = roles ? new WirePool({ ...target, user: ADMIN_ROLE, password: roles.admin }, max) : requests;
   const sql = pool(url, Math.min(max, 3), 'strata-internal');
 
   const mapErrors = <T>(p: Promise<T>, opts: RequestOptions = {}): Promise<T> =>

@@ -5,8 +5,8 @@
 // compiler can't produce (`__typename`, aggregates) are parsed and reshaped. Nothing resolves
 // field by field.
 import {
-  execute as executeGraphql, getOperationAST, getVariableValues, GraphQLError, Kind, parse, validate,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  execute as executeGraphql, getOperationAST, getVariableValues, GraphQLError, Kind, parse, specifiedRules, validate,
+  type ASTVisitor, type DocumentNode, type ValidationContext, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
 } from 'graphql';
 import type { Db } from '../db/client.js';
 import type { Reader } from '../engine/reader.js';
@@ -15,6 +15,7 @@ import type { QueryLimits } from '../request/query.js';
 import { timed, type Accountability, type Timing } from '../types.js';
 import { collectFields, planAggregated, planItems, type Context, type RootRead } from './plan.js';
 import type { Schemas } from './schemas.js';
+import { isForbiddenKey } from '../request/safe-keys.js';
 
 export interface GraphqlRequest {
   query?: unknown;
@@ -38,6 +39,22 @@ export class GraphqlValidationError extends Error {
 
 const invalid = (message: string) => new GraphqlValidationError([new GraphQLError(message)]);
 
+/**
+ * GraphQL names may be `__proto__`, `constructor` or `prototype`; as aliases or fragment names
+ * they would become keys of the objects the plan builds (alias, deep, reshaped rows), so they
+ * are refused like every other request data key (src/request/safe-keys.ts).
+ */
+function NoPrototypeKeys(context: ValidationContext): ASTVisitor {
+  const check = (name: string | undefined, node: FieldNode | FragmentDefinitionNode) => {
+    if (name !== undefined && isForbiddenKey(name)) context.reportError(new GraphQLError(`Name "${name}" is not allowed.`, { nodes: node }));
+  };
+  return {
+    Field: (node) => check(node.alias?.value, node),
+    FragmentDefinition: (node) => check(node.name.value, node),
+  };
+}
+const RULES = [...specifiedRules, NoPrototypeKeys];
+
 /** An execution error as Directus reports it: with the root field's path, code in extensions. */
 function fieldError(err: DirectusError, node: FieldNode, key: string) {
   const loc = node.loc ? [{ line: node.loc.startToken.line, column: node.loc.startToken.column }] : undefined;
@@ -60,7 +77,7 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
     throw new GraphqlValidationError([err as GraphQLError]);
   }
   const { schema, model } = await timed(timing, 'schema', () => deps.schemas.forCaller(acc));
-  const errors = validate(schema, document);
+  const errors = validate(schema, document, RULES);
   if (errors.length > 0) throw new GraphqlValidationError(errors);
   const operation = getOperationAST(document, operationName);
   if (!operation) throw invalid(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.');
@@ -69,7 +86,7 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (req.variables ?? {}) as Record<string, unknown>);
   if (coerced.errors) throw new GraphqlValidationError(coerced.errors);
 
-  const fragments: Record<string, FragmentDefinitionNode> = {};
+  const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const ctx: Context = { model, fragments, variables: coerced.coerced, limits: deps.limits };
   const rootType = schema.getQueryType()!;
