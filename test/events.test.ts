@@ -21,10 +21,13 @@ await app.sql(`
 const me = await app.get('/users/me');
 const adminId: string = me.body.data.id;
 
-/** Events delivered from now on, until `until` holds (the timeout only guards a failing test). */
-function collect(stream: EventStream, until: (all: ChangeEvent[]) => boolean, ms = 5000): Promise<ChangeEvent[]> {
+/**
+ * Subscribes and waits until the stream is positioned; `events` then resolves with what is
+ * delivered from then on, once `until` holds (the timeout only guards a failing test).
+ */
+async function collect(stream: EventStream, until: (all: ChangeEvent[]) => boolean, ms = 5000): Promise<{ events: Promise<ChangeEvent[]> }> {
   const all: ChangeEvent[] = [];
-  return new Promise((resolve, reject) => {
+  const events = new Promise<ChangeEvent[]>((resolve, reject) => {
     const timer = setTimeout(() => {
       off();
       reject(new Error(`timed out waiting for events; got ${JSON.stringify(all)}`));
@@ -38,6 +41,8 @@ function collect(stream: EventStream, until: (all: ChangeEvent[]) => boolean, ms
       }
     });
   });
+  await stream.positioned();
+  return { events };
 }
 const count = (n: number) => (all: ChangeEvent[]) => all.length >= n;
 const hasTag = (code: string) => (all: ChangeEvent[]) => all.some((e) => e.collection === 'ev_tags' && e.keys.includes(code));
@@ -57,36 +62,36 @@ async function as(role: string, text: string): Promise<unknown> {
 }
 
 t.test('REST create, update and delete produce events with keys and the caller', async (t) => {
-  let got = collect(app.events, count(1));
+  let got = await collect(app.events, count(1));
   const created = await app.post('/items/ev_articles', { title: 'one' });
   t.equal(created.status, 200);
   const id = created.body.data.id;
-  let [e] = await got;
+  let [e] = await got.events;
   t.match(e, { collection: 'ev_articles', action: 'create', keys: [id] });
   t.equal(e.accountability?.user, adminId, 'the accountability of the request');
   t.equal(typeof e.txid, 'string');
 
-  got = collect(app.events, count(1));
+  got = await collect(app.events, count(1));
   t.equal((await app.patch(`/items/ev_articles/${id}`, { title: 'two' })).status, 200);
-  [e] = await got;
+  [e] = await got.events;
   t.match(e, { collection: 'ev_articles', action: 'update', keys: [id], accountability: { user: adminId } });
 
-  got = collect(app.events, count(1));
+  got = await collect(app.events, count(1));
   t.equal((await app.post('/items/ev_articles', [{ title: 'a' }, { title: 'b' }])).status, 200);
-  [e] = await got;
+  [e] = await got.events;
   t.equal(e.keys.length, 2, 'one event per statement, with every key it touched');
 
-  got = collect(app.events, count(1));
+  got = await collect(app.events, count(1));
   t.equal((await app.del(`/items/ev_articles/${id}`)).status, 204);
-  [e] = await got;
+  [e] = await got.events;
   t.match(e, { collection: 'ev_articles', action: 'delete', keys: [id], accountability: { user: adminId } });
 });
 
 t.test('a nested write produces events for every collection it touched', async (t) => {
-  const got = collect(app.events, (all) => new Set(all.map((e) => e.collection)).size >= 3);
+  const got = await collect(app.events, (all) => new Set(all.map((e) => e.collection)).size >= 3);
   const res = await app.post('/items/ev_articles', { title: 'nested', author: { name: 'Ann' }, comments: [{ body: 'c1' }, { body: 'c2' }] });
   t.equal(res.status, 200);
-  const all = await got;
+  const all = await got.events;
   const by = (c: string) => all.filter((e) => e.collection === c);
   t.match(by('ev_authors'), [{ action: 'create', keys: [res.body.data.author] }]);
   t.match(by('ev_articles'), [{ action: 'create', keys: [res.body.data.id] }]);
@@ -95,36 +100,36 @@ t.test('a nested write produces events for every collection it touched', async (
 });
 
 t.test('a plain-SQL write produces an event without accountability', async (t) => {
-  const got = collect(app.events, hasTag('sql-1'));
+  const got = await collect(app.events, hasTag('sql-1'));
   await app.sql("insert into ev_tags (code) values ('sql-1')");
-  const [e] = await got;
+  const [e] = await got.events;
   t.match(e, { collection: 'ev_tags', action: 'create', keys: ['sql-1'], accountability: null });
 });
 
 t.test('an aborted transaction emits nothing', async (t) => {
   const [{ before }] = await app.sql<{ before: string }>('select coalesce(max(id), 0)::text as before from strata.events');
   // the author is inserted (its trigger runs) before the comment without a body fails
-  const got = collect(app.events, hasTag('after-abort'));
+  const got = await collect(app.events, hasTag('after-abort'));
   const res = await app.post('/items/ev_articles', { title: 'x', author: { name: 'aborted' }, comments: [{ body: null }] });
   t.equal(res.status, 400, res.text);
   await app.sql("insert into ev_tags (code) values ('after-abort')");
-  const all = await got;
+  const all = await got.events;
   t.same(all.map((e) => e.keys), [['after-abort']], 'only the later write is delivered');
   t.same(await app.sql('select collection from strata.events where id > $1', [before]), [{ collection: 'ev_tags' }]);
 });
 
 t.test('events arrive in commit order, and a transaction still running holds later ids back, not lost', async (t) => {
-  const got = collect(app.events, hasTag('o-3'));
+  const got = await collect(app.events, hasTag('o-3'));
   await app.sql("insert into ev_tags (code) values ('o-1')");
   await app.sql("update ev_tags set code = 'o-2' where code = 'o-1'");
   await app.sql("insert into ev_tags (code) values ('o-3')");
-  const all = await got;
+  const all = await got.events;
   t.same(all.map((e) => [e.action, e.keys]), [['create', ['o-1']], ['update', ['o-2']], ['create', ['o-3']]]);
   t.ok(all.every((e, i) => i === 0 || e.id > all[i - 1].id), 'ids ascending');
 
   // a transaction draws an id, another draws the next one and commits first: the stream must not
   // move past the first one's id while it is running, or its event would be lost
-  const both = collect(app.events, (a) => hasTag('slow')(a) && hasTag('fast')(a));
+  const both = await collect(app.events, (a) => hasTag('slow')(a) && hasTag('fast')(a));
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
   let inserted!: () => void;
@@ -138,23 +143,23 @@ t.test('events arrive in commit order, and a transaction still running holds lat
   await app.sql("insert into ev_tags (code) values ('fast')");
   release();
   await slow;
-  const events = await both;
+  const events = await both.events;
   t.same(events.map((e) => e.keys[0]), ['slow', 'fast'], 'both delivered once, in id order');
 });
 
 t.test('after the listener reconnects, events committed meanwhile are delivered once, in order', async (t) => {
-  const got = collect(app.events, hasTag('r-3'));
+  const got = await collect(app.events, hasTag('r-3'));
   const killed = await app.sql<{ ok: boolean }>(`select pg_terminate_backend(pid) as ok from pg_stat_activity
     where datname = current_database() and application_name = 'strata-listen'`);
   t.same(killed, [{ ok: true }], 'the listener connection was cut');
   for (const code of ['r-1', 'r-2', 'r-3']) await app.sql('insert into ev_tags (code) values ($1)', [code]);
-  const all = await got;
+  const all = await got.events;
   t.same(all.map((e) => e.keys[0]), ['r-1', 'r-2', 'r-3']);
 
   // and the stream keeps going on the new connection, without repeating anything
-  const next = collect(app.events, hasTag('r-4'));
+  const next = await collect(app.events, hasTag('r-4'));
   await app.sql("insert into ev_tags (code) values ('r-4')");
-  t.same((await next).map((e) => e.keys[0]), ['r-4']);
+  t.same((await next.events).map((e) => e.keys[0]), ['r-4']);
 });
 
 t.test('a stream that missed every notification resumes from its last id', async (t) => {
@@ -162,15 +167,15 @@ t.test('a stream that missed every notification resumes from its last id', async
   const stream = new EventStream(app.db, { pollMs: 0 });
   await stream.start();
   t.teardown(() => stream.close());
-  const got = collect(stream, hasTag('m-2'));
+  const got = await collect(stream, hasTag('m-2'));
   for (const code of ['m-1', 'm-2']) await app.sql('insert into ev_tags (code) values ($1)', [code]);
   stream.wake();
-  t.same((await got).map((e) => e.keys[0]), ['m-1', 'm-2']);
-  const again = collect(stream, hasTag('m-3'));
+  t.same((await got.events).map((e) => e.keys[0]), ['m-1', 'm-2']);
+  const again = await collect(stream, hasTag('m-3'));
   await app.sql("insert into ev_tags (code) values ('m-3')");
   stream.wake();
   stream.wake();
-  t.same((await again).map((e) => e.keys[0]), ['m-3'], 'nothing is delivered twice');
+  t.same((await again.events).map((e) => e.keys[0]), ['m-3'], 'nothing is delivered twice');
 });
 
 t.test('prune_events removes events older than the retention', async (t) => {

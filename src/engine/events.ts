@@ -106,6 +106,15 @@ export class EventStream {
     return () => this.subscribers.delete(fn);
   }
 
+  /**
+   * Resolves once the stream knows where a subscriber added now starts: events committed after
+   * this resolves reach it. A caller that acknowledges a subscription (the realtime protocol's
+   * "subscribed") awaits this first.
+   */
+  positioned(): Promise<void> {
+    return this.resuming ?? Promise.resolve();
+  }
+
   /** The last event id delivered (or known never to come). */
   get lastId(): number {
     return this.last;
