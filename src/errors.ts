@@ -34,6 +34,8 @@ export type ErrorCode = keyof typeof STATUS_BY_CODE;
 
 export class DirectusError extends Error {
   readonly status: number;
+  /** further errors answered with this one (Directus lists every failed validation) */
+  more: DirectusError[] = [];
   /** response headers that go with this error (e.g. clearing a dead session cookie) */
   headers?: Record<string, string | string[]>;
   constructor(
@@ -64,6 +66,6 @@ export const unsupportedMediaType = (mediaType: string, where = 'Content-Type he
 /** The JSON body for a list of errors; the status is the first error's. */
 export function errorBody(errors: DirectusError[]): string {
   return JSON.stringify({
-    errors: errors.map((e) => ({ message: e.message, extensions: { ...e.extensions, code: e.code } })),
+    errors: errors.flatMap((e) => [e, ...e.more]).map((e) => ({ message: e.message, extensions: { ...e.extensions, code: e.code } })),
   });
 }

@@ -103,7 +103,12 @@ export function fromPgError(err: unknown, valueErrors?: ValueErrorCode): Directu
     try {
       ext = err.hint ? JSON.parse(err.hint) : {};
     } catch { /* a hint that is not JSON carries no extensions */ }
-    return new DirectusError((err.detail ?? 'INTERNAL_SERVER_ERROR') as ErrorCode, err.message ?? '', directusOrder(ext));
+    const code = (err.detail ?? 'INTERNAL_SERVER_ERROR') as ErrorCode;
+    // `more`: the further errors of the same code raised together (strata.check_validation)
+    const { more, ...first } = ext;
+    const error = new DirectusError(code, err.message ?? '', directusOrder(first));
+    if (Array.isArray(more)) error.more = more.map((m) => new DirectusError(code, String(m?.message ?? ''), directusOrder(m?.extensions ?? {})));
+    return error;
   }
   return BY_SQLSTATE[err.code!]?.(err, valueErrors);
 }

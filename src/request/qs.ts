@@ -65,7 +65,9 @@ function arraysFromIndexedObjects(v: QsValue): QsValue {
   if (typeof v !== 'object') return v;
   const keys = Object.keys(v);
   for (const k of keys) v[k] = arraysFromIndexedObjects(v[k]);
-  if (keys.length > 0 && keys.length <= 20 && keys.every((k) => /^\d+$/.test(k))) {
+  // any number of indexed entries (Directus parses `filter[_or][25][...]`); indices are only
+  // ordered and compacted, so a huge index costs nothing, and the filter caps bound the size
+  if (keys.length > 0 && keys.every((k) => /^\d+$/.test(k))) {
     return keys.sort((a, b) => Number(a) - Number(b)).map((k) => v[k]);
   }
   return v;

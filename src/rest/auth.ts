@@ -1,27 +1,23 @@
 // /auth/login, /auth/refresh, /auth/logout (local provider) in json, cookie and session modes,
 // and /auth/password/request + /auth/password/reset. Sessions live in directus_sessions; the core
 // (src/engine/auth-store.ts: login / refresh / logout, one strata.session_* SQL function each) does each change in one call.
-import { randomBytes } from 'node:crypto';
 import { accessForUser } from '../engine/access-store.js';
 import type { Services } from './services.js';
-import { invalidCredentials, invalidOtp, invalidPayload, userSuspended } from '../errors.js';
+import { invalidCredentials, invalidPayload, userSuspended } from '../errors.js';
 import type { Router } from '../router.js';
 import { type ApiRequest, type ApiResponse } from '../types.js';
 import { json, noContent } from './response.js';
 import { isPlainObject, jsonBody } from '../request/body.js';
 import type { Access } from '../types.js';
 import { isDirectusJwt } from '../auth/jwt.js';
-import { dummyHash, verifyPassword } from '../auth/password.js';
+import { newToken, passwordLogin } from '../auth/login.js';
 import { passwordRoutes } from './auth-password.js';
 import { stall } from '../auth/stall.js';
 import { clearCookie, parseCookies, setCookie } from '../auth/token.js';
 import { loginPayload, type Mode } from '../auth/validate.js';
-import { verifyTotp } from '../auth/totp.js';
 import * as authStore from '../engine/auth-store.js';
 import { clientOf as client } from './auth-password.js';
 
-/** A 64-character URL-safe random token, like Directus's nanoid(64). */
-const newToken = () => randomBytes(48).toString('base64url');
 
 export function authRoutes(router: Router, s: Services) {
   const { config, db, jwt } = s;
@@ -55,25 +51,9 @@ export function authRoutes(router: Router, s: Services) {
     const payload = loginPayload(jsonBody(req) ?? {});
     const started = Date.now();
     try {
-      const user = await authStore.loginCandidate(db, payload.email);
-      // The same argon2 work whether or not the user exists (no user enumeration by timing).
-      const passwordOk = await verifyPassword(user?.password ?? (await dummyHash()), payload.password);
-      // Directus 12 answers INVALID_CREDENTIALS for any user who is not active, suspended included.
-      if (!user || user.status !== 'active' || user.provider !== 'default') throw invalidCredentials();
-      // auth_login_attempts = N: the attempt after N consecutive failures suspends the user. (Directus
-      // still lets that attempt in when its password is right, leaving a suspended user signed in.)
-      if (user.allowed !== null && user.allowed > 0 && user.failures >= user.allowed) {
-        await authStore.suspendLogin(db, user.id, client(req));
-        throw invalidCredentials();
-      }
-      const otpOk = !user.tfa_secret || (payload.otp !== undefined && verifyTotp(user.tfa_secret, payload.otp));
-      if (!passwordOk || !otpOk) {
-        if (user.allowed !== null && user.allowed > 0) await authStore.loginFailed(db, user.id);
-        throw passwordOk ? invalidOtp() : invalidCredentials();
-      }
-      const refreshToken = newToken();
-      await authStore.login(db, user.id, refreshToken, config.refreshTokenTtlMs, client(req));
-      return await tokensResponse(user.id, refreshToken, payload.mode, req.ip);
+      // the local provider's checks (credentials, status, attempts, OTP) are the core's: src/auth/login.ts
+      const { user, refreshToken } = await passwordLogin(db, payload.email, payload.password, payload.otp, config.refreshTokenTtlMs, client(req));
+      return await tokensResponse(user, refreshToken, payload.mode, req.ip);
     } finally {
       await stall(started, config.loginStallTimeMs);
     }

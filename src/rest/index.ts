@@ -14,6 +14,7 @@ import { systemWriteRoutes } from './system-write.js';
 import { itemsWriteRoutes } from './items-write.js';
 import { revisionsRoutes } from './revisions.js';
 import { commentsRoutes } from './comments.js';
+import { utilsRoutes } from './utils.js';
 
 export function restRoutes(router: Router, s: Services): Router {
   serverRoutes(router, s.config, s.db);
@@ -23,6 +24,7 @@ export function restRoutes(router: Router, s: Services): Router {
   itemsWriteRoutes(router, s, s.writer);
   revisionsRoutes(router, s);
   commentsRoutes(router, s);
+  utilsRoutes(router, s);
   collectionsRoutes(router, s);
   fieldsRoutes(router, s);
   relationsRoutes(router, s);

@@ -1,5 +1,5 @@
 // /server/ping, /server/info, /server/health, as Directus 12 answers them.
-import type { Config } from '../config.js';
+import { websocketInfo, type Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { forbidden } from '../errors.js';
 import type { Router } from '../router.js';
@@ -19,7 +19,7 @@ export function serverRoutes(router: Router, config: Config, db: Db) {
       info.rateLimitGlobal = false;
       info.extensions = { limit: null };
       info.queryLimit = { default: config.queryLimitDefault, max: Number.isFinite(config.queryLimitMax) ? config.queryLimitMax : -1 };
-      info.websocket = false;
+      info.websocket = websocketInfo(config.websockets);
       info.version = version;
     }
     return json(JSON.stringify({ data: info }));

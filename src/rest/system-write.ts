@@ -24,7 +24,16 @@ export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
   policies: 'directus_policies',
   access: 'directus_access',
   permissions: 'directus_permissions',
+  // content of the app (issue 16): the generic write under Directus's app-access permissions
+  presets: 'directus_presets',
+  notifications: 'directus_notifications',
+  translations: 'directus_translations',
+  dashboards: 'directus_dashboards',
+  panels: 'directus_panels',
 };
+
+/** the writable system collections whose rows decide who may do what */
+const ACCESS_COLLECTIONS = new Set(['directus_users', 'directus_roles', 'directus_policies', 'directus_access', 'directus_permissions', 'directus_settings']);
 
 export function systemWriteRoutes(router: Router, s: Services) {
   const limits = queryLimits(s);
@@ -44,7 +53,7 @@ export function systemWriteRoutes(router: Router, s: Services) {
       { system: true });
     // this gateway sees its own change at once; others hear it through LISTEN strata_access
     // (and strata_schema for permissions)
-    s.catalog.accessChanged();
+    if (ACCESS_COLLECTIONS.has(collection)) s.catalog.accessChanged();
     if (collection === 'directus_permissions') s.catalog.schemaChanged();
     return respond(result);
   }

@@ -21,6 +21,10 @@ export const SYSTEM_ENDPOINTS: Record<string, string> = {
   revisions: 'directus_revisions',
   presets: 'directus_presets',
   comments: 'directus_comments',
+  notifications: 'directus_notifications',
+  translations: 'directus_translations',
+  dashboards: 'directus_dashboards',
+  panels: 'directus_panels',
 };
 
 export function systemRoutes(router: Router, s: Services, reader: Reader) {
