@@ -5,17 +5,21 @@
 // compiler can't produce (`__typename`, aggregates) are parsed and reshaped. Nothing resolves
 // field by field.
 import {
-  execute as executeGraphql, getOperationAST, getVariableValues, GraphQLError, Kind, parse, specifiedRules, validate,
+  execute as executeGraphql, getOperationAST, getVariableValues, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
   type ASTVisitor, type DocumentNode, type ValidationContext, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
 } from 'graphql';
 import type { Db } from '../db/client.js';
 import type { Reader } from '../engine/reader.js';
+import type { Writer } from '../engine/writer.js';
 import { DirectusError, forbidden } from '../errors.js';
 import type { QueryLimits } from '../request/query.js';
 import { timed, type Accountability, type Timing } from '../types.js';
 import { collectFields, planAggregated, planItems, type Context, type RootRead } from './plan.js';
+import { planMutation, type RootWrite } from './mutate.js';
 import type { Schemas } from './schemas.js';
 import { isForbiddenKey } from '../request/safe-keys.js';
+import { checkDocument } from './limits.js';
+import { DEFAULT_MAX_FIELDS } from '../request/query.js';
 
 export interface GraphqlRequest {
   query?: unknown;
@@ -26,8 +30,19 @@ export interface GraphqlRequest {
 export interface GraphqlDeps {
   db: Db;
   reader: Reader;
+  writer: Writer;
   schemas: Schemas;
   limits: QueryLimits;
+  options: GraphqlOptions;
+}
+
+export interface GraphqlOptions {
+  /** GRAPHQL_INTROSPECTION */
+  introspection: boolean;
+  /** GRAPHQL_QUERY_TOKEN_LIMIT */
+  tokenLimit: number;
+  /** MAX_RELATIONAL_DEPTH */
+  maxRelationalDepth: number;
 }
 
 /** A request Directus refuses before executing: 400 GRAPHQL_VALIDATION with graphql-js's errors. */
@@ -54,6 +69,7 @@ function NoPrototypeKeys(context: ValidationContext): ASTVisitor {
   };
 }
 const RULES = [...specifiedRules, NoPrototypeKeys];
+const RULES_NO_INTROSPECTION = [...RULES, NoSchemaIntrospectionCustomRule];
 
 /** An execution error as Directus reports it: with the root field's path, code in extensions. */
 function fieldError(err: DirectusError, node: FieldNode, key: string) {
@@ -61,7 +77,7 @@ function fieldError(err: DirectusError, node: FieldNode, key: string) {
   return { message: err.message, ...(loc ? { locations: loc } : {}), path: [key], extensions: { ...err.extensions, code: err.code } };
 }
 
-type Part = { key: string; node: FieldNode; read?: RootRead; sql?: string; value?: Buffer | string | null; error?: DirectusError };
+type Part = { key: string; node: FieldNode; read?: RootRead; write?: RootWrite; sql?: string; value?: Buffer | string | null; error?: DirectusError };
 
 /** The response body of one operation (status 200), or a GraphqlValidationError (400). */
 export async function executeOperation(deps: GraphqlDeps, acc: Accountability, req: GraphqlRequest, timing: Timing): Promise<string | Buffer> {
@@ -72,24 +88,26 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
   const operationName = typeof req.operationName === 'string' && req.operationName !== '' ? req.operationName : undefined;
   let document: DocumentNode;
   try {
-    document = parse(req.query);
+    document = parse(req.query, { maxTokens: deps.options.tokenLimit });
   } catch (err) {
     throw new GraphqlValidationError([err as GraphQLError]);
   }
+  const tooBig = checkDocument(document, { maxFields: deps.limits.maxFields ?? DEFAULT_MAX_FIELDS, maxRelationalDepth: deps.options.maxRelationalDepth });
+  if (tooBig) throw new GraphqlValidationError([tooBig]);
   const { schema, model } = await timed(timing, 'schema', () => deps.schemas.forCaller(acc));
-  const errors = validate(schema, document, RULES);
+  const errors = validate(schema, document, deps.options.introspection ? RULES : RULES_NO_INTROSPECTION);
   if (errors.length > 0) throw new GraphqlValidationError(errors);
   const operation = getOperationAST(document, operationName);
   if (!operation) throw invalid(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.');
-  // the schema has no Mutation type yet (writes come in a later slice)
-  if (operation.operation !== 'query') throw invalid(`Schema is not configured to execute ${operation.operation} operation.`);
+  const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : null;
+  // (validation already refuses an operation type the schema lacks)
+  if (!rootType) throw invalid(`Schema is not configured to execute ${operation.operation} operation.`);
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (req.variables ?? {}) as Record<string, unknown>);
   if (coerced.errors) throw new GraphqlValidationError(coerced.errors);
 
   const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   const ctx: Context = { model, fragments, variables: coerced.coerced, limits: deps.limits };
-  const rootType = schema.getQueryType()!;
 
   // plan every root field (a planning error belongs to its field alone)
   const parts: Part[] = [];
@@ -99,12 +117,13 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
     const name = node.name.value;
     const part: Part = { key, node };
     parts.push(part);
-    if (name === '__typename') part.value = '"Query"';
+    if (name === '__typename') part.value = JSON.stringify(rootType.name);
     else if (name === '__schema' || name === '__type') introspection.push(...nodes);
     else if (name === '_empty') part.value = 'null';
     else {
       try {
-        part.read = plan(ctx, rootType, node, nodes, name);
+        if (operation.operation === 'mutation') part.write = planMutation(ctx, rootType, node, nodes);
+        else part.read = plan(ctx, rootType, node, nodes, name);
       } catch (err) {
         if (!(err instanceof DirectusError)) throw err;
         part.error = err;
@@ -115,6 +134,8 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
     const data = introspect(schema, document, operation, introspection, coerced.coerced);
     for (const p of parts) if (p.key in data) p.value = JSON.stringify(data[p.key]);
   }
+
+  if (operation.operation === 'mutation') await timed(timing, 'write', () => runWrites(deps, acc, parts, timing));
 
   // compile (cached by shape), then every root field in one flight
   const reads = parts.filter((p) => p.read);
@@ -138,6 +159,7 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
       if (value === null && p.read.mode === 'one') p.error = forbidden(); // as REST: a hidden item answers like a missing one
       else if (p.read.reshape) value = JSON.stringify(p.read.reshape(value === null ? null : JSON.parse(value.toString())));
     }
+    if (p.write && !p.error && p.write.reshape && value !== null) value = JSON.stringify(p.write.reshape(JSON.parse(value.toString())));
     if (p.error) {
       fieldErrors.push(fieldError(p.error, p.node, p.key));
       value = null;
@@ -148,6 +170,24 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
   if (fieldErrors.length > 0) chunks.push(',"errors":', JSON.stringify(fieldErrors));
   chunks.push('}');
   return Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c)));
+}
+
+/**
+ * The mutation root fields, in order (GraphQL executes them serially): each is one
+ * strata.write_request statement that writes and re-reads, as REST's writes.
+ */
+async function runWrites(deps: GraphqlDeps, acc: Accountability, parts: Part[], timing: Timing): Promise<void> {
+  for (const p of parts) {
+    if (!p.write || p.error) continue;
+    const w = p.write;
+    try {
+      const value = await deps.writer.write(acc, w.collection, w.action, w.args, w.read, timing);
+      p.value = w.read ? value : w.answer!;
+    } catch (err) {
+      if (!(err instanceof DirectusError)) throw err;
+      p.error = err;
+    }
+  }
 }
 
 function plan(ctx: Context, rootType: Parameters<typeof planItems>[1], node: FieldNode, nodes: FieldNode[], name: string): RootRead {

@@ -9,6 +9,8 @@ export interface ModelField {
   /** Directus's field type (integer, string, json, alias, ...) */
   type: string;
   primaryKey: boolean;
+  /** a create must give it: NOT NULL, no default, not generated (Directus's NonNull in create inputs) */
+  required?: boolean;
   /** m2o: the field holds the related item; o2m: a list of related items */
   relation?: { kind: 'm2o' | 'o2m'; related: string };
 }
@@ -31,7 +33,10 @@ const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 const RESERVED = new Set(['Query', 'Mutation', 'Subscription', 'JSON', 'GraphQLBigInt', 'GraphQLStringOrFloat', 'String', 'Int', 'Float', 'Boolean', 'ID']);
 export const validName = (n: string) => NAME.test(n) && !n.startsWith('__');
 
-interface FieldInfo { collection: string; field: string; type: string; schema: { is_primary_key?: boolean } | null }
+interface FieldInfo {
+  collection: string; field: string; type: string;
+  schema: { is_primary_key?: boolean; is_nullable?: boolean; default_value?: unknown; has_auto_increment?: boolean; is_generated?: boolean } | null;
+}
 interface CollectionInfo { collection: string; meta: { singleton?: boolean } | null; schema: unknown }
 interface RelationInfo { collection: string; field: string; related_collection: string | null; meta: { one_field?: string | null } | null }
 
@@ -53,7 +58,9 @@ export function parseCatalog(text: CatalogText): FullCatalog {
     if (!c || !validName(f.field)) continue;
     const primaryKey = f.schema?.is_primary_key === true;
     if (primaryKey) c.primaryKey = f.field;
-    c.fields.set(f.field, { field: f.field, type: f.type, primaryKey });
+    const s = f.schema;
+    const required = s !== null && s.is_nullable === false && (s.default_value ?? null) === null && !s.has_auto_increment && !s.is_generated;
+    c.fields.set(f.field, { field: f.field, type: f.type, primaryKey, required });
   }
   for (const r of JSON.parse(text.relations) as RelationInfo[]) {
     // many-to-any (no related collection) is not in this slice
@@ -95,6 +102,41 @@ export function callerModel(full: FullCatalog, admin: boolean, permissionsJson: 
     for (const [name, f] of c.fields) {
       if (f.relation ? !out.has(f.relation.related) : f.type === 'alias') c.fields.delete(name);
     }
+  }
+  return out;
+}
+
+/** What one caller may write in a collection: the fields per action (absent: the action is not allowed). */
+export interface WritableCollection {
+  /** the collection as the catalog has it: every field (a field may be writable and not readable) */
+  collection: ModelCollection;
+  create?: Set<string>;
+  update?: Set<string>;
+  delete: boolean;
+}
+
+export type WriteModel = Map<string, WritableCollection>;
+
+/**
+ * What one caller may write: per collection, the fields of its create and update permissions
+ * ("*": all) and whether it may delete. Alias fields that are not relations carry no value and
+ * are left out; relations stay, the schema decides how they are typed (src/graphql/mutations.ts).
+ */
+export function callerWrites(full: FullCatalog, admin: boolean, permissionsJson: string | null): WriteModel {
+  const perms: Permissions = admin ? {} : JSON.parse(permissionsJson ?? '{}');
+  const out: WriteModel = new Map();
+  const fieldsFor = (c: ModelCollection, action: 'create' | 'update'): Set<string> | undefined => {
+    const p = admin ? { access: 'full', fields: ['*'] } : perms[c.collection]?.[action];
+    if (!p || p.access === 'none') return undefined;
+    const all = !p.fields || p.fields.includes('*');
+    const allowed = new Set(p.fields ?? []);
+    return new Set([...c.fields.values()].filter((f) => (all || allowed.has(f.field)) && (f.relation || f.type !== 'alias')).map((f) => f.field));
+  };
+  for (const [name, c] of full.collections) {
+    const create = fieldsFor(c, 'create');
+    const update = fieldsFor(c, 'update');
+    const del = admin || (perms[name]?.delete !== undefined && perms[name].delete.access !== 'none');
+    if (create || update || del) out.set(name, { collection: c, create, update, delete: del });
   }
   return out;
 }

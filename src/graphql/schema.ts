@@ -9,7 +9,8 @@ import {
   type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap,
   type GraphQLInputType, type GraphQLOutputType,
 } from 'graphql';
-import type { Model, ModelCollection, ModelField } from './model.js';
+import type { Model, ModelCollection, ModelField, WriteModel } from './model.js';
+import { buildMutation } from './mutation-schema.js';
 
 // Directus's custom scalars (names as Directus's schema has them)
 export const GraphQLJSON = new GraphQLScalarType({
@@ -45,6 +46,9 @@ function scalarFor(f: ModelField): GraphQLOutputType {
     default: return GraphQLString;
   }
 }
+
+/** A field's type in a mutation's input: its output scalar, the primary key optional (generated keys). */
+export const inputScalarFor = (f: ModelField): GraphQLInputType => (f.primaryKey ? GraphQLID : scalarFor(f) as GraphQLInputType);
 
 // `<type>_filter_operators`, shared by every collection
 const list = <T extends GraphQLInputType | GraphQLOutputType>(t: T) => new GraphQLList(t);
@@ -89,7 +93,7 @@ const listArgs = (filter: GraphQLInputType): GraphQLFieldConfigArgumentMap => ({
   search: { type: GraphQLString },
 });
 
-export function buildSchema(model: Model): GraphQLSchema {
+export function buildSchema(model: Model, writes: WriteModel = new Map()): GraphQLSchema {
   const objects = new Map<string, GraphQLObjectType>();
   const filters = new Map<string, GraphQLInputObjectType>();
   const quantifiers = new Map<string, GraphQLInputObjectType>();
@@ -158,7 +162,11 @@ export function buildSchema(model: Model): GraphQLSchema {
     // GraphQL needs one query field: Directus answers an empty schema the same way
     query._empty = { type: GraphQLVoid };
   }
-  return new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: query }) });
+  const mutation = buildMutation(writes, {
+    object: (name) => objects.get(name),
+    listArgs: (name) => listArgs(filterOf(model.get(name)!)),
+  });
+  return new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: query }), mutation });
 }
 
 const GraphQLVoid = new GraphQLScalarType({ name: 'Void', description: 'Represents NULL values', serialize: () => null });

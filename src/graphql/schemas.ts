@@ -8,12 +8,13 @@ import type { Accountability } from '../types.js';
 import type { Catalog } from '../engine/catalog.js';
 import { Lru } from '../engine/cache.js';
 import { fullCatalog, readPermissions } from '../engine/graphql-catalog.js';
-import { callerModel, parseCatalog, type FullCatalog, type Model } from './model.js';
+import { callerModel, callerWrites, parseCatalog, type FullCatalog, type Model, type WriteModel } from './model.js';
 import { buildSchema } from './schema.js';
 
 export interface CallerSchema {
   schema: GraphQLSchema;
   model: Model;
+  writes: WriteModel;
 }
 
 /** policy sets kept; a miss costs one permissions read and one schema build */
@@ -56,6 +57,7 @@ export class Schemas {
     });
     const [full, permissions] = await Promise.all([fullPromise, acc.admin ? null : readPermissions(this.db, acc)]);
     const model = callerModel(full, acc.admin, permissions);
-    return { schema: buildSchema(model), model };
+    const writes = callerWrites(full, acc.admin, permissions);
+    return { schema: buildSchema(model, writes), model, writes };
   }
 }
