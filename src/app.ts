@@ -17,6 +17,9 @@ import { listenForChanges } from './db/schema-listener.js';
 import { Catalog } from './engine/catalog.js';
 import { Writer } from './engine/writer.js';
 import { EventStream } from './engine/events.js';
+import { fileRoutes } from './files/index.js';
+import { createStorage } from './storage/index.js';
+import { realtime } from './realtime/index.js';
 
 export interface App {
   port: number;
@@ -49,19 +52,27 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     writer: new Writer(db, reader, catalog, { maxBatchMutation: config.maxBatchMutation, defaultLimit: config.queryLimitDefault }),
   };
   const schemaListener = await listenForChanges(databaseUrl, catalog, (err) => log.error('schema listener', { err: err.message }));
+  const resolveAccess = createAccessResolver(db, services.jwt, accessCache, config.sessionCookie);
+  const limits = { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes };
+  // the realtime WebSocket (Directus's protocol): the same reader, writer and access resolution as REST
+  const live = config.websockets.rest.enabled ? realtime({ config, log, db, reader, writer: services.writer, events, resolveAccess, limits }) : undefined;
   let http: HttpServer;
   try {
     http = await startHttpServer({
       config,
       log,
-      router: restRoutes(graphqlRoutes(new Router(), { db, reader, catalog, limits: {
+      // files front end last: /files and /folders reads are REST's generic system reads
+      router: fileRoutes(restRoutes(graphqlRoutes(new Router(), { db, reader, writer: services.writer, catalog,
+        options: { ...config.graphql, maxRelationalDepth: config.maxRelationalDepth }, limits: {
         limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes,
-      } }), services),
+      } }), services), { ...services, storage: createStorage(config.files) }),
       // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
-      authenticate: httpAuthenticator(createAccessResolver(db, services.jwt, accessCache, config.sessionCookie), config.sessionCookie),
+      authenticate: httpAuthenticator(resolveAccess, config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
+      sockets: live ? [live.endpoint] : [],
     });
   } catch (err) {
+    live?.close();
     await schemaListener.close();
     await events.close();
     await db.close();
@@ -72,6 +83,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     db,
     events,
     async close() {
+      live?.close();
       await http.close();
       await schemaListener.close();
       await events.close();

@@ -2,6 +2,7 @@
 // variable name where Directus has one, and is validated at start: every bad value is reported
 // at once, each with the variable's name, what it must be, and what it was.
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { parseDuration, parseBytes } from './util/units.js';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -91,6 +92,8 @@ export interface Config {
   /** most bytes of SQL one read may compile to (Strata only) */
   maxSqlSize: number;
   cors: CorsConfig;
+  /** GraphQL: introspection allowed (GRAPHQL_INTROSPECTION), most tokens in one document (GRAPHQL_QUERY_TOKEN_LIMIT) */
+  graphql: { introspection: boolean; tokenLimit: number };
   healthcheckEnabled: boolean;
   /** ms above which the database check of /server/health reports "warn" */
   dbHealthcheckThresholdMs: number;
@@ -137,6 +140,60 @@ export interface Config {
   rateLimiterGlobal: RateLimitConfig;
   /** RATE_LIMITER_REGISTRATION_*: POST /users/register per client IP */
   rateLimiterRegistration: RateLimitConfig;
+  /** STORAGE_*, FILES_*, ASSETS_*: where file bytes live and how uploads and assets are served */
+  files: FilesConfig;
+  websockets: WebSocketConfig;
+}
+
+/** One storage location (STORAGE_<LOCATION>_DRIVER / _ROOT); only `local` is served today. */
+export interface StorageLocationConfig {
+  driver: 'local';
+  root: string;
+}
+
+export interface FilesConfig {
+  /** STORAGE_LOCATIONS: the first one receives uploads */
+  locations: string[];
+  storage: Record<string, StorageLocationConfig>;
+  /** FILES_MAX_UPLOAD_SIZE per file, bytes (Infinity: none) */
+  maxUploadSize: number;
+  /** FILES_MIME_TYPE_ALLOW_LIST: `type/subtype`, `type/*` or `*\/*` */
+  mimeTypeAllowList: string[];
+  /** ASSETS_CACHE_TTL, ms (max-age of Cache-Control) */
+  assetsCacheTtlMs: number;
+  assetsTransformMaxDimension: number;
+  assetsTransformMaxOperations: number;
+  assetsTransformMaxConcurrent: number;
+  /** ASSETS_CONTENT_SECURITY_POLICY for SVG and HTML assets */
+  assetsContentSecurityPolicy: string;
+}
+
+/** WEBSOCKETS_*: the realtime WebSocket (Directus's protocol at `rest.path`). */
+export interface WebSocketConfig {
+  /** WEBSOCKETS_ENABLED && WEBSOCKETS_REST_ENABLED */
+  rest: {
+    enabled: boolean;
+    path: string;
+    /** handshake: the first message must authenticate; public: anonymous allowed; strict: the token comes with the upgrade */
+    auth: 'handshake' | 'public' | 'strict';
+    authTimeoutMs: number;
+    /** open connections at most (Infinity: no limit) */
+    connLimit: number;
+  };
+  /** ms between the server's pings; 0: no heartbeat */
+  heartbeatMs: number;
+}
+
+/** /server/info's `websocket`, as Directus reports its settings (false when off). */
+export function websocketInfo(ws: WebSocketConfig): Record<string, unknown> | false {
+  if (!ws.rest.enabled) return false;
+  return {
+    rest: { authentication: ws.rest.auth, path: ws.rest.path },
+    graphql: false,
+    heartbeat: ws.heartbeatMs > 0 ? ws.heartbeatMs / 1000 : false,
+    collaborativeEditing: false,
+    logs: false,
+  };
 }
 
 export class ConfigError extends Error {
@@ -315,6 +372,59 @@ function rateLimiters(r: Reader): Pick<Config, 'rateLimiter' | 'rateLimiterGloba
   return { rateLimiter: ip, rateLimiterGlobal: global, rateLimiterRegistration: rateLimit(r, 'RATE_LIMITER_REGISTRATION', true, 5, 60) };
 }
 
+/**
+ * Directus's STORAGE_LOCATIONS / STORAGE_<LOCATION>_DRIVER|ROOT and FILES_* / ASSETS_*. The
+ * local root defaults to `uploads` beside the embedded database's directory (`.strata/uploads`),
+ * so one data directory holds both.
+ */
+function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
+  const locations = list(r.string('STORAGE_LOCATIONS', 'local')).map((l) => l.toLowerCase());
+  const storage: Record<string, StorageLocationConfig> = Object.create(null);
+  const defaultRoot = join(dirname(dbEmbeddedDir), 'uploads');
+  for (const loc of locations) {
+    const key = `STORAGE_${loc.toUpperCase()}`;
+    if (!/^[a-z0-9_]+$/.test(loc)) r.problems.push(`STORAGE_LOCATIONS must be names of letters, digits and _, got "${loc}"`);
+    const driver = r.string(`${key}_DRIVER`, 'local');
+    if (driver !== 'local') r.problems.push(`${key}_DRIVER must be local (the only storage driver Strata has today), got "${driver}"`);
+    storage[loc] = { driver: 'local', root: r.string(`${key}_ROOT`, loc === 'local' ? defaultRoot : join(dirname(dbEmbeddedDir), loc)) };
+  }
+  if (locations.length === 0) r.problems.push('STORAGE_LOCATIONS must name at least one location');
+  const maxUpload = r.raw('FILES_MAX_UPLOAD_SIZE');
+  return {
+    locations,
+    storage,
+    maxUploadSize: maxUpload === undefined ? Infinity : r.bytes('FILES_MAX_UPLOAD_SIZE', '1mb'),
+    mimeTypeAllowList: list(r.string('FILES_MIME_TYPE_ALLOW_LIST', '*/*')).map((m) => m.toLowerCase()),
+    assetsCacheTtlMs: r.duration('ASSETS_CACHE_TTL', '30d', true),
+    assetsTransformMaxDimension: r.int('ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION', 6000, 1),
+    assetsTransformMaxOperations: r.int('ASSETS_TRANSFORM_MAX_OPERATIONS', 5, 0),
+    assetsTransformMaxConcurrent: r.int('ASSETS_TRANSFORM_MAX_CONCURRENT', 25, 1),
+    assetsContentSecurityPolicy: r.string('ASSETS_CONTENT_SECURITY_POLICY', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+  };
+}
+
+/**
+ * Directus's WEBSOCKETS_* variables (seconds, as in Directus). Unlike Directus, WEBSOCKETS_ENABLED
+ * defaults to true: the socket serves nothing a REST request couldn't (same tokens, same
+ * permissions), and the event stream reads nothing while nobody subscribes.
+ */
+function websockets(r: Reader): WebSocketConfig {
+  const enabled = r.bool('WEBSOCKETS_ENABLED', true);
+  const path = r.string('WEBSOCKETS_REST_PATH', '/websocket');
+  if (!/^\/[\w\-./]*$/.test(path)) r.problems.push(`WEBSOCKETS_REST_PATH must be a path such as /websocket, got "${path}"`);
+  const limit = r.raw('WEBSOCKETS_REST_CONN_LIMIT');
+  return {
+    rest: {
+      enabled: enabled && r.bool('WEBSOCKETS_REST_ENABLED', true),
+      path,
+      auth: r.oneOf('WEBSOCKETS_REST_AUTH', ['handshake', 'public', 'strict'] as const, 'handshake'),
+      authTimeoutMs: r.int('WEBSOCKETS_REST_AUTH_TIMEOUT', 10, 1) * 1000,
+      connLimit: limit === undefined || limit.toLowerCase() === 'infinity' ? Infinity : r.int('WEBSOCKETS_REST_CONN_LIMIT', 0, 1),
+    },
+    heartbeatMs: r.bool('WEBSOCKETS_HEARTBEAT_ENABLED', true) ? r.int('WEBSOCKETS_HEARTBEAT_PERIOD', 30, 1) * 1000 : 0,
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const r = new Reader(env);
   const logLevel = r.oneOf('LOG_LEVEL', LOG_LEVELS, 'info');
@@ -371,6 +481,7 @@ export function loadConfig(env: Env = process.env): Config {
       credentials: r.bool('CORS_CREDENTIALS', true),
       maxAge: r.int('CORS_MAX_AGE', 18000, -1),
     },
+    graphql: { introspection: r.bool('GRAPHQL_INTROSPECTION', true), tokenLimit: r.int('GRAPHQL_QUERY_TOKEN_LIMIT', 5000, 1) },
     healthcheckEnabled: r.bool('HEALTHCHECK_ENABLED', true),
     dbHealthcheckThresholdMs: r.int('DB_HEALTHCHECK_THRESHOLD', 150, 0),
     databaseUrl: databaseUrl(r),
@@ -393,6 +504,8 @@ export function loadConfig(env: Env = process.env): Config {
     emailVerificationTokenTtlMs: r.duration('EMAIL_VERIFICATION_TOKEN_TTL', '7d'),
     registerStallTimeMs: r.int('REGISTER_STALL_TIME', 750, 0),
     ...rateLimiters(r),
+    files: files(r, r.string('DB_EMBEDDED_DIR', '.strata/db')),
+    websockets: websockets(r),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

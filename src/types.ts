@@ -75,3 +75,59 @@ export async function timed<T>(timing: Timing, stage: string, fn: () => Promise<
     timing[stage] = (timing[stage] ?? 0) + performance.now() - start;
   }
 }
+
+// WebSockets: what the HTTP edge hands a front end (src/realtime), so no front end knows uWS.
+/** The upgrade request, copied synchronously from the edge's request. */
+export interface SocketUpgrade {
+  path: string;
+  /** raw query string without '?' */
+  query: string;
+  /** lower-case header names (authorization, cookie, user-agent, origin, ...) */
+  headers: Record<string, string>;
+  ip: string;
+}
+
+/** One open WebSocket connection. */
+export interface Socket {
+  readonly ip: string;
+  readonly headers: Record<string, string>;
+  /** sends a text frame; false when it was not sent (the socket is closed or over its backpressure limit) */
+  send(text: string): boolean;
+  close(code?: number, reason?: string): void;
+  /** bytes queued for a slow client */
+  readonly bufferedAmount: number;
+  readonly closed: boolean;
+}
+
+/** What a front end does with a connection's frames. */
+export interface SocketHandlers {
+  message(text: string): void;
+  close(code: number): void;
+}
+
+/**
+ * A WebSocket endpoint served by the HTTP edge: `upgrade` accepts (anything the front end wants
+ * to remember, handed to `open`) or refuses with an HTTP status (401 in strict auth mode, 403
+ * over the connection limit).
+ */
+export interface SocketEndpoint {
+  path: string;
+  upgrade(req: SocketUpgrade): Promise<{ refuse: number } | { accept: unknown }>;
+  open(socket: Socket, accepted: unknown): SocketHandlers;
+}
+
+/**
+ * A streamed response body (file downloads): chunks written as the socket accepts them, with
+ * `size` as the Content-Length. The edge ends the iteration early (return()) when the client
+ * goes away, so the source (a file) is closed.
+ */
+export interface ResponseStream {
+  body: AsyncIterable<Buffer>;
+  size: number;
+}
+
+// declaration merging: the streamed body kind of ApiResponse
+export interface ApiResponse {
+  /** streamed instead of `body` (which is then ignored) */
+  stream?: ResponseStream;
+}

@@ -15,6 +15,8 @@ import type { ApiRequest, ApiResponse, Timing } from '../types.js';
 import { corsHeaders, preflight } from './cors.js';
 import { clientIpResolver } from './client-ip.js';
 import { BodyStream, readBody, tooLarge } from './body.js';
+import { registerSocketEndpoint } from './websocket.js';
+import type { SocketEndpoint } from '../types.js';
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE', 'SEARCH']);
 const STATUS_LINES: Record<number, string> = Object.fromEntries(Object.entries(STATUS_CODES).map(([code, text]) => [code, `${code} ${text}`]));
@@ -28,6 +30,8 @@ export interface HttpServerDeps {
   authenticate: (req: ApiRequest, timing: Timing) => Promise<Accountability>;
   /** throws 429 REQUESTS_EXCEEDED when the client is over the rate limit (RATE_LIMITER_*) */
   rateLimit?: (req: ApiRequest) => void;
+  /** WebSocket endpoints (the realtime front end), served before the HTTP routes */
+  sockets?: SocketEndpoint[];
 }
 
 export interface HttpServer {
@@ -45,6 +49,13 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
   let drained: (() => void) | undefined;
 
   const clientIp = clientIpResolver(config.ipTrustProxy, config.ipCustomHeader);
+
+  for (const endpoint of deps.sockets ?? []) {
+    registerSocketEndpoint(app, endpoint, {
+      maxPayload: config.maxPayloadSize, clientIp,
+      onError: (err) => log.error('websocket', { path: endpoint.path, error: String((err as Error)?.stack ?? err) }),
+    });
+  }
 
   app.any('/*', (res, uReq) => {
     const started = performance.now();

@@ -1,0 +1,147 @@
+// /files writes: POST multipart (uploads) or JSON (a metadata-only record), PATCH (one, batch),
+// DELETE (one, batch) removing the stored bytes too. Reads (GET/SEARCH /files) are the REST
+// front end's generic system-collection reads. Every row is written as the caller, so
+// directus_files permissions (row-level security, write checks) decide.
+import { randomUUID } from 'node:crypto';
+import { invalidPayload } from '../errors.js';
+import type { Router } from '../router.js';
+import type { ApiResponse, RouteContext } from '../types.js';
+import { isPlainObject, jsonBody } from '../request/body.js';
+import { parseQueryString } from '../request/qs.js';
+import { normalizeQuery, type Query, type QueryLimits } from '../request/query.js';
+import type { ReadMode } from '../engine/reader.js';
+import type { WriteAction } from '../engine/writer.js';
+import { existingFiles, fileLocations, type FileLocation } from '../engine/files.js';
+import type { FilesDeps } from './deps.js';
+import { readMultipart } from './multipart.js';
+import { SERVER_FIELDS, storageFor, storeUpload, uploadTooLarge } from './upload.js';
+import { titleFromFilename } from './title.js';
+
+/** Most parts (fields and files) one multipart request may have. */
+const MAX_PARTS = 1000;
+
+export const json = (body: string | Buffer, status = 200): ApiResponse =>
+  ({ status, headers: { 'content-type': 'application/json; charset=utf-8' }, body });
+
+export const limitsOf = (d: FilesDeps): QueryLimits => ({
+  limitDefault: d.config.queryLimitDefault, limitMax: d.config.queryLimitMax, maxFields: d.config.maxQueryFields, maxFilterNodes: d.config.maxFilterNodes,
+});
+
+const urlQuery = (ctx: RouteContext, limits: QueryLimits, list: boolean): Query =>
+  normalizeQuery(parseQueryString(ctx.req.query), limits, { list });
+
+/** The written files re-read as the caller with the request's query (204 when unreadable). */
+async function readBack(d: FilesDeps, ctx: RouteContext, ids: string[], many: boolean): Promise<ApiResponse> {
+  const limits = limitsOf(d);
+  const query = urlQuery(ctx, limits, many);
+  const body = many
+    ? await d.reader.readBytes(ctx.accountability, 'directus_files', { ...query, limit: -1, keys: ids }, 'list', ctx.timing)
+    : await d.reader.readBytes(ctx.accountability, 'directus_files', { ...query, key: ids[0] }, 'one', ctx.timing);
+  return body === null ? { status: 204 } : json(body);
+}
+
+/** A JSON body collected from a stream route (POST /files without multipart), capped at MAX_PAYLOAD_SIZE. */
+async function collectJson(d: FilesDeps, ctx: RouteContext): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.stream ?? []) {
+    size += chunk.length;
+    if (size > d.config.maxPayloadSize) throw uploadTooLarge();
+    chunks.push(chunk);
+  }
+  return jsonBody({ ...ctx.req, body: Buffer.concat(chunks, size) });
+}
+
+async function* emptyBody(): AsyncIterable<Buffer> {}
+
+/** A client's payload without the fields only the server sets (Directus ignores them too). */
+function clientFields(item: unknown): unknown {
+  if (!isPlainObject(item)) return item;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const [k, v] of Object.entries(item)) if (!SERVER_FIELDS.includes(k) && k !== 'storage') out[k] = v;
+  return out;
+}
+
+export function filesRoutes(router: Router, d: FilesDeps): Router {
+  // FILES_MAX_UPLOAD_SIZE applies per file (multipart.ts), as in Directus: the body itself is uncapped
+  const maxBody = Number.MAX_SAFE_INTEGER;
+
+  router.post('/files', async (ctx) => {
+    const contentType = ctx.req.headers['content-type'] ?? '';
+    if (/^multipart\/form-data\b/i.test(contentType)) {
+      const ids: string[] = await readMultipart(contentType, ctx.stream ?? emptyBody(), {
+        fileSize: d.config.files.maxUploadSize, fieldSize: d.config.maxPayloadSize, parts: MAX_PARTS,
+      }, (fields, file) => storeUpload(d, ctx, fields, file));
+      if (ids.length === 0) throw invalidPayload('No files were included in the body');
+      return readBack(d, ctx, ids, ids.length > 1);
+    }
+    // JSON: a file record without bytes (Directus's "import later" records, embeds)
+    const body = await collectJson(d, ctx);
+    if (!isPlainObject(body)) throw invalidPayload('"value" must be of type object');
+    const payload = clientFields(body) as Record<string, unknown>;
+    const id = randomUUID();
+    payload.id = id;
+    payload.storage = storageFor(d, body.storage);
+    payload.uploaded_by = ctx.accountability.user;
+    if (payload.title === undefined && typeof payload.filename_download === 'string') payload.title = titleFromFilename(payload.filename_download);
+    await d.writer.write(ctx.accountability, 'directus_files', 'create', { payload }, null, ctx.timing);
+    return readBack(d, ctx, [id], false);
+  }, { body: 'stream', maxBody });
+
+  const write = async (ctx: RouteContext, action: WriteAction, args: Record<string, unknown>, mode: ReadMode | null) => {
+    const read = mode ? { query: urlQuery(ctx, limitsOf(d), mode === 'list'), mode } : null;
+    const body = await d.writer.write(ctx.accountability, 'directus_files', action, args, read, ctx.timing, { path: ctx.req.path });
+    return body === null ? { status: 204 } : json(body);
+  };
+
+  router.patch('/files/:id', async (ctx) => {
+    const data = jsonBody(ctx.req);
+    if (!isPlainObject(data)) throw invalidPayload('"value" must be of type object');
+    return write(ctx, 'update', { key: ctx.params.id, data: clientFields(data) }, 'one');
+  });
+
+  router.patch('/files', async (ctx) => {
+    const data = jsonBody(ctx.req);
+    if (Array.isArray(data)) return write(ctx, 'patch_collection', { data: data.map(clientFields) }, 'list');
+    if (!isPlainObject(data)) throw invalidPayload('"value" must be of type object');
+    if (isPlainObject(data.query)) data.query = normalizeQuery(data.query, limitsOf(d));
+    return write(ctx, 'patch_collection', { data: { ...data, data: clientFields(data.data) } }, 'list');
+  });
+
+  /** Deletes the rows as the caller, then the bytes (and cached transforms) of rows that are gone. */
+  const remove = async (ctx: RouteContext, keys: unknown[]) => {
+    const ids = keys.filter((k): k is string => typeof k === 'string' && /^[0-9a-f-]{36}$/i.test(k));
+    const before = ids.length ? await fileLocations(d.db, ids) : [];
+    await d.writer.write(ctx.accountability, 'directus_files', 'delete', { keys }, null, ctx.timing, { path: ctx.req.path });
+    const left = before.length ? await existingFiles(d.db, before.map((f) => f.id)) : new Set<string>();
+    await Promise.all(before.filter((f) => !left.has(f.id)).map((f) => removeBytes(d, f)));
+    return { status: 204 };
+  };
+
+  router.delete('/files/:id', (ctx) => remove(ctx, [ctx.params.id]));
+
+  router.delete('/files', async (ctx) => {
+    const body = jsonBody(ctx.req);
+    if (Array.isArray(body)) return remove(ctx, body);
+    if (!isPlainObject(body)) throw invalidPayload('"value" must be of type object');
+    if (Array.isArray(body.keys) && body.query === undefined) return remove(ctx, body.keys);
+    if (isPlainObject(body.query) && body.keys === undefined) {
+      // the keys the caller's query selects (read as the caller), then those are deleted
+      const query = normalizeQuery({ ...body.query, fields: ['id'] }, limitsOf(d));
+      const rows = await d.reader.readValue(ctx.accountability, 'directus_files', query, 'list', ctx.timing);
+      const keys = (JSON.parse(rows?.toString() ?? '[]') as { id: string }[]).map((r) => r.id);
+      return keys.length ? remove(ctx, keys) : { status: 204 };
+    }
+    throw invalidPayload('"value" must contain at least one of [query, keys]');
+  });
+  return router;
+}
+
+/** A file's bytes and every transformed copy of it (`<id>__<hash>.<ext>`). */
+export async function removeBytes(d: FilesDeps, f: Pick<FileLocation, 'id' | 'storage' | 'filename_disk'>): Promise<void> {
+  if (!d.storage.has(f.storage)) return;
+  const driver = d.storage.location(f.storage);
+  const keys = await driver.list(`${f.id}__`);
+  if (f.filename_disk) keys.push(f.filename_disk);
+  await Promise.all(keys.map((k) => driver.delete(k).catch((err) => d.log.warn('could not remove stored file', { key: k, err: String(err) }))));
+}

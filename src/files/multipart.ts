@@ -1,0 +1,90 @@
+// multipart/form-data bodies (busboy), read from the route's body stream with backpressure:
+// fields are collected in order and each file part is handed, as a stream, to `onFile` with the
+// fields seen before it (Directus applies metadata that precedes a file to that file). Files are
+// handled one at a time, in order; the first failure stops reading and is thrown.
+import busboy from 'busboy';
+import { Readable } from 'node:stream';
+import { invalidPayload } from '../errors.js';
+import { isForbiddenKey } from '../request/safe-keys.js';
+import type { IncomingFile } from './upload.js';
+
+export interface MultipartLimits {
+  /** per file, bytes (Infinity: none) */
+  fileSize: number;
+  /** per field value, bytes */
+  fieldSize: number;
+  /** fields and files together */
+  parts: number;
+}
+
+export async function readMultipart<T>(contentType: string, body: AsyncIterable<Buffer>, limits: MultipartLimits,
+  onFile: (fields: Record<string, unknown>, file: IncomingFile) => Promise<T>): Promise<T[]> {
+  let bb: busboy.Busboy;
+  try {
+    bb = busboy({
+      headers: { 'content-type': contentType },
+      limits: { fileSize: Number.isFinite(limits.fileSize) ? limits.fileSize : undefined, fieldSize: limits.fieldSize, parts: limits.parts },
+    });
+  } catch (err) {
+    throw invalidPayload((err as Error).message.replace(/\.$/, ''));
+  }
+  const fields: Record<string, unknown> = Object.create(null);
+  const results: T[] = [];
+  let failure: unknown;
+  /** the file part being stored: ended with the failure, so its storage write cleans up */
+  let current: Readable | undefined;
+  let failed!: () => void;
+  const failedOnce = new Promise<void>((r) => (failed = r));
+  const fail = (err: unknown) => {
+    if (failure !== undefined) return;
+    failure = err;
+    failed();
+  };
+  // files one at a time: each waits for the one before it
+  let chain: Promise<void> = Promise.resolve();
+
+  bb.on('field', (name, value, info) => {
+    if (isForbiddenKey(name)) return fail(invalidPayload(`Field "${name}" is not allowed`));
+    if (info.valueTruncated) return fail(invalidPayload(`Field "${name}" is too long`));
+    // Directus reads the text "null" as null; every other value is the string the client sent
+    fields[name] = value === 'null' ? null : value;
+  });
+  bb.on('file', (name, stream, info) => {
+    if (isForbiddenKey(name)) {
+      stream.resume();
+      return fail(invalidPayload(`Field "${name}" is not allowed`));
+    }
+    const snapshot = Object.assign(Object.create(null), fields) as Record<string, unknown>;
+    let truncated = false;
+    stream.on('limit', () => (truncated = true));
+    chain = chain.then(async () => {
+      if (failure !== undefined) return void stream.resume();
+      current = stream;
+      try {
+        results.push(await onFile(snapshot, { filename: info.filename ?? 'file', mimeType: info.mimeType, data: stream, truncated: () => truncated }));
+      } catch (err) {
+        stream.resume();
+        fail(err);
+      }
+    });
+  });
+  bb.on('partsLimit', () => fail(invalidPayload('Too many parts')));
+  bb.on('error', (err) => fail(failure ?? invalidPayload(String((err as Error).message ?? err).replace(/\.$/, ''))));
+  const closed = new Promise<void>((r) => bb.on('close', () => r()));
+
+  const source = Readable.from(body);
+  source.on('error', fail);
+  source.pipe(bb);
+  await Promise.race([closed, failedOnce]);
+  if (failure === undefined) await Promise.race([chain, failedOnce]);
+  if (failure !== undefined) {
+    source.unpipe(bb);
+    source.destroy();
+    current?.destroy(failure instanceof Error ? failure : new Error(String(failure)));
+    bb.destroy();
+    // a file being stored sees its stream end early and cleans up after itself
+    await chain.catch(() => undefined);
+    throw failure;
+  }
+  return results;
+}

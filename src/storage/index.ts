@@ -1,0 +1,20 @@
+// The configured storage locations (STORAGE_LOCATIONS), each with its driver.
+import type { FilesConfig } from '../config.js';
+import type { Storage, StorageDriver } from './driver.js';
+import { LocalDriver } from './local.js';
+
+export type { Storage, StorageDriver, ByteRange, StoredStat } from './driver.js';
+
+export function createStorage(config: FilesConfig): Storage {
+  const drivers = new Map<string, StorageDriver>();
+  for (const name of config.locations) drivers.set(name, new LocalDriver(config.storage[name].root));
+  return {
+    default: config.locations[0],
+    has: (name) => drivers.has(name),
+    location(name) {
+      const d = drivers.get(name);
+      if (!d) throw new Error(`unknown storage location "${name}"`);
+      return d;
+    },
+  };
+}
