@@ -20,6 +20,7 @@ import { EventStream } from './engine/events.js';
 import { fileRoutes } from './files/index.js';
 import { createStorage } from './storage/index.js';
 import { realtime } from './realtime/index.js';
+import { createMetrics } from './metrics/index.js';
 
 export interface App {
   port: number;
@@ -56,13 +57,14 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const limits = { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes };
   // the realtime WebSocket (Directus's protocol): the same reader, writer and access resolution as REST
   const live = config.websockets.rest.enabled ? realtime({ config, log, db, reader, writer: services.writer, events, resolveAccess, limits }) : undefined;
+  const metrics = config.metrics.enabled ? createMetrics({ config, db, reader }) : undefined;
   let http: HttpServer;
   try {
     http = await startHttpServer({
       config,
       log,
       // files front end last: /files and /folders reads are REST's generic system reads
-      router: fileRoutes(restRoutes(graphqlRoutes(new Router(), { db, reader, writer: services.writer, catalog,
+      router: fileRoutes(restRoutes(graphqlRoutes(metrics?.routes(new Router()) ?? new Router(), { db, reader, writer: services.writer, catalog,
         options: { ...config.graphql, maxRelationalDepth: config.maxRelationalDepth }, limits: {
         limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes,
       } }), services), { ...services, storage: createStorage(config.files) }),
@@ -70,6 +72,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       authenticate: httpAuthenticator(resolveAccess, config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
       sockets: live ? [live.endpoint] : [],
+      observe: metrics?.observe,
     });
   } catch (err) {
     live?.close();

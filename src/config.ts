@@ -94,6 +94,8 @@ export interface Config {
   cors: CorsConfig;
   /** GraphQL: introspection allowed (GRAPHQL_INTROSPECTION), most tokens in one document (GRAPHQL_QUERY_TOKEN_LIMIT) */
   graphql: { introspection: boolean; tokenLimit: number };
+  /** Prometheus metrics at GET /metrics (METRICS_ENABLED), readable by admins and with `Authorization: Metrics <one of METRICS_TOKENS>` */
+  metrics: { enabled: boolean; tokens: string[] };
   healthcheckEnabled: boolean;
   /** ms above which the database check of /server/health reports "warn" */
   dbHealthcheckThresholdMs: number;
@@ -482,6 +484,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxAge: r.int('CORS_MAX_AGE', 18000, -1),
     },
     graphql: { introspection: r.bool('GRAPHQL_INTROSPECTION', true), tokenLimit: r.int('GRAPHQL_QUERY_TOKEN_LIMIT', 5000, 1) },
+    metrics: { enabled: r.bool('METRICS_ENABLED', false), tokens: list(r.string('METRICS_TOKENS', '')) },
     healthcheckEnabled: r.bool('HEALTHCHECK_ENABLED', true),
     dbHealthcheckThresholdMs: r.int('DB_HEALTHCHECK_THRESHOLD', 150, 0),
     databaseUrl: databaseUrl(r),

@@ -21,12 +21,15 @@ export interface RouteOptions {
 
 interface Route {
   method: string;
+  pattern: string;
   segments: string[];
   handler: Handler;
   options: RouteOptions;
 }
 
 export interface Match {
+  /** the route as registered (`/items/:collection`): a bounded label for metrics */
+  pattern: string;
   handler: Handler;
   params: Record<string, string>;
   options: RouteOptions;
@@ -36,7 +39,7 @@ export class Router {
   private routes: Route[] = [];
 
   add(method: string, pattern: string, handler: Handler, options: RouteOptions = {}): this {
-    this.routes.push({ method, segments: split(pattern), handler, options });
+    this.routes.push({ method, pattern, segments: split(pattern), handler, options });
     return this;
   }
 
@@ -57,7 +60,7 @@ export class Router {
         if (seg.startsWith(':')) params[seg.slice(1)] = decode(parts[i]);
         else ok = seg === parts[i];
       }
-      if (ok) return { handler: route.handler, params, options: route.options };
+      if (ok) return { pattern: route.pattern, handler: route.handler, params, options: route.options };
     }
     return undefined;
   }

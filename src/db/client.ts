@@ -11,7 +11,7 @@
 import postgres from 'postgres';
 import type { Accountability } from '../types.js';
 import { fromPgError } from './errors.js';
-import { WirePool } from './wire/pool.js';
+import { WirePool, type PoolStats } from './wire/pool.js';
 import { parseUrl } from './wire/url.js';
 import { postgresJsTls, type Statement } from './wire/connection.js';
 
@@ -53,6 +53,8 @@ export interface Db {
   requestMany(accountability: Accountability, statements: Statement[], opts?: RequestOptions): Promise<(Buffer | null)[]>;
   /** Several internal statements in one transaction, as the connecting role. */
   transaction<T>(fn: (query: Db['queryAsOwner']) => Promise<T>): Promise<T>;
+  /** the request pools' connections (one entry per pool: `request`, and `admin` when admins have their own) */
+  poolStats(): Record<string, PoolStats>;
   close(): Promise<void>;
 }
 
@@ -163,6 +165,11 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
     requestMany,
     transaction: (fn) =>
       mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
+    poolStats: () => {
+      const stats: Record<string, PoolStats> = { request: requests.stats() };
+      if (admins !== requests) stats.admin = admins.stats();
+      return stats;
+    },
     close: async () => {
       await Promise.all([requests.end(5), admins === requests ? undefined : admins.end(5), sql.end({ timeout: 5 })]);
     },

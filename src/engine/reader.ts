@@ -32,6 +32,8 @@ export interface ReadOptions {
 
 export class Reader {
   private compiled: Lru<string>;
+  /** compiled-SQL cache lookups, for /metrics */
+  readonly cacheStats = { hits: 0, misses: 0 };
   constructor(private db: Db, private opts: ReadOptions) {
     this.compiled = new Lru(opts.cacheSize);
   }
@@ -52,7 +54,9 @@ export class Reader {
     const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
     const cacheKey = `${mode}\u0000${output}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
     let sql = this.compiled.get(cacheKey);
-    if (sql === undefined) {
+    if (sql !== undefined) this.cacheStats.hits++;
+    else {
+      this.cacheStats.misses++;
       // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
       const opts = {
         mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,

@@ -30,6 +30,8 @@ export interface HttpServerDeps {
   authenticate: (req: ApiRequest, timing: Timing) => Promise<Accountability>;
   /** throws 429 REQUESTS_EXCEEDED when the client is over the rate limit (RATE_LIMITER_*) */
   rateLimit?: (req: ApiRequest) => void;
+  /** told of every answered request: its route pattern (undefined: no route), status and seconds taken */
+  observe?: (method: string, route: string | undefined, status: number, seconds: number) => void;
   /** WebSocket endpoints (the realtime front end), served before the HTTP routes */
   sockets?: SocketEndpoint[];
 }
@@ -105,6 +107,7 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
       if (aborted) return;
       stream?.discard();
       timing.total = performance.now() - started;
+      deps.observe?.(req.method, match?.pattern, response.status, timing.total / 1000);
       write(res, response, timing, corsHeaders(config.cors, req.headers.origin), () => aborted);
     };
 

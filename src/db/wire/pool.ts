@@ -10,6 +10,12 @@ interface Waiter {
   reject(err: Error): void;
 }
 
+export interface PoolStats {
+  open: number;
+  idle: number;
+  waiting: number;
+}
+
 export class WirePool {
   private idle: Connection[] = [];
   private waiters: Waiter[] = [];
@@ -21,6 +27,11 @@ export class WirePool {
   private ending?: Promise<void>;
 
   constructor(private opts: WireOptions, private max: number) {}
+
+  /** What /metrics reports: connections open, idle, and requests waiting for one. */
+  stats(): PoolStats {
+    return { open: this.all.size, idle: this.idle.length, waiting: this.waiters.length };
+  }
 
   /** Runs the statements on one connection (see Connection.run, also for `signal`). */
   run(statements: Statement[], result: number, signal?: AbortSignal): Promise<Buffer | null> {
