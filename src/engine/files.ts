@@ -4,6 +4,7 @@
 // asset settings. As in Directus, these run with full rights, on rows the request itself
 // created or was allowed to reach; audit is off for them (the caller's write is the one audited).
 import type { Db } from '../db/client.js';
+import type { Accountability } from '../types.js';
 
 export interface FileLocation {
   id: string;
@@ -35,15 +36,32 @@ export interface UploadFacts {
   metadata: Record<string, unknown> | null;
 }
 
-/** Records an upload's measured facts on the row the caller's own write created. */
-export const completeUpload = (db: Db, id: string, f: UploadFacts): Promise<unknown> =>
+/**
+ * Records an upload's measured facts (and, for a replaced file, its new key) on the row the
+ * caller's own write just created or updated.
+ */
+export const completeUpload = (db: Db, id: string, f: UploadFacts, filenameDisk: string): Promise<unknown> =>
   db.transaction(async (q) => {
     await q("select set_config('strata.audit', 'off', true)");
     return q(`update directus_files set type = $2, filesize = $3, width = $4, height = $5, metadata = $6::json,
-      uploaded_on = now() where id = $1::uuid`, [id, f.type, f.filesize, f.width, f.height, f.metadata === null ? null : JSON.stringify(f.metadata)]);
+      filename_disk = $7, uploaded_on = now() where id = $1::uuid`,
+    [id, f.type, f.filesize, f.width, f.height, f.metadata === null ? null : JSON.stringify(f.metadata), filenameDisk]);
   });
 
-/** Removes the row of an upload that failed after its row was written (nothing may remain). */
+/**
+ * Whether the caller has any `action` permission on directus_files (admins: always): the cheap
+ * check an upload makes before reading a byte, so a caller who may not create (or update) files
+ * never gets bytes into storage. The caller's own write later decides the rest (row filters,
+ * field permissions, validation).
+ */
+export async function mayWriteFiles(db: Db, accountability: Accountability, action: 'create' | 'update'): Promise<boolean> {
+  return (await db.request(accountability, "select (cardinality(strata.permitted_fields('directus_files', $1)) > 0)::text", [action])) === 'true';
+}
+
+/**
+ * Removes the row of an upload whose measured facts could not be recorded (a database failure
+ * between two statements; the bytes are removed by the caller).
+ */
 export const discardFile = (db: Db, id: string): Promise<unknown> =>
   db.transaction(async (q) => {
     await q("select set_config('strata.audit', 'off', true)");

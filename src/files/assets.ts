@@ -105,7 +105,8 @@ function serve(ctx: RouteContext, driver: StorageDriver, key: string, stat: { si
       return {
         status: 416,
         headers: { ...headers, 'content-range': `bytes */${stat.size}`, 'content-type': 'application/json; charset=utf-8' },
-        body: JSON.stringify({ errors: [{ message: 'Range Not Satisfiable.', extensions: { code: 'RANGE_NOT_SATISFIABLE', range: h.range } }] }),
+        body: JSON.stringify({ errors: [{ message: `Range "${rangeText(h.range)}" is invalid or the file's size doesn't match the requested range.`,
+          extensions: { range: rangeOf(h.range), code: 'RANGE_NOT_SATISFIABLE' } }] }),
       };
     }
   }
@@ -115,6 +116,13 @@ function serve(ctx: RouteContext, driver: StorageDriver, key: string, stat: { si
   }
   if (stat.size === 0) return { status: 200, headers, body: Buffer.alloc(0) };
   return { status: 200, headers, stream: { body: driver.read(key), size: stat.size } };
+}
+
+/** The asked range as Directus reports it in a 416: "a-b" and {start, end}. */
+const rangeText = (header: string) => header.trim().replace(/^bytes=/, '');
+function rangeOf(header: string): { start?: number; end?: number } {
+  const [a, b] = rangeText(header).split('-');
+  return { ...(a ? { start: Number(a) } : {}), ...(b ? { end: Number(b) } : {}) };
 }
 
 const asciiName = (name: string) => name.replace(/[^\x20-\x7e]|["\\]/g, '_');

@@ -3,7 +3,7 @@
 // front end's generic system-collection reads. Every row is written as the caller, so
 // directus_files permissions (row-level security, write checks) decide.
 import { randomUUID } from 'node:crypto';
-import { invalidPayload } from '../errors.js';
+import { forbidden, invalidPayload } from '../errors.js';
 import type { Router } from '../router.js';
 import type { ApiResponse, RouteContext } from '../types.js';
 import { isPlainObject, jsonBody } from '../request/body.js';
@@ -11,10 +11,10 @@ import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery, type Query, type QueryLimits } from '../request/query.js';
 import type { ReadMode } from '../engine/reader.js';
 import type { WriteAction } from '../engine/writer.js';
-import { existingFiles, fileLocations, type FileLocation } from '../engine/files.js';
+import { existingFiles, fileLocations, mayWriteFiles } from '../engine/files.js';
 import type { FilesDeps } from './deps.js';
 import { readMultipart } from './multipart.js';
-import { SERVER_FIELDS, storageFor, storeUpload, uploadTooLarge } from './upload.js';
+import { removeStored, SERVER_FIELDS, storageFor, storeUpload, uploadTooLarge } from './upload.js';
 import { titleFromFilename } from './title.js';
 
 /** Most parts (fields and files) one multipart request may have. */
@@ -62,16 +62,21 @@ function clientFields(item: unknown): unknown {
   return out;
 }
 
+const isMultipart = (contentType: string) => /^multipart\/form-data\b/i.test(contentType);
+
+const multipartLimits = (d: FilesDeps) => ({ fileSize: d.config.files.maxUploadSize, fieldSize: d.config.maxPayloadSize, parts: MAX_PARTS });
+
 export function filesRoutes(router: Router, d: FilesDeps): Router {
   // FILES_MAX_UPLOAD_SIZE applies per file (multipart.ts), as in Directus: the body itself is uncapped
   const maxBody = Number.MAX_SAFE_INTEGER;
 
   router.post('/files', async (ctx) => {
     const contentType = ctx.req.headers['content-type'] ?? '';
-    if (/^multipart\/form-data\b/i.test(contentType)) {
-      const ids: string[] = await readMultipart(contentType, ctx.stream ?? emptyBody(), {
-        fileSize: d.config.files.maxUploadSize, fieldSize: d.config.maxPayloadSize, parts: MAX_PARTS,
-      }, (fields, file) => storeUpload(d, ctx, fields, file));
+    if (isMultipart(contentType)) {
+      // refused before a byte of the body is read: no create permission on directus_files at all
+      if (!(await mayWriteFiles(d.db, ctx.accountability, 'create'))) throw forbidden();
+      const ids: string[] = await readMultipart(contentType, ctx.stream ?? emptyBody(), multipartLimits(d),
+        (fields, file) => storeUpload(d, ctx, fields, file));
       if (ids.length === 0) throw invalidPayload('No files were included in the body');
       return readBack(d, ctx, ids, ids.length > 1);
     }
@@ -95,10 +100,30 @@ export function filesRoutes(router: Router, d: FilesDeps): Router {
   };
 
   router.patch('/files/:id', async (ctx) => {
-    const data = jsonBody(ctx.req);
+    const contentType = ctx.req.headers['content-type'] ?? '';
+    if (isMultipart(contentType)) return replaceFile(ctx);
+    const data = await collectJson(d, ctx);
     if (!isPlainObject(data)) throw invalidPayload('"value" must be of type object');
     return write(ctx, 'update', { key: ctx.params.id, data: clientFields(data) }, 'one');
-  });
+  }, { body: 'stream', maxBody });
+
+  /** PATCH /files/:id multipart: metadata fields and one file whose bytes replace the stored ones. */
+  const replaceFile = async (ctx: RouteContext): Promise<ApiResponse> => {
+    if (!(await mayWriteFiles(d.db, ctx.accountability, 'update'))) throw forbidden();
+    const id = ctx.params.id;
+    // the caller must see the file (as for any update: unknown or unreadable is 403)
+    const visible = /^[0-9a-f-]{36}$/i.test(id)
+      ? await d.reader.readValue(ctx.accountability, 'directus_files', { fields: ['id'], key: id }, 'one', ctx.timing) : null;
+    const existing = visible !== null && visible.toString() !== 'null' ? (await fileLocations(d.db, [id]))[0] : undefined;
+    if (!existing) throw forbidden();
+    let stored = 0;
+    await readMultipart(ctx.req.headers['content-type']!, ctx.stream ?? emptyBody(), { ...multipartLimits(d), files: 1 }, async (fields, file) => {
+      stored++;
+      return storeUpload(d, ctx, fields, file, existing);
+    });
+    if (stored === 0) throw invalidPayload('No files were included in the body');
+    return readBack(d, ctx, [id], false);
+  };
 
   router.patch('/files', async (ctx) => {
     const data = jsonBody(ctx.req);
@@ -114,7 +139,7 @@ export function filesRoutes(router: Router, d: FilesDeps): Router {
     const before = ids.length ? await fileLocations(d.db, ids) : [];
     await d.writer.write(ctx.accountability, 'directus_files', 'delete', { keys }, null, ctx.timing, { path: ctx.req.path });
     const left = before.length ? await existingFiles(d.db, before.map((f) => f.id)) : new Set<string>();
-    await Promise.all(before.filter((f) => !left.has(f.id)).map((f) => removeBytes(d, f)));
+    await Promise.all(before.filter((f) => !left.has(f.id)).map((f) => removeStored(d, f)));
     return { status: 204 };
   };
 
@@ -135,13 +160,4 @@ export function filesRoutes(router: Router, d: FilesDeps): Router {
     throw invalidPayload('"value" must contain at least one of [query, keys]');
   });
   return router;
-}
-
-/** A file's bytes and every transformed copy of it (`<id>__<hash>.<ext>`). */
-export async function removeBytes(d: FilesDeps, f: Pick<FileLocation, 'id' | 'storage' | 'filename_disk'>): Promise<void> {
-  if (!d.storage.has(f.storage)) return;
-  const driver = d.storage.location(f.storage);
-  const keys = await driver.list(`${f.id}__`);
-  if (f.filename_disk) keys.push(f.filename_disk);
-  await Promise.all(keys.map((k) => driver.delete(k).catch((err) => d.log.warn('could not remove stored file', { key: k, err: String(err) }))));
 }

@@ -1,7 +1,8 @@
 // /folders writes (reads are the REST front end's generic system reads): POST one or many,
 // PATCH one or a batch, DELETE one or a batch, as the caller through directus_folders
-// permissions. Deleting a folder moves its files and sub-folders to the root, as Directus does
-// (strata.on_folder_delete, a trigger, so a DBA's delete behaves the same).
+// permissions. Deleting a folder moves its files to the root (the foreign key's `on delete set
+// null`, so a DBA's delete behaves the same); a folder that still has sub-folders can only be
+// deleted together with them (Directus 12 fails the same way, with a 500; Strata answers 400).
 import { invalidPayload } from '../errors.js';
 import type { Router } from '../router.js';
 import type { RouteContext } from '../types.js';

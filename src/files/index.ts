@@ -6,10 +6,12 @@ import type { FilesDeps } from './deps.js';
 import { filesRoutes } from './files.js';
 import { foldersRoutes } from './folders.js';
 import { assetsRoutes } from './assets.js';
+import { importRoutes } from './import.js';
 
 export type { FilesDeps } from './deps.js';
 
 export function fileRoutes(router: Router, deps: FilesDeps): Router {
+  importRoutes(router, deps);
   filesRoutes(router, deps);
   foldersRoutes(router, deps);
   assetsRoutes(router, deps);

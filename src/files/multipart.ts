@@ -1,6 +1,6 @@
 // multipart/form-data bodies (busboy), read from the route's body stream with backpressure:
 // fields are collected in order and each file part is handed, as a stream, to `onFile` with the
-// fields seen before it (Directus applies metadata that precedes a file to that file). Files are
+// fields seen since the previous file (Directus applies metadata that precedes a file to that file only). Files are
 // handled one at a time, in order; the first failure stops reading and is thrown.
 import busboy from 'busboy';
 import { Readable } from 'node:stream';
@@ -15,6 +15,8 @@ export interface MultipartLimits {
   fieldSize: number;
   /** fields and files together */
   parts: number;
+  /** files (undefined: as many as `parts` allows) */
+  files?: number;
 }
 
 export async function readMultipart<T>(contentType: string, body: AsyncIterable<Buffer>, limits: MultipartLimits,
@@ -23,7 +25,7 @@ export async function readMultipart<T>(contentType: string, body: AsyncIterable<
   try {
     bb = busboy({
       headers: { 'content-type': contentType },
-      limits: { fileSize: Number.isFinite(limits.fileSize) ? limits.fileSize : undefined, fieldSize: limits.fieldSize, parts: limits.parts },
+      limits: { fileSize: Number.isFinite(limits.fileSize) ? limits.fileSize : undefined, fieldSize: limits.fieldSize, parts: limits.parts, files: limits.files },
     });
   } catch (err) {
     throw invalidPayload((err as Error).message.replace(/\.$/, ''));
@@ -54,9 +56,13 @@ export async function readMultipart<T>(contentType: string, body: AsyncIterable<
       stream.resume();
       return fail(invalidPayload(`Field "${name}" is not allowed`));
     }
+    // the fields seen since the previous file belong to this file only (as in Directus)
     const snapshot = Object.assign(Object.create(null), fields) as Record<string, unknown>;
+    for (const k of Object.keys(fields)) delete fields[k];
     let truncated = false;
     stream.on('limit', () => (truncated = true));
+    // a part ended early by a failure (destroy below) errors; its consumer has its own handling
+    stream.on('error', () => undefined);
     chain = chain.then(async () => {
       if (failure !== undefined) return void stream.resume();
       current = stream;
@@ -69,6 +75,7 @@ export async function readMultipart<T>(contentType: string, body: AsyncIterable<
     });
   });
   bb.on('partsLimit', () => fail(invalidPayload('Too many parts')));
+  bb.on('filesLimit', () => fail(invalidPayload(`Only ${limits.files} file${limits.files === 1 ? '' : 's'} may be uploaded here`)));
   bb.on('error', (err) => fail(failure ?? invalidPayload(String((err as Error).message ?? err).replace(/\.$/, ''))));
   const closed = new Promise<void>((r) => bb.on('close', () => r()));
 

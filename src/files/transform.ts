@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import type { FormatEnum, Sharp } from 'sharp';
-import { invalidQuery } from '../errors.js';
+import { DirectusError, invalidQuery } from '../errors.js';
 import { isPlainObject } from '../request/body.js';
 import { parseJsonSafely } from '../request/safe-keys.js';
 import type { QsValue } from '../request/qs.js';
@@ -60,8 +60,11 @@ const int = (name: string, v: unknown, min: number, max: number): number => {
 /** One transformation from query parameters or a preset's stored values, validated. */
 function parseOne(src: Record<string, unknown>, limits: TransformLimits): Transformation {
   const t: Transformation = {};
-  if (src.width !== undefined && src.width !== null) t.width = int('width', src.width, 1, limits.maxDimension);
-  if (src.height !== undefined && src.height !== null) t.height = int('height', src.height, 1, limits.maxDimension);
+  if (src.width !== undefined && src.width !== null) t.width = int('width', src.width, 1, Number.MAX_SAFE_INTEGER);
+  if (src.height !== undefined && src.height !== null) t.height = int('height', src.height, 1, Number.MAX_SAFE_INTEGER);
+  // ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION: Directus's own error, naming the offending parameters
+  const tooLarge = (['width', 'height'] as const).filter((k) => (t[k] ?? 0) > limits.maxDimension);
+  if (tooLarge.length) throw new DirectusError('ILLEGAL_ASSET_TRANSFORMATION', 'Illegal asset transformation.', { invalidTransformations: tooLarge });
   if (src.quality !== undefined && src.quality !== null) t.quality = int('quality', src.quality, 1, 100);
   if (src.fit !== undefined && src.fit !== null) {
     if (!FITS.includes(src.fit as Fit)) throw invalidQuery(`"fit" must be one of [${FITS.join(', ')}]`);
@@ -95,7 +98,7 @@ function checkSteps(steps: unknown, limits: TransformLimits): TransformStep[] {
   if (steps.length > limits.maxOperations) throw invalidQuery(`"transforms" Parameter is only allowed ${limits.maxOperations} transformations`);
   for (const step of steps) {
     if (!Array.isArray(step) || typeof step[0] !== 'string') throw invalidQuery('"transforms" Parameter needs to be an array of [method, ...arguments]');
-    if (!ALLOWED_METHODS.has(step[0])) throw invalidQuery(`"transforms" Parameter contains an invalid method "${step[0]}"`);
+    if (!ALLOWED_METHODS.has(step[0])) throw invalidQuery(`"transforms" Parameter does not allow "${step[0]}" as a transformation`);
     for (const arg of step.slice(1)) checkArg(arg, step[0], limits, 0);
   }
   return steps as TransformStep[];

@@ -1,13 +1,12 @@
-// One uploaded file: its row is written first, as the caller (row-level security and write
-// checks decide, so a caller who may not create files is refused before a byte is stored);
-// then the bytes stream to storage (never held whole in memory) while their head is kept for
-// sniffing the type and reading image dimensions; then the measured facts are recorded. Any
-// failure after the row was written removes the row and the bytes again.
-import { randomUUID } from 'node:crypto';
+// One uploaded file: the bytes stream to storage (never held whole in memory) while their head
+// is kept for sniffing the type and reading image dimensions; then the row is written as the
+// caller (row-level security and write checks decide) and the measured facts recorded. See
+// storeUpload for why the bytes come first.
+import { randomBytes, randomUUID } from 'node:crypto';
 import sharp from 'sharp';
 import { DirectusError, invalidPayload } from '../errors.js';
 import type { RouteContext } from '../types.js';
-import { completeUpload, discardFile } from '../engine/files.js';
+import { completeUpload, discardFile, type FileLocation } from '../engine/files.js';
 import type { FilesDeps } from './deps.js';
 import { mimeAllowed, typeOf } from './sniff.js';
 import { diskExtension, titleFromFilename } from './title.js';
@@ -42,52 +41,83 @@ export function storageFor(deps: FilesDeps, requested: unknown): string {
   return requested;
 }
 
-/** Stores one file; returns its id. Nothing remains when it throws. */
-export async function storeUpload(deps: FilesDeps, ctx: RouteContext, meta: Record<string, unknown>, file: IncomingFile): Promise<string> {
+/**
+ * Stores one file and writes its row; returns its id. With `existing`, the file's bytes are
+ * replaced (PATCH /files/:id multipart): the new bytes go under a fresh key, the old ones (and
+ * their cached transforms) are removed once the row points at the new ones. Nothing remains
+ * when it throws.
+ *
+ * Order: bytes first, then the row. A failed, aborted, oversized or refused upload is over
+ * before the database sees anything, so it leaves no row, no activity or revision, and no
+ * change event (an event, once published, can't be taken back; deleting the row afterwards
+ * would have left audit rows and told subscribers about a file that never existed). The caller
+ * without any create/update permission on directus_files was already refused before the body
+ * was read (mayWriteFiles); a write the caller's permissions refuse now (validation, field
+ * permissions, row filters) removes the bytes just stored.
+ */
+export async function storeUpload(deps: FilesDeps, ctx: RouteContext, meta: Record<string, unknown>, file: IncomingFile,
+  existing?: FileLocation): Promise<string> {
   const { config, storage, writer, db } = deps;
   if (!mimeAllowed(config.files.mimeTypeAllowList, file.mimeType || 'application/octet-stream')) throw unsupportedType();
-  const id = randomUUID();
-  const location = storageFor(deps, meta.storage);
+  const id = existing?.id ?? randomUUID();
+  const location = existing ? existing.storage : storageFor(deps, meta.storage);
   const filenameDownload = typeof meta.filename_download === 'string' && meta.filename_download !== '' ? meta.filename_download : file.filename;
-  const key = `${id}${diskExtension(file.filename)}`;
-  const payload: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(meta)) if (!SERVER_FIELDS.includes(k)) payload[k] = v;
-  Object.assign(payload, {
-    id,
-    storage: location,
-    filename_disk: key,
-    filename_download: filenameDownload,
-    title: meta.title ?? titleFromFilename(filenameDownload),
-    type: file.mimeType || 'application/octet-stream',
-    uploaded_by: ctx.accountability.user,
-  });
-  // the caller's own write: refused here (403, failed validation, ...) before any byte is stored
-  await writer.write(ctx.accountability, 'directus_files', 'create', { payload }, null, ctx.timing);
+  const key = existing ? `${id}-${randomBytes(4).toString('hex')}${diskExtension(file.filename)}` : `${id}${diskExtension(file.filename)}`;
   const driver = storage.location(location);
-  try {
-    const head: Buffer[] = [];
-    let headSize = 0;
-    const tee = async function* () {
-      for await (const chunk of file.data) {
-        if (headSize < HEAD_SIZE) {
-          head.push(chunk.subarray(0, HEAD_SIZE - headSize));
-          headSize += Math.min(chunk.length, HEAD_SIZE - headSize);
-        }
-        yield chunk;
+  const head: Buffer[] = [];
+  let headSize = 0;
+  const tee = async function* () {
+    for await (const chunk of file.data) {
+      if (headSize < HEAD_SIZE) {
+        head.push(chunk.subarray(0, HEAD_SIZE - headSize));
+        headSize += Math.min(chunk.length, HEAD_SIZE - headSize);
       }
-    };
-    const size = await driver.write(key, tee());
+      yield chunk;
+    }
+  };
+  // the driver writes atomically: a failed or aborted stream leaves nothing under `key`
+  const size = await driver.write(key, tee());
+  try {
     if (file.truncated()) throw uploadTooLarge();
     const headBuf = Buffer.concat(head);
     const type = typeOf(headBuf, file.mimeType);
     if (!mimeAllowed(config.files.mimeTypeAllowList, type)) throw unsupportedType();
     const dims = type.startsWith('image/') ? await imageSize(headBuf) : null;
-    await completeUpload(db, id, { type, filesize: size, width: dims?.width ?? null, height: dims?.height ?? null, metadata: dims?.metadata ?? null });
-    return id;
+    const payload: Record<string, unknown> = Object.create(null);
+    for (const [k, v] of Object.entries(meta)) if (!SERVER_FIELDS.includes(k) && k !== 'storage') payload[k] = v;
+    payload.filename_download = filenameDownload;
+    payload.type = type;
+    if (existing) {
+      await writer.write(ctx.accountability, 'directus_files', 'update', { key: id, data: payload }, null, ctx.timing);
+    } else {
+      Object.assign(payload, {
+        id, storage: location, filename_disk: key, title: meta.title ?? titleFromFilename(filenameDownload), uploaded_by: ctx.accountability.user,
+      });
+      await writer.write(ctx.accountability, 'directus_files', 'create', { payload }, null, ctx.timing);
+    }
+    const facts = { type, filesize: size, width: dims?.width ?? null, height: dims?.height ?? null, metadata: dims?.metadata ?? null };
+    try {
+      await completeUpload(db, id, facts, key);
+    } catch (err) {
+      // the database failed between two statements: a new row goes again (a replaced file keeps its old bytes)
+      if (!existing) await discardFile(db, id).catch(() => undefined);
+      throw err;
+    }
   } catch (err) {
-    await Promise.allSettled([driver.delete(key), discardFile(db, id)]);
+    await driver.delete(key).catch(() => undefined);
     throw err;
   }
+  if (existing) await removeStored(deps, existing);
+  return id;
+}
+
+/** A file's stored bytes and every transformed copy of it (`<id>__<hash>.<ext>`). */
+export async function removeStored(d: FilesDeps, f: Pick<FileLocation, 'id' | 'storage' | 'filename_disk'>): Promise<void> {
+  if (!d.storage.has(f.storage)) return;
+  const driver = d.storage.location(f.storage);
+  const keys = await driver.list(`${f.id}__`);
+  if (f.filename_disk) keys.push(f.filename_disk);
+  await Promise.all(keys.map((k) => driver.delete(k).catch((err) => d.log.warn('could not remove stored file', { key: k, err: String(err) }))));
 }
 
 /** Width and height (EXIF orientation applied, as Directus records them) from the file's head. */
