@@ -10,6 +10,7 @@ import * as authStore from '../engine/auth-store.js';
 import { dummyHash, verifyPassword } from './password.js';
 import { verifyTotp } from './totp.js';
 import { isDirectusJwt } from './jwt.js';
+import { stall } from './stall.js';
 
 /** A 64-character URL-safe random token, like Directus's nanoid(64). */
 export const newToken = () => randomBytes(48).toString('base64url');
@@ -43,11 +44,19 @@ export async function passwordLogin(db: Db, email: string, password: string, otp
   return { user: user.id, refreshToken };
 }
 
-/** A refresh token -> the same session under a rotated token; INVALID_CREDENTIALS / USER_SUSPENDED otherwise. */
+/**
+ * A refresh token -> the same session under a rotated token; INVALID_CREDENTIALS / USER_SUSPENDED
+ * otherwise. A refusal of a known session's user is padded to `stallMs` (LOGIN_STALL_TIME).
+ */
 export async function refreshLogin(db: Db, token: string, ttlMs: number, session: boolean, graceMs: number,
-  client: authStore.Client): Promise<Session> {
+  client: authStore.Client, stallMs = 0): Promise<Session> {
+  const started = Date.now();
   const result = await authStore.refresh(db, token, newToken(), ttlMs, session, graceMs, client);
-  if (!result?.user || !result.token) throw result?.status === 'suspended' ? userSuspended() : invalidCredentials();
+  if (!result) throw invalidCredentials();
+  if (!result.user || !result.token) {
+    await stall(started, stallMs);
+    throw result.status === 'suspended' ? userSuspended() : invalidCredentials();
+  }
   return { user: result.user, refreshToken: result.token };
 }
 

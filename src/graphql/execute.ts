@@ -5,7 +5,7 @@
 // compiler can't produce (`__typename`, aggregates) are parsed and reshaped. Nothing resolves
 // field by field.
 import {
-  execute as executeGraphql, getOperationAST, getVariableValues, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
+  execute as executeGraphql, getArgumentValues, getOperationAST, type GraphQLObjectType, type GraphQLSchema, getVariableValues, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
   type ASTVisitor, type DocumentNode, type ValidationContext, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode,
 } from 'graphql';
 import type { Db } from '../db/client.js';
@@ -20,6 +20,7 @@ import type { Schemas } from './schemas.js';
 import { isForbiddenKey } from '../request/safe-keys.js';
 import { checkDocument } from './limits.js';
 import { DEFAULT_MAX_FIELDS } from '../request/query.js';
+import { collectionName } from './model.js';
 
 export interface GraphqlRequest {
   query?: unknown;
@@ -34,6 +35,43 @@ export interface GraphqlDeps {
   schemas: Schemas;
   limits: QueryLimits;
   options: GraphqlOptions;
+  /** the scope's own root fields and write rules (/graphql/system); absent: items */
+  scope?: Scope;
+}
+
+/** What a scope adds to the collections' root fields (/graphql/system: src/graphql/system.ts). */
+export interface Scope {
+  /** root field name -> collection (system: `users` -> directus_users) */
+  roots: Record<string, string>;
+  /** a root field of the scope's own: how it is answered (undefined: a collection's root field) */
+  root(name: string): RootHandler | undefined;
+  /** before a collection write (checks); `system`: written with Directus's per-collection rules */
+  beforeWrite(acc: Accountability, write: RootWrite): Promise<{ system: boolean }>;
+  /** after a collection write succeeded */
+  afterWrite(write: RootWrite): void;
+}
+
+/** What a scope's root field is given: its arguments, the caller, the HTTP cookies in and out. */
+export interface RootCall {
+  acc: Accountability;
+  ctx: Context;
+  rootType: GraphQLObjectType;
+  node: FieldNode;
+  nodes: FieldNode[];
+  args: Record<string, unknown>;
+  io: GraphqlIo;
+  timing: Timing;
+}
+
+/** A scope's root field: a read or a write planned like a collection's, or a value (shaped by the selection here). */
+export type RootHandler = (call: RootCall) => RootRead | RootWrite | (() => Promise<unknown>);
+
+/** The HTTP side of an operation: the request's cookies, the Set-Cookie values of the answer. */
+export interface GraphqlIo {
+  /** GET requests may only query (Directus: 405 METHOD_NOT_ALLOWED for a mutation) */
+  method?: string;
+  cookieHeader?: string;
+  setCookies: string[];
 }
 
 export interface GraphqlOptions {
@@ -68,8 +106,8 @@ function NoPrototypeKeys(context: ValidationContext): ASTVisitor {
     FragmentDefinition: (node) => check(node.name.value, node),
   };
 }
-const RULES = [...specifiedRules, NoPrototypeKeys];
-const RULES_NO_INTROSPECTION = [...RULES, NoSchemaIntrospectionCustomRule];
+export const RULES = [...specifiedRules, NoPrototypeKeys];
+export const RULES_NO_INTROSPECTION = [...RULES, NoSchemaIntrospectionCustomRule];
 
 /** An execution error as Directus reports it: with the root field's path, code in extensions. */
 function fieldError(err: DirectusError, node: FieldNode, key: string) {
@@ -77,10 +115,16 @@ function fieldError(err: DirectusError, node: FieldNode, key: string) {
   return { message: err.message, ...(loc ? { locations: loc } : {}), path: [key], extensions: { ...err.extensions, code: err.code } };
 }
 
-type Part = { key: string; node: FieldNode; read?: RootRead; write?: RootWrite; sql?: string; value?: Buffer | string | null; error?: DirectusError };
+type Part = {
+  key: string; node: FieldNode; nodes?: FieldNode[]; read?: RootRead; write?: RootWrite;
+  /** a scope's root field answered by a value (graphql-js shapes it by the selection) */
+  compute?: () => Promise<unknown>;
+  sql?: string; value?: Buffer | string | null; error?: DirectusError;
+};
 
 /** The response body of one operation (status 200), or a GraphqlValidationError (400). */
-export async function executeOperation(deps: GraphqlDeps, acc: Accountability, req: GraphqlRequest, timing: Timing): Promise<string | Buffer> {
+export async function executeOperation(deps: GraphqlDeps, acc: Accountability, req: GraphqlRequest, timing: Timing,
+  io: GraphqlIo = { setCookies: [] }): Promise<string | Buffer> {
   if (typeof req.query !== 'string' || req.query.trim() === '') throw invalid('Must provide query string.');
   if (req.variables !== undefined && req.variables !== null && (typeof req.variables !== 'object' || Array.isArray(req.variables))) {
     throw invalid('Variables must be provided as an Object where each property is a variable value.');
@@ -91,6 +135,10 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
     document = parse(req.query, { maxTokens: deps.options.tokenLimit });
   } catch (err) {
     throw new GraphqlValidationError([err as GraphQLError]);
+  }
+  if (io.method === 'GET' && getOperationAST(document, operationName)?.operation === 'mutation') {
+    // a link must not write (or sign in, or out): as Directus, before validation
+    throw new DirectusError('METHOD_NOT_ALLOWED', 'Invalid method "GET" used. Should be one of "POST".', { allowed: ['POST'], current: 'GET' });
   }
   const tooBig = checkDocument(document, { maxFields: deps.limits.maxFields ?? DEFAULT_MAX_FIELDS, maxRelationalDepth: deps.options.maxRelationalDepth });
   if (tooBig) throw new GraphqlValidationError([tooBig]);
@@ -107,7 +155,7 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
 
   const fragments: Record<string, FragmentDefinitionNode> = Object.create(null);
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const ctx: Context = { model, fragments, variables: coerced.coerced, limits: deps.limits };
+  const ctx: Context = { model, fragments, variables: coerced.coerced, limits: deps.limits, roots: deps.scope?.roots };
 
   // plan every root field (a planning error belongs to its field alone)
   const parts: Part[] = [];
@@ -122,7 +170,13 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
     else if (name === '_empty') part.value = 'null';
     else {
       try {
-        if (operation.operation === 'mutation') part.write = planMutation(ctx, rootType, node, nodes);
+        const own = deps.scope?.root(name);
+        if (own) {
+          const planned = own({ acc, ctx, rootType, node, nodes, args: getArgumentValues(rootType.getFields()[name], node, ctx.variables), io, timing });
+          if (typeof planned === 'function') [part.compute, part.nodes] = [planned, nodes];
+          else if ('action' in planned) part.write = planned;
+          else part.read = planned;
+        } else if (operation.operation === 'mutation') part.write = planMutation(ctx, rootType, node, nodes);
         else part.read = plan(ctx, rootType, node, nodes, name);
       } catch (err) {
         if (!(err instanceof DirectusError)) throw err;
@@ -135,7 +189,10 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
     for (const p of parts) if (p.key in data) p.value = JSON.stringify(data[p.key]);
   }
 
-  if (operation.operation === 'mutation') await timed(timing, 'write', () => runWrites(deps, acc, parts, timing));
+  // a scope's value fields: in order among the writes of a mutation, at once in a query
+  const compute = (p: Part) => runCompute(p, schema, document, operation, coerced.coerced);
+  if (operation.operation === 'mutation') await timed(timing, 'write', () => runWrites(deps, acc, parts, timing, compute));
+  else await Promise.all(parts.filter((p) => p.compute).map(compute));
 
   // compile (cached by shape), then every root field in one flight
   const reads = parts.filter((p) => p.read);
@@ -176,12 +233,16 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
  * The mutation root fields, in order (GraphQL executes them serially): each is one
  * strata.write_request statement that writes and re-reads, as REST's writes.
  */
-async function runWrites(deps: GraphqlDeps, acc: Accountability, parts: Part[], timing: Timing): Promise<void> {
+async function runWrites(deps: GraphqlDeps, acc: Accountability, parts: Part[], timing: Timing,
+  compute: (p: Part) => Promise<void>): Promise<void> {
   for (const p of parts) {
+    if (p.compute) await compute(p);
     if (!p.write || p.error) continue;
     const w = p.write;
     try {
-      const value = await deps.writer.write(acc, w.collection, w.action, w.args, w.read, timing);
+      const how = deps.scope ? await deps.scope.beforeWrite(acc, w) : { system: false };
+      const value = await deps.writer.write(acc, w.collection, w.action, w.args, w.read, timing, {}, how);
+      deps.scope?.afterWrite(w);
       p.value = w.read ? value : w.answer!;
     } catch (err) {
       if (!(err instanceof DirectusError)) throw err;
@@ -191,10 +252,27 @@ async function runWrites(deps: GraphqlDeps, acc: Accountability, parts: Part[], 
 }
 
 function plan(ctx: Context, rootType: Parameters<typeof planItems>[1], node: FieldNode, nodes: FieldNode[], name: string): RootRead {
-  const exact = ctx.model.get(name);
+  const of = (root: string) => ctx.model.get(collectionName(ctx, root));
+  const exact = of(name);
   if (exact) return planItems(ctx, rootType, node, nodes, exact, exact.singleton ? 'singleton' : 'list');
-  if (name.endsWith('_by_id')) return planItems(ctx, rootType, node, nodes, ctx.model.get(name.slice(0, -6))!, 'one');
-  return planAggregated(ctx, rootType, node, nodes, ctx.model.get(name.slice(0, -11))!);
+  if (name.endsWith('_by_id')) return planItems(ctx, rootType, node, nodes, of(name.slice(0, -6))!, 'one');
+  return planAggregated(ctx, rootType, node, nodes, of(name.slice(0, -11))!);
+}
+
+/**
+ * A scope's root field answered by a value: computed, then shaped by its selection by graphql-js
+ * (aliases, fragments, __typename, scalars), as introspection is. No row data passes here.
+ */
+async function runCompute(p: Part, schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode,
+  variables: Record<string, unknown>): Promise<void> {
+  try {
+    const value = await p.compute!();
+    const data = introspect(schema, document, operation, p.nodes!, variables, { [p.node.name.value]: value });
+    p.value = JSON.stringify(data[p.key] ?? null);
+  } catch (err) {
+    if (!(err instanceof DirectusError)) throw err;
+    p.error = err;
+  }
 }
 
 /**
@@ -227,7 +305,7 @@ async function run(db: Db, acc: Accountability, parts: Part[]): Promise<void> {
 
 /** __schema / __type, answered by graphql-js from the caller's schema (no data is read). */
 function introspect(schema: Parameters<typeof executeGraphql>[0]['schema'], document: DocumentNode, operation: OperationDefinitionNode,
-  nodes: FieldNode[], variables: Record<string, unknown>): Record<string, unknown> {
+  nodes: FieldNode[], variables: Record<string, unknown>, rootValue?: Record<string, unknown>): Record<string, unknown> {
   const only: DocumentNode = {
     kind: Kind.DOCUMENT,
     definitions: [
@@ -235,6 +313,6 @@ function introspect(schema: Parameters<typeof executeGraphql>[0]['schema'], docu
       ...document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
     ],
   };
-  const result = executeGraphql({ schema, document: only, variableValues: variables }) as { data?: Record<string, unknown> | null };
+  const result = executeGraphql({ schema, document: only, variableValues: variables, rootValue }) as { data?: Record<string, unknown> | null };
   return result.data ?? {};
 }

@@ -17,6 +17,8 @@ export interface ModelField {
 
 export interface ModelCollection {
   collection: string;
+  /** the name of its root fields when it is not the collection's: system collections drop `directus_` (`users`) */
+  root?: string;
   singleton: boolean;
   primaryKey: string;
   fields: Map<string, ModelField>;
@@ -46,12 +48,29 @@ export interface FullCatalog {
   collections: Model;
 }
 
-export function parseCatalog(text: CatalogText): FullCatalog {
+/**
+ * The system collections /graphql/system serves as items (root field -> collection), as Directus
+ * 12 does; collections, fields, relations and the rest have root fields of their own (system-schema.ts).
+ */
+export const SYSTEM_ROOTS: Record<string, string> = Object.fromEntries(
+  ['activity', 'permissions', 'files', 'users', 'roles', 'presets', 'folders', 'revisions', 'flows', 'panels', 'shares',
+    'notifications', 'dashboards', 'operations', 'translations', 'settings', 'policies', 'access', 'comments', 'versions']
+    .map((root) => [root, `directus_${root}`]));
+const SYSTEM_COLLECTIONS = new Map(Object.entries(SYSTEM_ROOTS).map(([root, collection]) => [collection, root]));
+
+/** The collection a root field name is about: the name itself, or the scope's (system: `users` -> directus_users). */
+export const collectionName = (scope: { roots?: Record<string, string> }, root: string): string =>
+  scope.roots ? (Object.hasOwn(scope.roots, root) ? scope.roots[root] : '') : root;
+
+/** items: the user collections (/graphql); system: the system collections (/graphql/system). */
+export function parseCatalog(text: CatalogText, scope: 'items' | 'system' = 'items'): FullCatalog {
   const collections: Model = new Map();
   for (const c of JSON.parse(text.collections) as CollectionInfo[]) {
-    // folders (no schema) and system collections are not items
-    if (c.schema === null || c.collection.startsWith('directus_') || !validName(c.collection) || RESERVED.has(c.collection)) continue;
-    collections.set(c.collection, { collection: c.collection, singleton: c.meta?.singleton === true, primaryKey: '', fields: new Map() });
+    // folders (no schema) are not items; system collections are the system scope's alone
+    const root = SYSTEM_COLLECTIONS.get(c.collection);
+    if (scope === 'system' ? root === undefined : c.collection.startsWith('directus_')) continue;
+    if (c.schema === null || !validName(c.collection) || RESERVED.has(c.collection)) continue;
+    collections.set(c.collection, { collection: c.collection, root, singleton: c.meta?.singleton === true, primaryKey: '', fields: new Map() });
   }
   for (const f of JSON.parse(text.fields) as FieldInfo[]) {
     const c = collections.get(f.collection);

@@ -7,6 +7,7 @@ import type { WriteAction, WriteRead } from '../engine/writer.js';
 import { isPlainObject } from '../request/body.js';
 import { invalidPayload } from '../errors.js';
 import { collectFields, planItems, type Context } from './plan.js';
+import { collectionName } from './model.js';
 
 export interface RootWrite {
   collection: string;
@@ -17,6 +18,8 @@ export interface RootWrite {
   reshape?: (value: unknown) => unknown;
   /** the field's JSON when nothing is re-read */
   answer?: string;
+  /** the caller's own user (update_users_me): /users/me's rules apply */
+  own?: boolean;
 }
 
 const OPS = /^(create|update|delete)_(.+?)(_items|_item|_batch)?$/;
@@ -25,7 +28,9 @@ export function planMutation(ctx: Context, rootType: GraphQLObjectType, node: Fi
   const name = node.name.value;
   const def = rootType.getFields()[name];
   const args = getArgumentValues(def, node, ctx.variables);
-  const [, op, collection, suffix] = OPS.exec(name)!;
+  const [, op, root, suffix] = OPS.exec(name)!;
+  // system scope: `users` -> directus_users
+  const collection = collectionName(ctx, root);
   const readable = ctx.model.get(collection);
 
   if (op === 'delete') {

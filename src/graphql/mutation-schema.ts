@@ -22,7 +22,8 @@ export interface ReadSide {
   listArgs(collection: string): GraphQLFieldConfigArgumentMap;
 }
 
-export function buildMutation(writes: WriteModel, read: ReadSide): GraphQLObjectType | undefined {
+export function buildMutation(writes: WriteModel, read: ReadSide,
+  extra?: (collections: GraphQLFieldConfigMap<unknown, unknown>) => GraphQLFieldConfigMap<unknown, unknown>): GraphQLObjectType | undefined {
   const inputs = { create: new Map<string, GraphQLInputObjectType>(), update: new Map<string, GraphQLInputObjectType>() };
   const inputOf = (action: 'create' | 'update', w: WritableCollection): GraphQLInputObjectType => {
     const c = w.collection;
@@ -54,11 +55,12 @@ export function buildMutation(writes: WriteModel, read: ReadSide): GraphQLObject
 
   const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const w of writes.values()) {
-    const name = w.collection.collection;
-    const object = read.object(name);
+    const collection = w.collection.collection;
+    const name = w.collection.root ?? collection;
+    const object = read.object(collection);
     const one = object ?? GraphQLBoolean;
     const many = object ? new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(object))) : GraphQLBoolean;
-    const args = object ? read.listArgs(name) : {};
+    const args = object ? read.listArgs(collection) : {};
     const id = { type: new GraphQLNonNull(GraphQLID) };
     const ids = { type: new GraphQLNonNull(new GraphQLList(GraphQLID)) };
     if (w.create && !w.collection.singleton) {
@@ -80,5 +82,7 @@ export function buildMutation(writes: WriteModel, read: ReadSide): GraphQLObject
       fields[`delete_${name}_item`] = { type: DeleteOne, args: { id } };
     }
   }
-  return Object.keys(fields).length > 0 ? new GraphQLObjectType({ name: 'Mutation', fields }) : undefined;
+  // a scope's own mutations first (Directus lists auth_login, ... before the collections'), given the collections' to reuse their inputs
+  const all = extra ? { ...extra(fields), ...fields } : fields;
+  return Object.keys(all).length > 0 ? new GraphQLObjectType({ name: 'Mutation', fields: all }) : undefined;
 }

@@ -19,6 +19,8 @@ export interface Context {
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Variables;
   limits: QueryLimits;
+  /** the scope's root field names -> collections (system scope); absent: a root field is named after its collection */
+  roots?: Record<string, string>;
 }
 
 export interface RootRead {

@@ -11,6 +11,7 @@ import {
 } from 'graphql';
 import type { Model, ModelCollection, ModelField, WriteModel } from './model.js';
 import { buildMutation } from './mutation-schema.js';
+import { buildSubscription } from './subscriptions.js';
 
 // Directus's custom scalars (names as Directus's schema has them)
 export const GraphQLJSON = new GraphQLScalarType({
@@ -93,7 +94,14 @@ const listArgs = (filter: GraphQLInputType): GraphQLFieldConfigArgumentMap => ({
   search: { type: GraphQLString },
 });
 
-export function buildSchema(model: Model, writes: WriteModel = new Map()): GraphQLSchema {
+/** Root fields of a scope's own (/graphql/system: auth_login, users_me, server_info, ...), given the object types built. */
+export interface ExtraRoots {
+  query(objects: ReadonlyMap<string, GraphQLObjectType>): GraphQLFieldConfigMap<unknown, unknown>;
+  /** `collections`: the collections' mutations, whose input types a scope's own may reuse */
+  mutation(objects: ReadonlyMap<string, GraphQLObjectType>, collections: GraphQLFieldConfigMap<unknown, unknown>): GraphQLFieldConfigMap<unknown, unknown>;
+}
+
+export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?: ExtraRoots): GraphQLSchema {
   const objects = new Map<string, GraphQLObjectType>();
   const filters = new Map<string, GraphQLInputObjectType>();
   const quantifiers = new Map<string, GraphQLInputObjectType>();
@@ -147,13 +155,14 @@ export function buildSchema(model: Model, writes: WriteModel = new Map()): Graph
   const query: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const c of model.values()) {
     const type = objects.get(c.collection)!;
+    const root = c.root ?? c.collection;
     if (c.singleton) {
-      query[c.collection] = { type };
+      query[root] = { type };
       continue;
     }
-    query[c.collection] = { type: new GraphQLNonNull(list(new GraphQLNonNull(type))), args: listArgs(filterOf(c)) };
-    query[`${c.collection}_by_id`] = { type, args: { id: { type: new GraphQLNonNull(GraphQLID) } } };
-    query[`${c.collection}_aggregated`] = {
+    query[root] = { type: new GraphQLNonNull(list(new GraphQLNonNull(type))), args: listArgs(filterOf(c)) };
+    query[`${root}_by_id`] = { type, args: { id: { type: new GraphQLNonNull(GraphQLID) } } };
+    query[`${root}_aggregated`] = {
       type: new GraphQLNonNull(list(new GraphQLNonNull(aggregatedType(c)))),
       args: { groupBy: { type: list(GraphQLString) }, ...listArgs(filterOf(c)) },
     };
@@ -165,11 +174,14 @@ export function buildSchema(model: Model, writes: WriteModel = new Map()): Graph
   const mutation = buildMutation(writes, {
     object: (name) => objects.get(name),
     listArgs: (name) => listArgs(filterOf(model.get(name)!)),
-  });
-  return new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: query }), mutation });
+  }, extra && ((collections) => extra.mutation(objects, collections)));
+  const queryFields = extra ? { ...extra.query(objects), ...query } : query;
+  // subscriptions (`<c>_mutated`) belong to the items scope
+  const subscription = extra ? undefined : buildSubscription(model, (name) => objects.get(name)!);
+  return new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: queryFields }), mutation, subscription });
 }
 
-const GraphQLVoid = new GraphQLScalarType({ name: 'Void', description: 'Represents NULL values', serialize: () => null });
+export const GraphQLVoid = new GraphQLScalarType({ name: 'Void', description: 'Represents NULL values', serialize: () => null });
 
 /** `<c>_aggregated`: the group and Directus's aggregate functions over the readable fields. */
 function aggregatedType(c: ModelCollection): GraphQLObjectType {

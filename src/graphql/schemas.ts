@@ -9,12 +9,21 @@ import type { Catalog } from '../engine/catalog.js';
 import { Lru } from '../engine/cache.js';
 import { fullCatalog, readPermissions } from '../engine/graphql-catalog.js';
 import { callerModel, callerWrites, parseCatalog, type FullCatalog, type Model, type WriteModel } from './model.js';
-import { buildSchema } from './schema.js';
+import { buildSchema, type ExtraRoots } from './schema.js';
 
 export interface CallerSchema {
   schema: GraphQLSchema;
   model: Model;
   writes: WriteModel;
+}
+
+/** What a scope builds besides its collections' root fields (/graphql/system: src/graphql/system-schema.ts). */
+export interface SchemaScope {
+  scope: 'items' | 'system';
+  /** the scope's own root fields for a caller with this model */
+  extra(acc: Accountability, model: Model, writes: WriteModel): ExtraRoots;
+  /** the collections the scope's mutations may write */
+  writable(collection: string): boolean;
 }
 
 /** policy sets kept; a miss costs one permissions read and one schema build */
@@ -24,7 +33,7 @@ export class Schemas {
   private full: Promise<FullCatalog> | undefined;
   private perCaller = new Lru<Promise<CallerSchema>>(MAX_POLICY_SETS);
 
-  constructor(private db: Db, catalog: Catalog) {
+  constructor(private db: Db, catalog: Catalog, private kind?: SchemaScope) {
     catalog.onSchemaChange(() => this.clear());
     catalog.onAccessChange(() => this.clear());
   }
@@ -37,7 +46,8 @@ export class Schemas {
 
   forCaller(acc: Accountability): Promise<CallerSchema> {
     // permissions depend on the policy set alone (admins: all of them)
-    const key = acc.admin ? '*' : [...acc.policies].sort().join(',');
+    // (a scope's own fields may differ for anonymous callers: /graphql/system's server_info)
+    const key = (acc.admin ? '*' : [...acc.policies].sort().join(',')) + (this.kind && !acc.user ? '|public' : '');
     const cache = this.perCaller;
     let entry = cache.get(key);
     if (!entry) {
@@ -51,13 +61,16 @@ export class Schemas {
   }
 
   private async build(acc: Accountability): Promise<CallerSchema> {
-    const fullPromise = (this.full ??= fullCatalog(this.db).then(parseCatalog));
+    const fullPromise = (this.full ??= fullCatalog(this.db).then((text) => parseCatalog(text, this.kind?.scope)));
     fullPromise.catch(() => {
       if (this.full === fullPromise) this.full = undefined;
     });
     const [full, permissions] = await Promise.all([fullPromise, acc.admin ? null : readPermissions(this.db, acc)]);
     const model = callerModel(full, acc.admin, permissions);
     const writes = callerWrites(full, acc.admin, permissions);
-    return { schema: buildSchema(model, writes), model, writes };
+    const kind = this.kind;
+    if (!kind) return { schema: buildSchema(model, writes), model, writes };
+    for (const name of writes.keys()) if (!kind.writable(name)) writes.delete(name);
+    return { schema: buildSchema(model, writes, kind.extra(acc, model, writes)), model, writes };
   }
 }

@@ -1,0 +1,248 @@
+// GraphQL subscriptions (issue 13 item 3): `<c>_mutated` over the graphql-transport-ws protocol at
+// /graphql, with the graphql-ws package's own client as a real client. Events from REST and from
+// plain SQL, each re-read as the subscriber's access (rows and fields it could GET, nothing else).
+// The expected shapes were recorded from the real Directus 12.4 (ws://.../graphql) where noted.
+import t from 'tap';
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+import { startApp } from './helpers/app.js';
+import { createUser } from './helpers/users.js';
+
+const app = await startApp(t, { WEBSOCKETS_GRAPHQL_AUTH_TIMEOUT: '1' });
+const wsUrl = `${app.url.replace(/^http/, 'ws')}/graphql`;
+
+const READERS = '11111111-1111-4111-8111-111111111111';
+const READER = '22222222-2222-4222-8222-222222222222';
+const ROLE = '33333333-3333-4333-8333-333333333333';
+
+await app.sql(`
+  create table gs_parents (id serial primary key, name varchar(255));
+  create table gs_items (id serial primary key, title varchar(255), status varchar(20), secret text, parent int references gs_parents(id));
+  create table gs_vault (id serial primary key, gold int);
+  insert into directus_relations (many_collection, many_field, one_collection) values ('gs_items', 'parent', 'gs_parents');
+  insert into gs_parents (name) values ('P1');
+  insert into directus_roles (id, name) values ('${ROLE}', 'Reader');
+  insert into directus_policies (id, name) values ('${READERS}', 'Readers');
+  insert into directus_access (id, role, policy) values (gen_random_uuid(), '${ROLE}', '${READERS}');
+  insert into directus_users (id, email, status, role, token) values ('${READER}', 'r@example.com', 'active', '${ROLE}', 'reader-token');
+  insert into directus_permissions (collection, action, permissions, fields, policy) values
+    ('gs_items', 'read', '{"status":{"_eq":"published"}}', 'id,title,status,parent', '${READERS}'),
+    ('gs_parents', 'read', null, 'id,name', '${READERS}');
+`);
+
+interface Connection {
+  client: Client;
+  /** every message the server sent, in order */
+  messages: Record<string, unknown>[];
+  closed: Promise<{ code: number; reason: string }>;
+}
+
+/** A graphql-ws client (handshake: connection_init's payload carries the access token). */
+function connect(token: string | null = app.adminToken, url = wsUrl): Connection {
+  let n = 0;
+  const messages: Record<string, unknown>[] = [];
+  let closed!: (e: { code: number; reason: string }) => void;
+  const conn: Connection = {
+    messages,
+    closed: new Promise((resolve) => (closed = resolve)),
+    client: createClient({
+      url,
+      webSocketImpl: WebSocket,
+      connectionParams: token === null ? undefined : { access_token: token },
+      lazy: false,
+      retryAttempts: 0,
+      generateID: () => `op${++n}`,
+      onNonLazyError: () => undefined,
+      on: {
+        message: (m) => void messages.push(m as unknown as Record<string, unknown>),
+        closed: (e) => closed({ code: (e as { code: number }).code, reason: String((e as { reason: string }).reason) }),
+      },
+    }),
+  };
+  t.teardown(() => conn.client.dispose());
+  return conn;
+}
+
+/** A single-result operation over the socket. */
+function once(c: Connection, query: string, variables?: Record<string, unknown>): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    let result: unknown;
+    c.client.subscribe({ query, variables }, { next: (v) => (result = v), error: reject, complete: () => resolve(result) });
+  });
+}
+
+/** A subscription's results, awaited one by one. */
+class Stream {
+  private items: unknown[] = [];
+  private waiters: ((v: unknown) => void)[] = [];
+  error: Promise<unknown>;
+  unsubscribe: () => void;
+  constructor(c: Connection, query: string, variables?: Record<string, unknown>) {
+    let failed!: (e: unknown) => void;
+    this.error = new Promise((resolve) => (failed = resolve));
+    this.unsubscribe = c.client.subscribe({ query, variables }, {
+      next: (v) => {
+        const w = this.waiters.shift();
+        if (w) w(v);
+        else this.items.push(v);
+      },
+      error: failed,
+      complete: () => undefined,
+    });
+  }
+
+  next(): Promise<unknown> {
+    if (this.items.length > 0) return Promise.resolve(this.items.shift());
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  get buffered(): number {
+    return this.items.length;
+  }
+}
+
+/**
+ * Subscribes, then waits until the subscription listens: the server takes a connection's
+ * messages in order, so a query answered after the subscribe proves it is in place.
+ */
+async function subscribe(c: Connection, query: string, variables?: Record<string, unknown>): Promise<Stream> {
+  const s = new Stream(c, query, variables);
+  await once(c, '{ __typename }');
+  return s;
+}
+
+/** A raw socket speaking graphql-transport-ws: the close code of what `frames` lead to. */
+function rawClose(frames: string[], protocol: string | string[] = 'graphql-transport-ws'): Promise<{ code: number; reason: string; got: string[] }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(wsUrl, protocol);
+    const got: string[] = [];
+    ws.on('open', () => frames.forEach((f) => ws.send(f)));
+    ws.on('message', (d) => got.push(d.toString()));
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), got }));
+    ws.on('error', reject);
+  });
+}
+
+const init = (token = app.adminToken) => JSON.stringify({ type: 'connection_init', payload: { access_token: token } });
+
+t.test('the schema has Directus\'s subscription types; /server/info reports the endpoint', async (t) => {
+  const sdl = (await app.get('/server/specs/graphql/')).text;
+  // as Directus 12.4's SDL
+  t.match(sdl, 'gs_items_mutated(event: EventEnum): gs_items_mutated');
+  t.match(sdl, 'type gs_items_mutated {\n  key: ID!\n  event: EventEnum\n  data: gs_items\n}');
+  t.match(sdl, 'enum EventEnum {\n  create\n  update\n  delete\n}');
+  const mine = (await app.get('/server/specs/graphql/', { token: 'reader-token' })).text;
+  t.match(mine, 'gs_items_mutated(event: EventEnum)');
+  t.notMatch(mine, 'gs_vault_mutated', 'a collection the caller may not read has no subscription');
+  const info = await app.get('/server/info');
+  t.same(info.body.data.websocket.graphql, { authentication: 'handshake', path: '/graphql' });
+});
+
+t.test('create, update, delete from REST, with a nested m2o: as Directus sends them', async (t) => {
+  const c = connect();
+  const s = await subscribe(c, 'subscription { gs_items_mutated { key event __typename data { id title parent { name } } } }');
+  const created = await app.post('/items/gs_items', { title: 'one', parent: 1, status: 'published' });
+  const id = created.body.data.id;
+  // Directus 12.4: {"data":{"gs_items_mutated":{"key":"1","event":"create","__typename":"gs_items_mutated",
+  //   "data":{"id":"1","title":"one","parent":{"name":"P1"}}}}} (Strata writes ids in data as its HTTP GraphQL does)
+  t.same(await s.next(), { data: { gs_items_mutated: { key: String(id), event: 'create', __typename: 'gs_items_mutated', data: { id, title: 'one', parent: { name: 'P1' } } } } });
+  const next = c.messages.find((m) => m.type === 'next' && m.id === 'op1');
+  t.same(Object.keys(next ?? {}), ['id', 'type', 'payload'], 'a graphql-ws next message');
+  await app.patch(`/items/gs_items/${id}`, { title: 'two' });
+  t.same(await s.next(), { data: { gs_items_mutated: { key: String(id), event: 'update', __typename: 'gs_items_mutated', data: { id, title: 'two', parent: { name: 'P1' } } } } });
+  await app.del(`/items/gs_items/${id}`);
+  t.same(await s.next(), { data: { gs_items_mutated: { key: String(id), event: 'delete', __typename: 'gs_items_mutated', data: null } } });
+});
+
+t.test('plain SQL writes, aliases, the event argument (literal and variable), one result per key', async (t) => {
+  const c = connect();
+  const all = await subscribe(c, 'subscription { m: gs_items_mutated { k: key e: event data { t: title } } }');
+  const updates = await subscribe(c, 'subscription ($e: EventEnum) { gs_items_mutated(event: $e) { key event } }', { e: 'update' });
+  const deletes = await subscribe(c, 'subscription { gs_items_mutated(event: delete) { key } }');
+  const [a, b] = await app.sql<{ id: number }>(`insert into gs_items (title, status) values ('sql-a', 'draft'), ('sql-b', 'draft') returning id`);
+  t.same([await all.next(), await all.next()].sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))), [
+    { data: { m: { k: String(a.id), e: 'create', data: { t: 'sql-a' } } } },
+    { data: { m: { k: String(b.id), e: 'create', data: { t: 'sql-b' } } } },
+  ], 'one result per created row');
+  await app.sql(`update gs_items set title = 'sql-a2' where id = ${a.id}`);
+  t.same(await all.next(), { data: { m: { k: String(a.id), e: 'update', data: { t: 'sql-a2' } } } });
+  t.same(await updates.next(), { data: { gs_items_mutated: { key: String(a.id), event: 'update' } } }, 'the update is the first event an update subscriber sees');
+  await app.sql(`delete from gs_items where id in (${a.id}, ${b.id})`);
+  const gone = [await deletes.next(), await deletes.next()].map((r) => (r as { data: { gs_items_mutated: { key: string } } }).data.gs_items_mutated.key).sort();
+  t.same(gone, [String(a.id), String(b.id)].sort(), 'a delete carries each key');
+  t.equal(updates.buffered, 0, 'no create or delete reached the update subscriber');
+});
+
+t.test('a non-admin receives only rows and fields its permissions let it read', async (t) => {
+  const c = connect('reader-token');
+  const hiddenField = new Stream(c, 'subscription { gs_items_mutated { key data { secret } } }');
+  t.match(await hiddenField.error, [{ message: /Cannot query field "secret" on type "gs_items"/ }], 'a hidden field is not in the schema');
+  const s = await subscribe(c, 'subscription { gs_items_mutated { key event data { id title status parent { name } } } }');
+  const admin = connect();
+  const seen = await subscribe(admin, 'subscription { gs_items_mutated(event: create) { key } }');
+  // a draft (not readable) first, then a published row: the reader's first result is the published one
+  const draft = await app.post('/items/gs_items', { title: 'hidden', status: 'draft', secret: 'x' });
+  const pub = await app.post('/items/gs_items', { title: 'shown', status: 'published', secret: 'y', parent: 1 });
+  t.same(await seen.next(), { data: { gs_items_mutated: { key: String(draft.body.data.id) } } }, 'the admin saw the draft');
+  t.same(await s.next(), { data: { gs_items_mutated: { key: String(pub.body.data.id), event: 'create',
+    data: { id: pub.body.data.id, title: 'shown', status: 'published', parent: { name: 'P1' } } } } });
+  // the draft becomes published by plain SQL: now the reader sees its update
+  await app.sql(`update gs_items set status = 'published' where id = ${draft.body.data.id}`);
+  t.same(await s.next(), { data: { gs_items_mutated: { key: String(draft.body.data.id), event: 'update',
+    data: { id: draft.body.data.id, title: 'hidden', status: 'published', parent: null } } } });
+  const outside = new Stream(c, 'subscription { gs_vault_mutated { key } }');
+  t.match(await outside.error, [{ message: 'Cannot query field "gs_vault_mutated" on type "Subscription".' }],
+    'a collection outside the caller\'s schema: an error message (as Directus words it)');
+});
+
+t.test('complete stops delivery; queries and mutations answer once', async (t) => {
+  const c = connect();
+  const stopped = await subscribe(c, 'subscription { gs_items_mutated { key } }');
+  const kept = await subscribe(c, 'subscription { gs_items_mutated { key } }');
+  stopped.unsubscribe();
+  await once(c, '{ __typename }');
+  const res = await once(c, 'mutation { create_gs_items_item(data: {title: "via socket", status: "draft"}) { id title } }') as { data: { create_gs_items_item: { id: number; title: string } } };
+  t.equal(res.data.create_gs_items_item.title, 'via socket', 'a mutation over the socket');
+  const key = String(res.data.create_gs_items_item.id);
+  t.same(await kept.next(), { data: { gs_items_mutated: { key } } });
+  t.notOk(c.messages.some((m) => m.type === 'next' && m.id === 'op1'), 'nothing was sent for the completed subscription');
+  t.same(await once(c, '{ gs_parents { name } }'), { data: { gs_parents: [{ name: 'P1' }] } }, 'a query over the socket');
+});
+
+t.test('authentication and protocol errors close with graphql-ws\'s codes', async (t) => {
+  t.match(await connect(null).closed, { code: 4403, reason: 'Forbidden' }, 'handshake without a token (as Directus)');
+  t.match(await connect('nope').closed, { code: 4403, reason: 'Forbidden' }, 'a bad token');
+  t.match(await rawClose(['{"type":"subscribe","id":"1","payload":{"query":"{__typename}"}}']), { code: 4403 }, 'a message before connection_init (as Directus)');
+  t.match(await rawClose([init(), 'not json']), { code: 4400 }, 'not JSON');
+  t.match(await rawClose([init(), '{"type":"connection_init","payload":{"__proto__":{"x":1}}}']), { code: 4400 }, 'a prototype key');
+  t.match(await rawClose([init(), '{"type":"subscribe","payload":{"query":"{__typename}"}}']), { code: 4400, got: ['{"type":"connection_ack"}'] }, 'subscribe without id (as Directus)');
+  t.match(await rawClose([init(), '{"type":"wat"}']), { code: 4400 }, 'an unknown message type');
+  t.match(await rawClose([init(), init()]), { code: 4429 }, 'connection_init twice (as Directus)');
+  const sub = '{"type":"subscribe","id":"1","payload":{"query":"subscription { gs_items_mutated { key } }"}}';
+  t.match(await rawClose([init(), sub, sub]), { code: 4409, reason: 'Subscriber for 1 already exists' }, 'a reused id (as Directus)');
+  t.match(await rawClose([init()], []), { code: 4406 }, 'no graphql-transport-ws subprotocol (as Directus)');
+  t.match(await rawClose([]), { code: 4408 }, 'no connection_init within WEBSOCKETS_GRAPHQL_AUTH_TIMEOUT');
+  const c = connect();
+  const parseError = new Stream(c, 'subscription {');
+  t.match(await parseError.error, [{ message: /Syntax Error/ }], 'a parse error is an error message, the connection stays');
+  t.same(await once(c, '{ __typename }'), { data: { __typename: 'Query' } });
+});
+
+t.test('strict: the token comes with the upgrade; an expiring token closes the socket', async (t) => {
+  const strict = await startApp(t, { WEBSOCKETS_GRAPHQL_AUTH: 'strict', ACCESS_TOKEN_TTL: '1s' });
+  const url = `${strict.url.replace(/^http/, 'ws')}/graphql`;
+  const refused = await new Promise<number>((resolve) => {
+    const ws = new WebSocket(url, 'graphql-transport-ws');
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('open', () => resolve(0));
+    ws.on('error', () => undefined);
+  });
+  t.equal(refused, 401, 'no token: the upgrade is refused');
+  const c = connect(null, `${url}?access_token=${strict.adminToken}`);
+  t.same(await once(c, '{ __typename }'), { data: { __typename: 'Query' } }, 'connection_init needs no token then');
+  const user = await createUser(strict, { admin: true });
+  const login = await strict.post('/auth/login', { email: user.email, password: user.password });
+  const short = connect(null, `${url}?access_token=${login.body.data.access_token}`);
+  t.same(await once(short, '{ __typename }'), { data: { __typename: 'Query' } });
+  t.match(await short.closed, { code: 4403, reason: 'Forbidden' }, 'closed when the token expires');
+});
