@@ -246,7 +246,7 @@ t.test('malformed messages get an error; the connection and the server stay up',
 t.test('server info reports the websocket settings', async (t) => {
   const info = await app.get('/server/info');
   // Directus 12 also reports graphql, collaborative editing and logs, which Strata doesn't serve over WebSockets yet
-  t.same(info.body.data.websocket, { rest: { authentication: 'handshake', path: '/websocket' }, graphql: false, heartbeat: 1, collaborativeEditing: false, logs: false });
+  t.same(info.body.data.websocket, { rest: { authentication: 'handshake', path: '/websocket' }, graphql: { authentication: 'handshake', path: '/graphql' }, heartbeat: 1, collaborativeEditing: false, logs: false });
 });
 
 t.test('public mode: anonymous connections act as the public role; strict mode needs the token on the upgrade', async (t) => {

@@ -177,8 +177,12 @@ export class EventStream {
         if (rows.length < this.batchSize) return;
       }
     } catch (err) {
-      // the next wake-up (notification, reconnect, poll) reads again from the same id
-      if (!this.closed) this.opts.log?.error('event read failed', { err: (err as Error).message });
+      // read again from the same id soon: the notification that woke this read is spent, and the
+      // listener may not reconnect (only a pool connection was lost), so don't wait for the poll
+      if (this.closed) return;
+      this.opts.log?.error('event read failed', { err: (err as Error).message });
+      clearTimeout(this.gapTimer);
+      this.gapTimer = setTimeout(() => this.wake(), this.gapRetryMs * 5).unref();
     }
   }
 

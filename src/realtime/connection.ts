@@ -20,6 +20,13 @@ export interface Authenticated {
   /** ms since the epoch; null: does not expire (static tokens, public access) */
   expiresAt: number | null;
   refreshToken?: string;
+  /** resolves the same credentials' access again (users, roles or policies changed); `key` names what it depends on */
+  reload?: AccessReload;
+}
+
+export interface AccessReload {
+  key: string;
+  resolve(): Promise<Accountability>;
 }
 
 export interface ConnectionDeps {
@@ -44,6 +51,7 @@ const handshakeFailed = () => new SocketError('auth', 'AUTH_FAILED', 'Authentica
 
 export class Connection {
   private access: Accountability | null = null;
+  private reload: AccessReload | undefined;
   private authTimer: NodeJS.Timeout | undefined;
   private expiryTimer: NodeJS.Timeout | undefined;
   private subscriptions = new Map<string, Subscription>();
@@ -60,8 +68,40 @@ export class Connection {
   /** Public mode: the connection starts as the public role (resolved asynchronously, before any message is handled). */
   startPublic(): void {
     this.enqueue(async () => {
-      if (!this.access) this.access = await this.deps.publicAccess(this.socket);
+      if (this.access) return;
+      this.access = await this.deps.publicAccess(this.socket);
+      // keyed by what the public access depends on (IP-restricted policies, the client in the accountability)
+      const h = this.socket.headers;
+      this.reload = { key: `p\u0000${this.socket.ip}\u0000${h['user-agent'] ?? ''}\u0000${h.origin ?? ''}`, resolve: () => this.deps.publicAccess(this.socket) };
     });
+  }
+
+  /**
+   * Users, roles, policies or their links changed: the connection's access is resolved again
+   * (once per `key` in a round), so it stops reading what it may no longer read. Credentials no
+   * longer valid (user suspended or deleted, token revoked): no access, as after an expiry.
+   */
+  async reloadAccess(round: Map<string, Promise<Accountability>>): Promise<void> {
+    const reload = this.reload;
+    if (!reload || !this.access || this.closed) return;
+    let pending = round.get(reload.key);
+    if (!pending) round.set(reload.key, (pending = reload.resolve()));
+    let access: Accountability | null;
+    try {
+      access = await pending;
+    } catch {
+      access = null;
+    }
+    if (this.reload !== reload || this.closed) return; // re-authenticated meanwhile
+    if (access) {
+      this.access = access;
+      return;
+    }
+    this.access = null;
+    this.reload = undefined;
+    this.send(frame({ type: 'auth', status: 'error', error: { code: 'AUTH_FAILED', message: 'Authentication failed.' } }));
+    if (this.deps.config.rest.auth === 'public') this.startPublic();
+    else this.awaitAuth(() => new SocketError('auth', 'AUTH_TIMEOUT', 'Authentication timed out.'));
   }
 
   message(text: string): void {
@@ -100,6 +140,7 @@ export class Connection {
 
   private authenticated(auth: Authenticated): void {
     this.access = auth.access;
+    this.reload = auth.reload;
     clearTimeout(this.authTimer);
     clearTimeout(this.expiryTimer);
     if (auth.expiresAt !== null) this.scheduleExpiry(auth.expiresAt);
@@ -110,6 +151,7 @@ export class Connection {
       if (Date.now() < at) return this.scheduleExpiry(at);
       // the token's access ends here: nothing more is delivered until the client authenticates again
       this.access = null;
+      this.reload = undefined;
       this.send(frame({ type: 'auth', status: 'error', error: { code: 'TOKEN_EXPIRED', message: 'Token expired.' } }));
       if (this.deps.config.rest.auth === 'public') this.startPublic();
       else this.awaitAuth(() => new SocketError('auth', 'AUTH_TIMEOUT', 'Authentication timed out.'));

@@ -35,6 +35,8 @@ export interface RealtimeDeps {
 
 export interface Realtime {
   endpoint: SocketEndpoint;
+  /** users, roles, policies or their links changed (the catalog's onAccessChange): connections resolve their access again */
+  accessChanged(): void;
   /** stops the heartbeat and drops every subscription (the edge closes the sockets) */
   close(): void;
 }
@@ -42,6 +44,9 @@ export interface Realtime {
 const clientOf = (socket: { ip: string; headers: Record<string, string> }): Client => ({
   ip: socket.ip, userAgent: socket.headers['user-agent'] ?? null, origin: socket.headers.origin ?? null,
 });
+
+/** What an access depends on besides its credentials: connections sharing all of it share one re-resolution. */
+const clientKey = (c: Client) => `${c.ip}\u0000${c.userAgent ?? ''}\u0000${c.origin ?? ''}`;
 
 export function realtime(deps: RealtimeDeps): Realtime {
   const { config, log, db } = deps;
@@ -51,16 +56,22 @@ export function realtime(deps: RealtimeDeps): Realtime {
 
   /** A token's access, and when it expires. */
   const byToken = async (token: string, source: 'query' | 'cookie' | 'message', client: Client): Promise<Authenticated> => {
-    const access = await deps.resolveAccess({ token, source }, client);
-    if (!access.user) throw invalidCredentials();
-    return { access, expiresAt: tokenExpiresAt(token) };
+    const resolve = async () => {
+      const access = await deps.resolveAccess({ token, source }, client);
+      if (!access.user) throw invalidCredentials();
+      return access;
+    };
+    return { access: await resolve(), expiresAt: tokenExpiresAt(token), reload: { key: `t\u0000${token}\u0000${clientKey(client)}`, resolve } };
   };
 
   /** A fresh session's access (credentials or refresh token): its access token would live ACCESS_TOKEN_TTL. */
   const bySession = async (user: string, refreshToken: string, client: Client): Promise<Authenticated> => {
-    const access = await accessForUser(db, user, client.ip);
-    if (!access) throw invalidCredentials();
-    return { access: withClient(access, client), expiresAt: Date.now() + config.accessTokenTtlMs, refreshToken };
+    const resolve = async () => {
+      const access = await accessForUser(db, user, client.ip);
+      if (!access) throw invalidCredentials();
+      return withClient(access, client);
+    };
+    return { access: await resolve(), expiresAt: Date.now() + config.accessTokenTtlMs, refreshToken, reload: { key: `u\u0000${user}\u0000${clientKey(client)}`, resolve } };
   };
 
   const authenticate = async (msg: Message, socket: Socket): Promise<Authenticated> => {
@@ -125,6 +136,11 @@ export function realtime(deps: RealtimeDeps): Realtime {
 
   return {
     endpoint,
+    accessChanged() {
+      // on the delivery chain: events committed after the change are delivered with the new access
+      const round = new Map<string, Promise<Accountability>>();
+      hub.enqueue(() => Promise.all([...connections].map((conn) => conn.reloadAccess(round))).then(() => undefined));
+    },
     close() {
       clearInterval(heartbeat);
       for (const conn of connections) conn.close();

@@ -25,9 +25,15 @@ export interface Subscription {
   uid?: string;
   /** the subscriber's current access (null: not authenticated: nothing is delivered) */
   access(): Accountability | null;
-  send(text: string): void;
+  /** Directus's frames (the realtime protocol) */
+  send?(text: string): void;
   /** frames held back until the `init` answer is sent */
   pending?: string[];
+  /**
+   * A front end that writes its own messages (GraphQL's `next`) takes each change here instead
+   * of Directus's frame: `data` is the rows re-read for it (the row, with `item`), or the deleted keys.
+   */
+  deliver?(event: EventName, data: unknown): void;
 }
 
 export class SubscriptionHub {
@@ -48,17 +54,20 @@ export class SubscriptionHub {
     if (!set) this.byCollection.set(sub.collection, (set = new Set()));
     set.add(sub);
     this.size++;
-    this.off ??= this.events.subscribe((batch) => {
-      this.chain = this.chain.then(() => this.deliver(batch)).catch((err) => this.log.error('realtime delivery', { err: String(err) }));
-    });
+    this.off ??= this.events.subscribe((batch) => this.enqueue(() => this.deliver(batch)));
     await this.events.positioned();
+  }
+
+  /** Runs `job` in order with deliveries (e.g. an access change between two events). */
+  enqueue(job: () => Promise<void>): void {
+    this.chain = this.chain.then(job).catch((err) => this.log.error('realtime delivery', { err: String(err) }));
   }
 
   /** Sends what arrived while `init` was being read, then delivers directly. */
   release(sub: Subscription): void {
     const held = sub.pending ?? [];
     sub.pending = undefined;
-    for (const text of held) sub.send(text);
+    for (const text of held) sub.send?.(text);
   }
 
   remove(sub: Subscription): void {
@@ -84,11 +93,10 @@ export class SubscriptionHub {
         const access = sub.access();
         if (!access) continue;
         if (event.action === 'delete') {
-          const data = sub.item !== undefined ? sub.item : event.keys;
-          this.send(sub, frame({ type: 'subscription', event: 'delete', data }, sub.uid));
+          this.emit(sub, 'delete', sub.item !== undefined ? sub.item : event.keys);
           continue;
         }
-        const key = `${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${JSON.stringify(sub.query)}`;
+        const key = `${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${queryKey(sub.query)}`;
         let group = groups.get(key);
         if (!group) groups.set(key, (group = { access, subs: [] }));
         group.subs.push(sub);
@@ -114,17 +122,38 @@ export class SubscriptionHub {
     }
     if (!Array.isArray(rows) || rows.length === 0) return;
     const data = first.item !== undefined ? rows[0] : rows;
-    const text = (uid?: string) => frame({ type: 'subscription', event: event.action, data }, uid);
-    for (const sub of subs) this.send(sub, text(sub.uid));
+    for (const sub of subs) this.emit(sub, event.action, data);
+  }
+
+  /** One change to one subscriber, as its front end writes it. */
+  private emit(sub: Subscription, event: EventName, data: unknown): void {
+    if (sub.deliver) sub.deliver(event, data);
+    else this.send(sub, frame({ type: 'subscription', event, data }, sub.uid));
   }
 
   private send(sub: Subscription, text: string): void {
     if (sub.pending) sub.pending.push(text);
-    else sub.send(text);
+    else sub.send?.(text);
   }
 }
 
+// Grouping runs for every subscription on every event: the keys are computed once per access
+// and per query object (both are replaced, never mutated, when they change)
+const accessKeys = new WeakMap<Accountability, string>();
+const queryKeys = new WeakMap<Query, string>();
+
 /** Subscribers sharing this key see the same rows: admin, or the same user, role and policies ($CURRENT_USER in filters). */
 function accessKey(a: Accountability): string {
-  return a.admin ? `*${a.user ?? ''}` : `${a.user ?? ''}\u0000${a.role ?? ''}\u0000${[...a.policies].sort().join(',')}`;
+  let key = accessKeys.get(a);
+  if (key === undefined) {
+    key = a.admin ? `*${a.user ?? ''}` : `${a.user ?? ''}\u0000${a.role ?? ''}\u0000${[...a.policies].sort().join(',')}`;
+    accessKeys.set(a, key);
+  }
+  return key;
+}
+
+function queryKey(q: Query): string {
+  let key = queryKeys.get(q);
+  if (key === undefined) queryKeys.set(q, (key = JSON.stringify(q)));
+  return key;
 }

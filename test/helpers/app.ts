@@ -43,18 +43,25 @@ export interface TestApp {
   events: EventStream;
   /** rows of a SQL query on this file's database */
   sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** stops this server now (a gateway going away mid-test); the teardown then skips it */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** run on this existing database (another startApp's dbName: a second gateway) instead of a fresh one */
+  database?: string;
 }
 
 interface Tap {
   teardown(fn: () => unknown): void;
 }
 
-export async function startApp(t: Tap, env: Record<string, string> = {}): Promise<TestApp> {
+export async function startApp(t: Tap, env: Record<string, string> = {}, opts: StartOptions = {}): Promise<TestApp> {
   const cluster = readClusterInfo();
   const name = basename(process.argv[1] ?? 'test').replace(/\W+/g, '_').slice(0, 30);
-  const dbName = `t_${name}_${randomBytes(4).toString('hex')}`.toLowerCase();
+  const dbName = opts.database ?? `t_${name}_${randomBytes(4).toString('hex')}`.toLowerCase();
   const root = connect(urlFor(cluster.port, 'postgres'), 1);
-  await root.queryAsOwner(`create database ${dbName} template ${TEMPLATE_DB}`);
+  if (!opts.database) await root.queryAsOwner(`create database ${dbName} template ${TEMPLATE_DB}`);
   const databaseUrl = urlFor(cluster.port, dbName);
   const config = loadConfig({
     HOST: '127.0.0.1', PORT: '0', SECRET: 'test-secret-test-secret-test-secret', LOG_LEVEL: 'silent', LOGIN_STALL_TIME: '0',
@@ -64,10 +71,12 @@ export async function startApp(t: Tap, env: Record<string, string> = {}): Promis
   const db = connect(databaseUrl, 2);
   const url = `http://127.0.0.1:${app.port}`;
 
+  let closing: Promise<void> | undefined;
+  const close = () => (closing ??= app.close());
   t.teardown(async () => {
-    await app.close();
+    await close();
     await db.close();
-    await root.queryAsOwner(`drop database if exists ${dbName} with (force)`);
+    if (!opts.database) await root.queryAsOwner(`drop database if exists ${dbName} with (force)`);
     await root.close();
   });
 
@@ -103,5 +112,6 @@ export async function startApp(t: Tap, env: Record<string, string> = {}): Promis
     del: (p, b, o) => request('DELETE', p, { ...o, body: b }),
     search: (p, b, o) => request('SEARCH', p, { ...o, body: b }),
     sql: (text, params) => db.queryAsOwner(text, params) as never,
+    close,
   };
 }

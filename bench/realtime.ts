@@ -1,0 +1,264 @@
+// `npm run bench:realtime`: the realtime gateway under load (README, "Realtime"). Strata runs in a
+// child process (bench/server.ts) on its own bench database; the sockets and the writer live in
+// this process.
+//   (b) memory: the gateway's RSS before and after opening N authenticated idle sockets;
+//   (a) fan-out: the N sockets subscribe (10 users, one per permission group: a policy whose read
+//       permission has a row filter `grp = g`), rows are inserted with plain SQL at R/s for D s,
+//       each row visible to one group; latency = from the insert's acknowledgement (commit) to
+//       the moment the last subscriber of its group has it;
+//   (c) statements per event: a second gateway connected through the counting proxy
+//       (bench/statements.ts: pg_stat_statements is not available here) with one socket per group;
+//   (d) the outbox's write cost: REST creates/s with no subscriber and with 100.
+// Options: --subscribers N (1000) --rate R (500) --duration D (5) --database-url URL.
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
+import os from 'node:os';
+import postgres from 'postgres';
+import WebSocket from 'ws';
+import { ADMIN_TOKEN } from './config.js';
+import { openBenchDatabase } from './database.js';
+import { startStrata, type StrataServer } from './server.js';
+import { startCountingProxy } from './statements.js';
+import { runLoad } from './load.js';
+
+const GROUPS = 10;
+const log = (m: string) => process.stdout.write(m + '\n');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const subscribers = arg('subscribers', 1000);
+const rate = arg('rate', 500);
+const duration = arg('duration', 5);
+const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
+
+const tokenOf = (g: number) => `rt-bench-token-${g}`;
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+/** installSchema in a child (bench/install-child.ts), as `npm run bench` does. */
+function install(url: string): Promise<boolean> {
+  const child = fork(resolve(import.meta.dirname, 'install-child.ts'), [], {
+    env: { ...process.env, BENCH_DATABASE_URL: url }, execArgv: ['--import=tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((res) => child.once('exit', (code) => res(code === 0)));
+}
+
+/** The collection, 10 roles/policies with a row-filtered read permission each, 10 users with static tokens. */
+async function setUp(sql: postgres.Sql): Promise<void> {
+  await sql.unsafe(`
+    drop table if exists rt_bench;
+    delete from directus_permissions where collection = 'rt_bench';
+    delete from directus_collections where collection = 'rt_bench';
+    delete from directus_users where email like 'rt-bench-%';
+    delete from directus_access where policy in (select id from directus_policies where name like 'rt-bench-%');
+    delete from directus_policies where name like 'rt-bench-%';
+    delete from directus_roles where name like 'rt-bench-%';
+    create table rt_bench (id serial primary key, grp int not null, title text);
+    insert into directus_collections (collection) values ('rt_bench');`);
+  for (let g = 0; g < GROUPS; g++) {
+    await sql.unsafe(`
+      with r as (insert into directus_roles (id, name) values (gen_random_uuid(), 'rt-bench-${g}') returning id),
+           p as (insert into directus_policies (id, name, app_access) values (gen_random_uuid(), 'rt-bench-${g}', true) returning id),
+           a as (insert into directus_access (id, role, policy) select gen_random_uuid(), r.id, p.id from r, p),
+           m as (insert into directus_permissions (collection, action, permissions, fields, policy)
+                 select 'rt_bench', 'read', '{"grp":{"_eq":${g}}}', 'id,grp,title', p.id from p)
+      insert into directus_users (id, email, status, role, token) select gen_random_uuid(), 'rt-bench-${g}@example.com', 'active', r.id, '${tokenOf(g)}' from r`);
+  }
+}
+
+interface Sock { ws: WebSocket; group: number; onEvent?: (msg: any) => void }
+
+/** Opens `n` sockets authenticated round-robin as the 10 users (20 upgrades in flight at a time). */
+async function openSockets(url: string, n: number): Promise<Sock[]> {
+  const out: Sock[] = [];
+  const one = (i: number) => new Promise<Sock>((res, rej) => {
+    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/websocket`);
+    const s: Sock = { ws, group: i % GROUPS };
+    ws.once('error', rej);
+    ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', access_token: tokenOf(s.group) })));
+    ws.on('message', (data) => {
+      const msg = JSON.parse(data.toString());
+      if (msg.type === 'auth' && msg.status === 'ok') res(s);
+      else if (msg.type === 'auth') rej(new Error(JSON.stringify(msg)));
+      else if (msg.type === 'ping') ws.send('{"type":"pong"}');
+      else s.onEvent?.(msg);
+    });
+  });
+  for (let i = 0; i < n; i += 20) out.push(...await Promise.all(Array.from({ length: Math.min(20, n - i) }, (_, k) => one(i + k))));
+  return out;
+}
+
+/** Subscribes every socket to rt_bench and resolves once each has its init. */
+async function subscribeAll(socks: Sock[]): Promise<void> {
+  await Promise.all(socks.map((s) => new Promise<void>((res) => {
+    s.onEvent = (msg) => {
+      if (msg.event === 'init') res();
+    };
+    s.ws.send(JSON.stringify({ type: 'subscribe', collection: 'rt_bench', query: { fields: ['id', 'grp', 'title'] }, uid: 'b' }));
+  })));
+}
+
+const closeAll = async (socks: Sock[]) => {
+  await Promise.all(socks.map((s) => new Promise<void>((res) => {
+    if (s.ws.readyState === WebSocket.CLOSED) return res();
+    s.ws.once('close', () => res());
+    s.ws.close();
+  })));
+};
+
+/** (a) inserts at `rate`/s for `duration` s; per row, ms from its commit to its group's last subscriber. */
+async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number; p50: number; p99: number; max: number; missing: number }> {
+  const perGroup = socks.filter((s) => s.group === 0).length;
+  const committed = new Map<number, number>(); // id -> commit ack time
+  const received = new Map<number, number>(); // id -> deliveries so far
+  const latencies: number[] = [];
+  const early = new Map<number, number>(); // deliveries seen before the insert's ack (the ack is still in flight)
+  let done: () => void = () => {};
+  const allDone = new Promise<void>((res) => (done = res));
+  let sent = 0;
+  let finishedSending = false;
+  const check = () => {
+    if (finishedSending && latencies.length === sent) done();
+  };
+  const onRow = (id: number) => {
+    const n = (received.get(id) ?? 0) + 1;
+    received.set(id, n);
+    if (n === perGroup) {
+      const at = committed.get(id);
+      if (at === undefined) early.set(id, performance.now());
+      else latencies.push(performance.now() - at);
+      check();
+    }
+  };
+  for (const s of socks) s.onEvent = (msg) => {
+    if (msg.event === 'create') for (const row of msg.data) onRow(row.id);
+  };
+  const start = performance.now();
+  const writes: Promise<void>[] = [];
+  await new Promise<void>((res) => {
+    const tick = setInterval(() => {
+      const due = Math.floor(((performance.now() - start) / 1000) * rate);
+      while (sent < due) {
+        const g = sent % GROUPS;
+        sent++;
+        writes.push(sql`insert into rt_bench (grp, title) values (${g}, 'x') returning id`.then(([r]) => {
+          const now = performance.now();
+          committed.set(r.id, now);
+          if (early.has(r.id)) {
+            latencies.push(0);
+            check();
+          }
+        }));
+      }
+      if (performance.now() - start >= duration * 1000) {
+        clearInterval(tick);
+        res();
+      }
+    }, 2);
+  });
+  await Promise.all(writes);
+  finishedSending = true;
+  check();
+  const timeout = new Promise<void>((res) => setTimeout(res, 30_000).unref());
+  await Promise.race([allDone, timeout]);
+  latencies.sort((x, y) => x - y);
+  return { sent, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? NaN, missing: sent - latencies.length };
+}
+
+async function main() {
+  const db = await openBenchDatabase(0, urlArg, log);
+  const servers: StrataServer[] = [];
+  try {
+    if (!(await install(db.url))) throw new Error('installing the schema failed');
+    const sql = postgres(db.url, { max: 8, onnotice: () => {} });
+    await setUp(sql);
+    const server = await startStrata(db.url, 10);
+    servers.push(server);
+    log(`Strata pid ${server.pid} at ${server.url}; ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+    // (b) memory per idle authenticated socket
+    const base = await server.stats();
+    const socks = await openSockets(server.url, subscribers);
+    const idle = await server.stats();
+    const perSocket = (idle.rss - base.rss) / subscribers;
+    log(`(b) ${subscribers} idle authenticated sockets: RSS ${mb(base.rss).toFixed(0)} -> ${mb(idle.rss).toFixed(0)} MB, ` +
+      `${(perSocket / 1024).toFixed(1)} KB per socket, ~${Math.round(1024 ** 3 / perSocket).toLocaleString('en')} sockets per GB`);
+
+    // (a) fan-out latency
+    await subscribeAll(socks);
+    const subscribed = await server.stats();
+    log(`    subscribed (${GROUPS} groups): RSS ${mb(subscribed.rss).toFixed(0)} MB`);
+    const cpu0 = subscribed.cpuMicros;
+    const f = await fanOut(sql, socks);
+    const after = await server.stats();
+    log(`(a) ${f.sent} inserts at ${rate}/s for ${duration} s, ${subscribers} subscribers in ${GROUPS} groups: commit -> last subscriber of the group ` +
+      `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms${f.missing ? `, ${f.missing} rows not fully delivered within 30 s` : ''}; ` +
+      `gateway CPU ${((after.cpuMicros - cpu0) / 1000 / (f.sent || 1)).toFixed(2)} ms per event, peak RSS ${mb(after.peakRss).toFixed(0)} MB`);
+    await closeAll(socks);
+
+    // (d) outbox write cost: REST creates with no subscriber, then with 100
+    const create = { method: 'POST', path: '/items/rt_bench', body: '{"grp":0,"title":"w"}', token: ADMIN_TOKEN };
+    const without = await runLoad(server.url, create, 4, duration);
+    const hundred = await openSockets(server.url, 100);
+    await subscribeAll(hundred);
+    for (const s of hundred) s.onEvent = () => {};
+    const withSubs = await runLoad(server.url, create, 4, duration);
+    await closeAll(hundred);
+    log(`(d) POST /items/rt_bench (4 connections, ${duration} s): ${Math.round(without.rps)} creates/s without subscribers, ` +
+      `${Math.round(withSubs.rps)} with 100 (${Math.round((withSubs.rps / without.rps) * 100)} %); p50 ${without.p50} -> ${withSubs.p50} ms`);
+    await server.stop();
+    servers.pop();
+
+    // (c) statements per event: a gateway through the counting proxy, one subscriber per group
+    const u = new URL(db.url);
+    const proxy = await startCountingProxy(u.hostname, Number(u.port || 5432));
+    const proxied = new URL(db.url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(proxy.port);
+    const counted = await startStrata(proxied.toString(), 10);
+    servers.push(counted);
+    const few = await openSockets(counted.url, GROUPS);
+    await subscribeAll(few);
+    let got = 0;
+    let wake: () => void = () => {};
+    for (const s of few) s.onEvent = (msg) => {
+      if (msg.event === 'create') {
+        got += msg.data.length;
+        wake();
+      }
+    };
+    const waitFor = (n: number) => new Promise<void>((res) => {
+      wake = () => got >= n && res();
+      wake();
+    });
+    const EVENTS = 50;
+    // one at a time: each event its own batch
+    proxy.reset();
+    for (let i = 0; i < EVENTS; i++) {
+      await sql`insert into rt_bench (grp, title) values (${i % GROUPS}, 'c')`;
+      await waitFor(i + 1);
+    }
+    const single = proxy.counts();
+    // 50 events committed at once (one statement each, concurrently): fewer, larger batches
+    proxy.reset();
+    got = 0;
+    await Promise.all(Array.from({ length: EVENTS }, (_, i) => sql`insert into rt_bench (grp, title) values (${i % GROUPS}, 'c')`));
+    await waitFor(EVENTS);
+    const burst = proxy.counts();
+    await closeAll(few);
+    const per = (c: { executes: number; queries: number }) => ((c.executes + c.queries) / EVENTS).toFixed(2);
+    log(`(c) statements per event with ${GROUPS} groups: ${per(single)} one event at a time, ${per(burst)} for ${EVENTS} events committed together ` +
+      `(each event: one re-read per group, plus the outbox reads)`);
+    await counted.stop();
+    servers.pop();
+    await proxy.close();
+    await sql.end();
+  } finally {
+    for (const s of servers) await s.stop();
+    await db.stop();
+  }
+}
+
+await main();
+process.exit(0);
