@@ -14,4 +14,6 @@
 --!include strata/write/create_items.sql
 --!include strata/write/update_items.sql
 --!include strata/write/update_batch.sql
+--!include strata/schema/system_field_indexes.sql
+--!include strata/schema/set_system_field_index.sql
 --!include strata/access/install.sql

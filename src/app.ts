@@ -6,7 +6,8 @@ import type { Logger } from './log.js';
 import { connect, requestRoles, type Db } from './db/client.js';
 import { Router } from './router.js';
 import { restRoutes } from './rest/index.js';
-import { graphqlRoutes } from './graphql/index.js';
+import { graphqlDeps, graphqlRoutes } from './graphql/index.js';
+import { graphqlSocket } from './graphql/ws.js';
 import type { Services } from './rest/services.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Jwt } from './auth/jwt.js';
@@ -20,6 +21,7 @@ import { EventStream } from './engine/events.js';
 import { fileRoutes } from './files/index.js';
 import { createStorage } from './storage/index.js';
 import { realtime } from './realtime/index.js';
+import { SubscriptionHub } from './realtime/subscriptions.js';
 import { createMetrics } from './metrics/index.js';
 
 export interface App {
@@ -57,6 +59,12 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const limits = { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes };
   // the realtime WebSocket (Directus's protocol): the same reader, writer and access resolution as REST
   const live = config.websockets.rest.enabled ? realtime({ config, log, db, reader, writer: services.writer, events, resolveAccess, limits }) : undefined;
+  if (live) catalog.onAccessChange(() => live.accessChanged()); // after accessCache.clear(): sockets re-resolve fresh
+  const gql = { db, reader, writer: services.writer, catalog, options: { ...config.graphql, maxRelationalDepth: config.maxRelationalDepth }, limits,
+    system: { config, jwt: services.jwt, log } };
+  // GraphQL subscriptions (graphql-transport-ws): the realtime front end's delivery, the GraphQL front end's schema and plans
+  const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: new SubscriptionHub(events, reader, log),
+    resolveAccess, log, options: { ...config.websockets.graphql, sessionCookie: config.sessionCookie.name } }) : undefined;
   const metrics = config.metrics.enabled ? createMetrics({ config, db, reader }) : undefined;
   let http: HttpServer;
   try {
@@ -64,18 +72,16 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       config,
       log,
       // files front end last: /files and /folders reads are REST's generic system reads
-      router: fileRoutes(restRoutes(graphqlRoutes(metrics?.routes(new Router()) ?? new Router(), { db, reader, writer: services.writer, catalog,
-        options: { ...config.graphql, maxRelationalDepth: config.maxRelationalDepth }, limits: {
-        limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes,
-      } }), services), { ...services, storage: createStorage(config.files) }),
+      router: fileRoutes(restRoutes(graphqlRoutes(metrics?.routes(new Router()) ?? new Router(), gql), services), { ...services, storage: createStorage(config.files) }),
       // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
       authenticate: httpAuthenticator(resolveAccess, config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
-      sockets: live ? [live.endpoint] : [],
+      sockets: [...(live ? [live.endpoint] : []), ...(gqlSocket ? [gqlSocket.endpoint] : [])],
       observe: metrics?.observe,
     });
   } catch (err) {
     live?.close();
+    gqlSocket?.close();
     await schemaListener.close();
     await events.close();
     await db.close();
@@ -87,6 +93,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
     events,
     async close() {
       live?.close();
+      gqlSocket?.close();
       await http.close();
       await schemaListener.close();
       await events.close();

@@ -147,10 +147,20 @@ export interface Config {
   websockets: WebSocketConfig;
 }
 
-/** One storage location (STORAGE_<LOCATION>_DRIVER / _ROOT); only `local` is served today. */
-export interface StorageLocationConfig {
-  driver: 'local';
+/** One storage location (STORAGE_<LOCATION>_DRIVER / _ROOT and, for s3, Directus's _KEY, _SECRET, ...). */
+export type StorageLocationConfig = { driver: 'local'; root: string } | S3LocationConfig;
+
+/** STORAGE_<LOCATION>_KEY/SECRET/BUCKET/REGION/ENDPOINT/FORCE_PATH_STYLE/ROOT (driver s3) */
+export interface S3LocationConfig {
+  driver: 's3';
+  /** key prefix inside the bucket ('' or ending in /) */
   root: string;
+  key?: string;
+  secret?: string;
+  bucket: string;
+  region: string;
+  endpoint?: string;
+  forcePathStyle: boolean;
 }
 
 export interface FilesConfig {
@@ -168,6 +178,8 @@ export interface FilesConfig {
   assetsTransformMaxConcurrent: number;
   /** ASSETS_CONTENT_SECURITY_POLICY for SVG and HTML assets */
   assetsContentSecurityPolicy: string;
+  /** IMPORT_IP_DENY_LIST: addresses and CIDR ranges POST /files/import may not fetch from */
+  importIpDenyList: string[];
 }
 
 /** WEBSOCKETS_*: the realtime WebSocket (Directus's protocol at `rest.path`). */
@@ -182,6 +194,15 @@ export interface WebSocketConfig {
     /** open connections at most (Infinity: no limit) */
     connLimit: number;
   };
+  /** WEBSOCKETS_ENABLED && WEBSOCKETS_GRAPHQL_ENABLED: GraphQL subscriptions (graphql-transport-ws) at `graphql.path` */
+  graphql: {
+    enabled: boolean;
+    path: string;
+    /** handshake: connection_init carries {access_token}; public: anonymous allowed; strict: the token comes with the upgrade */
+    auth: 'handshake' | 'public' | 'strict';
+    /** how long a connection may wait before its connection_init */
+    authTimeoutMs: number;
+  };
   /** ms between the server's pings; 0: no heartbeat */
   heartbeatMs: number;
 }
@@ -191,7 +212,7 @@ export function websocketInfo(ws: WebSocketConfig): Record<string, unknown> | fa
   if (!ws.rest.enabled) return false;
   return {
     rest: { authentication: ws.rest.auth, path: ws.rest.path },
-    graphql: false,
+    graphql: ws.graphql.enabled ? { authentication: ws.graphql.auth, path: ws.graphql.path } : false,
     heartbeat: ws.heartbeatMs > 0 ? ws.heartbeatMs / 1000 : false,
     collaborativeEditing: false,
     logs: false,
@@ -386,8 +407,19 @@ function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
   for (const loc of locations) {
     const key = `STORAGE_${loc.toUpperCase()}`;
     if (!/^[a-z0-9_]+$/.test(loc)) r.problems.push(`STORAGE_LOCATIONS must be names of letters, digits and _, got "${loc}"`);
-    const driver = r.string(`${key}_DRIVER`, 'local');
-    if (driver !== 'local') r.problems.push(`${key}_DRIVER must be local (the only storage driver Strata has today), got "${driver}"`);
+    const driver = r.string(`${key}_DRIVER`, loc === 's3' ? 's3' : 'local');
+    if (driver === 's3') {
+      const bucket = r.string(`${key}_BUCKET`, '');
+      if (bucket === '') r.problems.push(`${key}_BUCKET is required for the s3 driver`);
+      const root = r.string(`${key}_ROOT`, '').replace(/^\/+/, '');
+      storage[loc] = {
+        driver: 's3', bucket, root: root === '' || root.endsWith('/') ? root : `${root}/`,
+        key: r.raw(`${key}_KEY`), secret: r.raw(`${key}_SECRET`), region: r.string(`${key}_REGION`, 'us-east-1'),
+        endpoint: r.raw(`${key}_ENDPOINT`), forcePathStyle: r.bool(`${key}_FORCE_PATH_STYLE`, false),
+      };
+      continue;
+    }
+    if (driver !== 'local') r.problems.push(`${key}_DRIVER must be local or s3, got "${driver}"`);
     storage[loc] = { driver: 'local', root: r.string(`${key}_ROOT`, loc === 'local' ? defaultRoot : join(dirname(dbEmbeddedDir), loc)) };
   }
   if (locations.length === 0) r.problems.push('STORAGE_LOCATIONS must name at least one location');
@@ -402,6 +434,9 @@ function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
     assetsTransformMaxOperations: r.int('ASSETS_TRANSFORM_MAX_OPERATIONS', 5, 0),
     assetsTransformMaxConcurrent: r.int('ASSETS_TRANSFORM_MAX_CONCURRENT', 25, 1),
     assetsContentSecurityPolicy: r.string('ASSETS_CONTENT_SECURITY_POLICY', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
+    // by default: this host, private networks, link-local (cloud metadata), CGNAT, IPv6 local ranges
+    importIpDenyList: list(r.string('IMPORT_IP_DENY_LIST', '0.0.0.0/8,127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,'
+      + '100.64.0.0/10,::/128,::1/128,fc00::/7,fe80::/10')),
   };
 }
 
@@ -415,6 +450,9 @@ function websockets(r: Reader): WebSocketConfig {
   const path = r.string('WEBSOCKETS_REST_PATH', '/websocket');
   if (!/^\/[\w\-./]*$/.test(path)) r.problems.push(`WEBSOCKETS_REST_PATH must be a path such as /websocket, got "${path}"`);
   const limit = r.raw('WEBSOCKETS_REST_CONN_LIMIT');
+  const graphqlPath = r.string('WEBSOCKETS_GRAPHQL_PATH', '/graphql');
+  if (!/^\/[\w\-./]*$/.test(graphqlPath)) r.problems.push(`WEBSOCKETS_GRAPHQL_PATH must be a path such as /graphql, got "${graphqlPath}"`);
+  if (graphqlPath === path) r.problems.push('WEBSOCKETS_GRAPHQL_PATH and WEBSOCKETS_REST_PATH must differ');
   return {
     rest: {
       enabled: enabled && r.bool('WEBSOCKETS_REST_ENABLED', true),
@@ -422,6 +460,12 @@ function websockets(r: Reader): WebSocketConfig {
       auth: r.oneOf('WEBSOCKETS_REST_AUTH', ['handshake', 'public', 'strict'] as const, 'handshake'),
       authTimeoutMs: r.int('WEBSOCKETS_REST_AUTH_TIMEOUT', 10, 1) * 1000,
       connLimit: limit === undefined || limit.toLowerCase() === 'infinity' ? Infinity : r.int('WEBSOCKETS_REST_CONN_LIMIT', 0, 1),
+    },
+    graphql: {
+      enabled: enabled && r.bool('WEBSOCKETS_GRAPHQL_ENABLED', true),
+      path: graphqlPath,
+      auth: r.oneOf('WEBSOCKETS_GRAPHQL_AUTH', ['handshake', 'public', 'strict'] as const, 'handshake'),
+      authTimeoutMs: r.int('WEBSOCKETS_GRAPHQL_AUTH_TIMEOUT', 10, 1) * 1000,
     },
     heartbeatMs: r.bool('WEBSOCKETS_HEARTBEAT_ENABLED', true) ? r.int('WEBSOCKETS_HEARTBEAT_PERIOD', 30, 1) * 1000 : 0,
   };

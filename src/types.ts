@@ -112,7 +112,8 @@ export interface SocketHandlers {
  */
 export interface SocketEndpoint {
   path: string;
-  upgrade(req: SocketUpgrade): Promise<{ refuse: number } | { accept: unknown }>;
+  /** `protocol`: the subprotocol chosen among the client's (Sec-WebSocket-Protocol); absent: the client's header as sent */
+  upgrade(req: SocketUpgrade): Promise<{ refuse: number } | { accept: unknown; protocol?: string }>;
   open(socket: Socket, accepted: unknown): SocketHandlers;
 }
 

@@ -31,7 +31,7 @@ t.test('info shows limits, features and version to signed-in users', async (t) =
   t.equal(res.status, 200);
   t.same(res.body.data.queryLimit, { default: 100, max: -1 });
   t.same([res.body.data.rateLimit, res.body.data.rateLimitGlobal], [false, false]);
-  t.same(res.body.data.websocket, { rest: { authentication: 'handshake', path: '/websocket' }, graphql: false, heartbeat: 30, collaborativeEditing: false, logs: false },
+  t.same(res.body.data.websocket, { rest: { authentication: 'handshake', path: '/websocket' }, graphql: { authentication: 'handshake', path: '/graphql' }, heartbeat: 30, collaborativeEditing: false, logs: false },
     'WEBSOCKETS_ENABLED defaults to true in Strata (false in Directus)');
   t.same(res.body.data.extensions, { limit: null });
   t.type(res.body.data.version, 'string');

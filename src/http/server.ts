@@ -11,7 +11,7 @@ import { DirectusError, errorBody, invalidPayload, routeNotFound } from '../erro
 import { isForbiddenKey } from '../request/safe-keys.js';
 import type { Accountability } from '../types.js';
 import type { Match, Router } from '../router.js';
-import type { ApiRequest, ApiResponse, Timing } from '../types.js';
+import type { ApiRequest, ApiResponse, ResponseStream, Timing } from '../types.js';
 import { corsHeaders, preflight } from './cors.js';
 import { clientIpResolver } from './client-ip.js';
 import { BodyStream, readBody, tooLarge } from './body.js';
@@ -108,7 +108,7 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
       stream?.discard();
       timing.total = performance.now() - started;
       deps.observe?.(req.method, match?.pattern, response.status, timing.total / 1000);
-      write(res, response, timing, corsHeaders(config.cors, req.headers.origin), () => aborted);
+      write(res, response, timing, corsHeaders(config.cors, req.headers.origin), () => aborted, abort.signal);
     };
 
     const fail = (err: unknown, timing: Timing) => finish(errorResponse(err, req, log), timing);
@@ -208,7 +208,7 @@ function writeHeaders(res: uWS.HttpResponse, headers: Record<string, string | st
   }
 }
 
-function write(res: uWS.HttpResponse, r: ApiResponse, timing: Timing, cors: Record<string, string>, isAborted: () => boolean) {
+function write(res: uWS.HttpResponse, r: ApiResponse, timing: Timing, cors: Record<string, string>, isAborted: () => boolean, signal?: AbortSignal) {
   const body = r.body;
   const headers = r.headers ?? {};
   res.cork(() => {
@@ -218,9 +218,55 @@ function write(res: uWS.HttpResponse, r: ApiResponse, timing: Timing, cors: Reco
     // Directus marks every successful JSON answer as not cacheable by default.
     if (r.status < 400 && !headers['cache-control'] && String(headers['content-type'] ?? '').includes('json')) res.writeHeader('cache-control', 'no-cache');
     res.writeHeader('server-timing', serverTiming(timing));
+    if (r.stream && signal) return void streamResponse(res, r.stream, signal);
     if (body === undefined) return void res.endWithoutBody();
     if (body.length < STREAM_THRESHOLD) return void res.end(body);
     streamBody(res, typeof body === 'string' ? Buffer.from(body) : body, isAborted);
+  });
+}
+
+/**
+ * A streamed body (file downloads), chunk by chunk with `size` as the Content-Length: each chunk
+ * is handed to uWS only once the socket took the one before (tryEnd + onWritable), so a slow
+ * client never makes the gateway buffer a file. The source is closed when the client goes away
+ * or the body is complete; a failing source closes the connection (the length can't be kept).
+ */
+function streamResponse(res: uWS.HttpResponse, s: ResponseStream, signal: AbortSignal) {
+  const it = s.body[Symbol.asyncIterator]();
+  const stop = () => void it.return?.()?.catch(() => undefined);
+  const pump = async () => {
+    if (s.size === 0) return void res.cork(() => res.end());
+    for (;;) {
+      const next = await it.next();
+      if (signal.aborted) return stop();
+      if (next.done) return void res.cork(() => res.close());
+      const chunk = next.value;
+      let startOffset = 0;
+      let sent: [boolean, boolean] = [false, false];
+      res.cork(() => {
+        startOffset = res.getWriteOffset();
+        sent = res.tryEnd(chunk, s.size);
+      });
+      if (sent[1]) return stop();
+      if (sent[0]) continue;
+      const finished = await new Promise<boolean>((resolve) => {
+        const onAbort = () => resolve(true);
+        signal.addEventListener('abort', onAbort, { once: true });
+        res.onWritable((offset) => {
+          const [ok, done] = res.tryEnd(chunk.subarray(offset - startOffset), s.size);
+          if (ok || done) {
+            signal.removeEventListener('abort', onAbort);
+            resolve(done);
+          }
+          return ok;
+        });
+      });
+      if (finished) return stop();
+    }
+  };
+  pump().catch(() => {
+    stop();
+    if (!signal.aborted) res.cork(() => res.close());
   });
 }
 

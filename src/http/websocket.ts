@@ -62,7 +62,7 @@ export function registerSocketEndpoint(app: uWS.TemplatedApp, endpoint: SocketEn
             res.writeStatus(`${decision.refuse} ${STATUS_CODES[decision.refuse] ?? ''}`).end();
             return;
           }
-          res.upgrade<Data>({ accepted: decision.accept, upgrade, closed: false }, key, protocol, extensions, context);
+          res.upgrade<Data>({ accepted: decision.accept, upgrade, closed: false }, key, decision.protocol ?? protocol, extensions, context);
         });
       }, (err) => {
         opts.onError(err);

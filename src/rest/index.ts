@@ -7,6 +7,7 @@ import { usersAuthRoutes } from './users-auth.js';
 import { itemsRoutes } from './items.js';
 import { accessRoutes } from './access.js';
 import { collectionsRoutes } from './collections.js';
+import { schemaSnapshotRoutes } from './schema-snapshot.js';
 import { fieldsRoutes } from './fields.js';
 import { relationsRoutes } from './relations.js';
 import { systemRoutes } from './system.js';
@@ -28,6 +29,7 @@ export function restRoutes(router: Router, s: Services): Router {
   collectionsRoutes(router, s);
   fieldsRoutes(router, s);
   relationsRoutes(router, s);
+  schemaSnapshotRoutes(router, s);
   accessRoutes(router, s);
   systemWriteRoutes(router, s);
   // last: its "/<endpoint>/:id" routes must not shadow more specific ones ("/permissions/me")

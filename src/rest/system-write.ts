@@ -14,47 +14,19 @@ import { normalizeQuery } from '../request/query.js';
 import { deleteTarget, queryLimits, requireBody as body, respond, urlQuery } from './common.js';
 import type { WriteAction } from '../engine/writer.js';
 import type { ReadMode } from '../engine/reader.js';
-import { checkPasswordPolicy } from '../auth/password-policy.js';
-import * as settings from '../engine/system.js';
-
-/** endpoint -> collection for the writable system endpoints */
-export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
-  users: 'directus_users',
-  roles: 'directus_roles',
-  policies: 'directus_policies',
-  access: 'directus_access',
-  permissions: 'directus_permissions',
-  // content of the app (issue 16): the generic write under Directus's app-access permissions
-  presets: 'directus_presets',
-  notifications: 'directus_notifications',
-  translations: 'directus_translations',
-  dashboards: 'directus_dashboards',
-  panels: 'directus_panels',
-};
-
-/** the writable system collections whose rows decide who may do what */
-const ACCESS_COLLECTIONS = new Set(['directus_users', 'directus_roles', 'directus_policies', 'directus_access', 'directus_permissions', 'directus_settings']);
+import { checkUserPasswords, systemWritten, WRITABLE_SYSTEM_ENDPOINTS } from '../auth/system-writes.js';
 
 export function systemWriteRoutes(router: Router, s: Services) {
   const limits = queryLimits(s);
-  /** Directus checks every submitted password against the settings' policy before hashing. */
-  async function checkPasswords(collection: string, items: unknown[]) {
-    if (collection !== 'directus_users') return;
-    const passwords = items.filter(isPlainObject).map((i) => i.password).filter((p): p is string => typeof p === 'string' && p !== '');
-    if (passwords.length === 0) return;
-    const policy = await settings.passwordPolicy(s.db);
-    for (const p of passwords) checkPasswordPolicy(policy, p);
-  }
+  const checkPasswords = (collection: string, items: unknown[]) => checkUserPasswords(s.db, collection, items);
 
   async function run(ctx: RouteContext, collection: string, action: WriteAction, args: Record<string, unknown>, mode: ReadMode | null) {
     const read = mode ? { query: await urlQuery(ctx, limits, mode === 'list'), mode } : null;
     // a password is hashed whatever it looks like: a client can't store a hash of its choosing
     const result = await s.writer.write(ctx.accountability, collection, action, args, read, ctx.timing, { path: ctx.req.path },
       { system: true });
-    // this gateway sees its own change at once; others hear it through LISTEN strata_access
-    // (and strata_schema for permissions)
-    if (ACCESS_COLLECTIONS.has(collection)) s.catalog.accessChanged();
-    if (collection === 'directus_permissions') s.catalog.schemaChanged();
+    // this gateway sees its own change at once (src/auth/system-writes.ts)
+    systemWritten(s.catalog, collection);
     return respond(result);
   }
 

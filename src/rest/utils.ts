@@ -3,26 +3,15 @@
 // (POST /utils/sort/:collection) and POST /utils/cache/clear (admins; every gateway drops its
 // caches). Also the small app endpoints with no collection of their own: GET /extensions
 // (nothing is installed) and POST /users/me/track/page.
-import { randomBytes } from 'node:crypto';
 import type { Services } from './services.js';
-import { forbidden, invalidCredentials, invalidPayload, invalidQuery } from '../errors.js';
+import { forbidden, invalidCredentials, invalidPayload } from '../errors.js';
+import { requestedRandomString } from '../auth/random.js';
 import type { Router } from '../router.js';
 import { json, noContent } from './response.js';
 import { objectBody } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import * as utils from '../engine/utils.js';
-
-/** nanoid's URL-safe alphabet, which Directus's random strings use: 64 symbols, so a byte modulo 64 is unbiased */
-const ALPHABET = 'useandom-26T198340PX75pxJACKVERYMINDBUSHWOLF_GQZbfghjklqvwyzrict';
-const RANDOM_DEFAULT = 32;
-const RANDOM_MAX = 500;
-
-export function randomString(length: number): string {
-  let out = '';
-  for (const b of randomBytes(length)) out += ALPHABET[b & 63];
-  return out;
-}
 
 /** a required non-empty string member of a body (Directus: `"<name>" is required`) */
 function required(body: Record<string, unknown>, name: string): string {
@@ -54,11 +43,7 @@ export function utilsRoutes(router: Router, s: Services) {
   });
 
   router.get('/utils/random/string', (ctx) => {
-    const raw = parseQueryString(ctx.req.query).length;
-    const length = raw === undefined || raw === '' ? RANDOM_DEFAULT : Number(raw);
-    if (!Number.isInteger(length) || length < 1) throw invalidQuery('"length" must be a positive integer');
-    if (length > RANDOM_MAX) throw invalidQuery('The requested string length is too long');
-    return json(JSON.stringify({ data: randomString(length) }));
+    return json(JSON.stringify({ data: requestedRandomString(parseQueryString(ctx.req.query).length) }));
   });
 
   router.post('/utils/sort/:collection', async (ctx) => {
