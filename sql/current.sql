@@ -3,17 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000005-….sql.
---!include strata/catalog/system_meta_app.sql
---!include strata/system/sort_items.sql
---!include strata/access/app_access_permissions.sql
---!include strata/write/field_validation_rules.sql
---!include strata/write/validation_error.sql
---!include strata/write/check_validation.sql
---!include strata/write/collection_meta.sql
---!include strata/write/create_items.sql
---!include strata/write/update_items.sql
---!include strata/write/update_batch.sql
---!include strata/schema/system_field_indexes.sql
---!include strata/schema/set_system_field_index.sql
---!include strata/access/install.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000006-….sql.
