@@ -193,3 +193,18 @@ t.test('utils/cache/clear: admins only', async (t) => {
   t.equal((await app.post('/utils/cache/clear')).status, 204);
   t.equal((await app.get('/items/plain', editor)).status, 200);
 });
+
+t.test('users/:id/tfa/disable: admins remove a user\'s second factor, without a code', async (t) => {
+  const secret = async () => (await app.sql(`select tfa_secret from directus_users where id = '${USER}'`))[0].tfa_secret;
+  await app.sql(`update directus_users set tfa_secret = 'JBSWY3DPEHPK3PXP' where id = '${USER}'`);
+  const anonymous = await app.post(`/users/${USER}/tfa/disable`, undefined, { token: null });
+  t.equal(anonymous.status, 401);
+  t.equal(anonymous.body.errors[0].extensions.code, 'INVALID_CREDENTIALS');
+  t.same((await app.post(`/users/${OTHER}/tfa/disable`, undefined, editor)).body, FORBIDDEN, 'not for non-admins');
+  t.same((await app.post(`/users/${USER}/tfa/disable`, undefined, editor)).body, FORBIDDEN, 'not even for themselves (that is /users/me/tfa/disable, with a code)');
+  t.equal(await secret(), 'JBSWY3DPEHPK3PXP', 'unchanged by the refusals');
+  t.equal((await app.post(`/users/${USER}/tfa/disable`)).status, 204);
+  t.equal(await secret(), null);
+  t.equal((await app.post(`/users/${USER}/tfa/disable`, { tfa_secret: 'X' })).status, 204, 'a body sets nothing');
+  t.equal(await secret(), null);
+});

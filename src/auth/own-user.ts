@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Catalog } from '../engine/catalog.js';
 import type { Writer } from '../engine/writer.js';
-import { invalidCredentials, invalidPayload } from '../errors.js';
+import { forbidden, invalidCredentials, invalidPayload } from '../errors.js';
 import type { Accountability, Timing } from '../types.js';
 import * as authStore from '../engine/auth-store.js';
 import * as settings from '../engine/system.js';
@@ -80,5 +80,16 @@ export async function tfaDisable(d: OwnUserDeps, acc: Accountability, otp: unkno
   if (!row?.tfa_secret) throw invalidPayload(`User "${user}" doesn't have TFA enabled`);
   if (!verifyTotp(row.tfa_secret, String(otp))) throw invalidPayload('"otp" is invalid');
   await d.writer.write(acc, 'directus_users', 'update', { key: user, data: { tfa_secret: null } }, null, timing, TFA_DISABLE);
+  d.catalog.accessChanged();
+}
+
+/**
+ * POST /users/:id/tfa/disable: an admin removes a user's second factor (a lost authenticator),
+ * without a code: the admin's own update of that user (the write checks it in SQL too).
+ */
+export async function tfaDisableFor(d: OwnUserDeps, acc: Accountability, user: string, timing: Timing): Promise<void> {
+  if (!acc.user) throw invalidCredentials();
+  if (!acc.admin) throw forbidden();
+  await d.writer.write(acc, 'directus_users', 'update', { key: user, data: { tfa_secret: null } }, null, timing, { path: `/users/${user}/tfa/disable` });
   d.catalog.accessChanged();
 }

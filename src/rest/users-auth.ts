@@ -10,7 +10,7 @@ import { json, noContent } from './response.js';
 import { isPlainObject, jsonBody } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
-import { checkOwnUpdate, tfaDisable, tfaEnable, tfaGenerate } from '../auth/own-user.js';
+import { checkOwnUpdate, tfaDisable, tfaDisableFor, tfaEnable, tfaGenerate } from '../auth/own-user.js';
 import { accounts } from '../auth/accounts.js';
 import { objectBody } from '../auth/validate.js';
 import { clientOf } from './auth-password.js';
@@ -59,6 +59,11 @@ export function usersAuthRoutes(router: Router, s: Services) {
 
   router.post('/users/me/tfa/disable', async (ctx) => {
     await tfaDisable(own, ctx.accountability, body(ctx).otp, ctx.timing);
+    return noContent();
+  });
+
+  router.post('/users/:id/tfa/disable', async (ctx) => {
+    await tfaDisableFor(own, ctx.accountability, ctx.params.id, ctx.timing);
     return noContent();
   });
 
