@@ -3,5 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000006-….sql.
---!include strata/write/write_request.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000007-….sql.
