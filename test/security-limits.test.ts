@@ -213,3 +213,24 @@ t.test('exports convert in slices: the event loop keeps running, the bytes are t
     }
   }
 });
+
+t.test('JSON nested past 256 levels is refused before anything walks it: 400, not a stack overflow', async (t) => {
+  const app = await setup(t);
+  const before = await snapshot(app);
+  const deep = (n: number) => '['.repeat(n) + '1' + ']'.repeat(n);
+  for (const [path, raw] of [
+    ['/items/sl_a', `{"name":"x","extra":${deep(200_000)}}`],
+    ['/items/sl_a', `[${'{"name":"x","bs":'.repeat(300)}null${'}'.repeat(300)}]`],
+    ['/schema/diff', `{"version":1,"directus":"12.4.0","vendor":"postgres","collections":[{"collection":"x","meta":${deep(5000)}}],"fields":[],"relations":[]}`],
+  ]) {
+    const res = await app.post(path, undefined, { raw, contentType: 'application/json' });
+    t.equal(res.status, 400, `${path}: 400`);
+    t.same(res.body, { errors: [{ message: 'Invalid payload. JSON is nested more than 256 levels deep.', extensions: { reason: 'JSON is nested more than 256 levels deep', code: 'INVALID_PAYLOAD' } }] });
+  }
+  // brackets inside strings don't count
+  const inString = await app.search('/items/sl_a', undefined, { raw: JSON.stringify({ query: { filter: { name: { _eq: '['.repeat(600) } } } }), contentType: 'application/json' });
+  t.equal(inString.status, 200);
+  t.same(inString.body.data, []);
+  t.equal(await snapshot(app), before, 'the database is unchanged');
+  t.equal((await app.get('/server/ping', { token: null })).text, 'pong');
+});

@@ -15,10 +15,37 @@ export const isForbiddenKey = (key: string): boolean => FORBIDDEN_KEYS.has(key);
 const MAY_HOLD_FORBIDDEN = /proto|constructor|\\u/;
 
 /**
+ * Deepest nesting of objects and arrays request JSON may have. JSON.parse copes with any depth,
+ * but whatever walks the value afterwards recursively (JSON.stringify, structuredClone, diffs)
+ * would overflow the stack on a few kilobytes of brackets and answer 500. Filters, `deep` and
+ * nested writes stay far below this (filters are capped at 50 levels by the query parser).
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** Whether the text opens more than MAX_JSON_DEPTH levels (strings skipped). Short texts can't. */
+function nestedTooDeeply(text: string): boolean {
+  if (text.length <= 2 * MAX_JSON_DEPTH) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_JSON_DEPTH) return true;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return false;
+}
+
+/**
  * JSON.parse that throws a SyntaxError naming the key when an object in the text has a key of
  * FORBIDDEN_KEYS, at any depth.
  */
 export function parseJsonSafely(text: string): unknown {
+  if (nestedTooDeeply(text)) throw new SyntaxError(`JSON is nested more than ${MAX_JSON_DEPTH} levels deep`);
   if (!MAY_HOLD_FORBIDDEN.test(text)) return JSON.parse(text);
   return JSON.parse(text, function reviver(this: unknown, key: string, value: unknown) {
     if (isForbiddenKey(key) && !Array.isArray(this)) throw new SyntaxError(`Key "${key}" is not allowed`);
