@@ -56,6 +56,11 @@ export function frame(body: Record<string, unknown>, uid?: Uid): string {
   return JSON.stringify(uid === undefined ? body : { ...body, uid });
 }
 
+/** `frame({type: 'subscription', event, data}, uid)` around data serialized once for many subscribers (same text). */
+export function subscriptionFrame(event: string, dataJson: string, uid?: Uid): string {
+  return `{"type":"subscription","event":${JSON.stringify(event)},"data":${dataJson}${uid === undefined ? '' : `,"uid":${JSON.stringify(uid)}`}}`;
+}
+
 /** Any failure as Directus's error frame: `{type, status: "error", error: {code, message}, uid?}`. */
 export function errorFrame(type: string, err: unknown, uid?: Uid): string {
   if (err instanceof SocketError) return frame({ type: err.type, status: 'error', error: { code: err.code, message: err.message } }, err.echoUid ? err.uid ?? uid : undefined);

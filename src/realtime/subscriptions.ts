@@ -10,7 +10,7 @@ import type { Query } from '../request/query.js';
 import type { Reader } from '../engine/reader.js';
 import type { EventStream, ChangeEvent } from '../engine/events.js';
 import type { Logger } from '../log.js';
-import { frame } from './messages.js';
+import { subscriptionFrame } from './messages.js';
 
 export type EventName = 'create' | 'update' | 'delete';
 
@@ -122,13 +122,15 @@ export class SubscriptionHub {
     }
     if (!Array.isArray(rows) || rows.length === 0) return;
     const data = first.item !== undefined ? rows[0] : rows;
-    for (const sub of subs) this.emit(sub, event.action, data);
+    // the group's data is serialized once, not once per subscriber
+    const dataJson = JSON.stringify(data);
+    for (const sub of subs) this.emit(sub, event.action, data, dataJson);
   }
 
-  /** One change to one subscriber, as its front end writes it. */
-  private emit(sub: Subscription, event: EventName, data: unknown): void {
+  /** One change to one subscriber, as its front end writes it (`dataJson`: `data` already serialized). */
+  private emit(sub: Subscription, event: EventName, data: unknown, dataJson?: string): void {
     if (sub.deliver) sub.deliver(event, data);
-    else this.send(sub, frame({ type: 'subscription', event, data }, sub.uid));
+    else this.send(sub, subscriptionFrame(event, dataJson ?? JSON.stringify(data), sub.uid));
   }
 
   private send(sub: Subscription, text: string): void {
