@@ -4,7 +4,8 @@ import { loadConfig, type Config } from '../src/config.js';
 
 export const ADMIN_TOKEN = 'bench-admin-token';
 
-export function benchConfig(pool: number): Config {
+/** `extra`: further settings for one bench (bench/flows.ts lets the gateway reach its local receiver) */
+export function benchConfig(pool: number, extra: Record<string, string> = {}): Config {
   return loadConfig({
     HOST: '127.0.0.1',
     PORT: '0',
@@ -14,5 +15,6 @@ export function benchConfig(pool: number): Config {
     ADMIN_EMAIL: 'admin@example.com',
     ADMIN_PASSWORD: 'bench-admin-password',
     ADMIN_TOKEN,
+    ...extra,
   });
 }

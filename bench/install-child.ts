@@ -11,7 +11,7 @@ const logger = createLogger('warn', (line) => {
   process.stderr.write(line.slice(0, 300) + '\n');
 });
 try {
-  await installSchema(benchConfig(1), logger, process.env.BENCH_DATABASE_URL!);
+  await installSchema(benchConfig(1, JSON.parse(process.env.BENCH_EXTRA_ENV ?? '{}')), logger, process.env.BENCH_DATABASE_URL!);
 } catch (err) {
   process.stderr.write(`installing the schema failed: ${String(err)}\n`);
   failed = true;

@@ -6,7 +6,7 @@ import { createApp } from '../src/app.js';
 import { benchConfig } from './config.js';
 
 const databaseUrl = process.env.BENCH_DATABASE_URL!;
-const config = benchConfig(Number(process.env.BENCH_POOL ?? 10));
+const config = benchConfig(Number(process.env.BENCH_POOL ?? 10), JSON.parse(process.env.BENCH_EXTRA_ENV ?? '{}'));
 const app = await createApp(config, createLogger(config.logLevel, (l) => process.stderr.write(l)), databaseUrl);
 
 // RSS sampled every 50 ms: the peak between two "stats" messages is one scenario's peak

@@ -23,6 +23,7 @@ import { createStorage } from './storage/index.js';
 import { realtime } from './realtime/index.js';
 import { SubscriptionHub } from './realtime/subscriptions.js';
 import { createMetrics } from './metrics/index.js';
+import { flows } from './flows/index.js';
 
 export interface App {
   port: number;
@@ -66,13 +67,16 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: new SubscriptionHub(events, reader, log),
     resolveAccess, log, options: { ...config.websockets.graphql, sessionCookie: config.sessionCookie.name } }) : undefined;
   const metrics = config.metrics.enabled ? createMetrics({ config, db, reader }) : undefined;
+  // flows and webhooks: filter flows in every write, deliveries of action flows, webhooks and schedules
+  const automation = flows({ config, log, db, reader, writer: services.writer, catalog, limits });
   let http: HttpServer;
   try {
     http = await startHttpServer({
       config,
       log,
       // files front end last: /files and /folders reads are REST's generic system reads
-      router: fileRoutes(restRoutes(graphqlRoutes(metrics?.routes(new Router()) ?? new Router(), gql), services), { ...services, storage: createStorage(config.files) }),
+      // (flow routes before REST's: /flows/deliveries is not /flows/:id)
+      router: fileRoutes(restRoutes(graphqlRoutes(automation.routes(metrics?.routes(new Router()) ?? new Router()), gql), services), { ...services, storage: createStorage(config.files) }),
       // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
       authenticate: httpAuthenticator(resolveAccess, config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
@@ -82,6 +86,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   } catch (err) {
     live?.close();
     gqlSocket?.close();
+    await automation.close();
     await schemaListener.close();
     await events.close();
     await db.close();
@@ -95,6 +100,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       live?.close();
       gqlSocket?.close();
       await http.close();
+      await automation.close();
       await schemaListener.close();
       await events.close();
       await db.close();

@@ -145,6 +145,31 @@ export interface Config {
   /** STORAGE_*, FILES_*, ASSETS_*: where file bytes live and how uploads and assets are served */
   files: FilesConfig;
   websockets: WebSocketConfig;
+  flows: FlowsConfig;
+}
+
+/** FLOWS_*: how flows and webhooks run and are delivered */
+export interface FlowsConfig {
+  /** FLOWS_ENV_ALLOW_LIST: the environment variables a flow sees as $env */
+  envAllowList: string[];
+  /** FLOWS_RUN_SCRIPT_TIMEOUT (ms) and FLOWS_RUN_SCRIPT_MAX_MEMORY (MB, as in Directus) of the script operation */
+  scriptTimeoutMs: number;
+  scriptMaxMemoryBytes: number;
+  /** FLOWS_IP_DENY_LIST (default: IMPORT_IP_DENY_LIST): where request operations and webhooks may not connect */
+  ipDenyList: string[];
+  /** FLOWS_REQUEST_TIMEOUT (ms) and FLOWS_REQUEST_MAX_RESPONSE_SIZE (bytes) of outgoing requests */
+  requestTimeoutMs: number;
+  requestMaxResponseSize: number;
+  /** FLOWS_DELIVERY_ATTEMPTS: tries of an action flow or webhook before it is recorded failed */
+  deliveryAttempts: number;
+  /** FLOWS_DELIVERY_LEASE (ms): how long a claimed delivery is a gateway's before another may take it */
+  deliveryLeaseMs: number;
+  /** FLOWS_DELIVERY_BACKOFF (ms): the first retry's delay, doubled for each later one (at most an hour) */
+  deliveryBackoffMs: number;
+  /** FLOWS_DELIVERY_CONCURRENCY: deliveries one gateway runs at once */
+  deliveryConcurrency: number;
+  /** FLOWS_DELIVERY_RETENTION (ms): finished deliveries older than this are pruned (0: never) */
+  deliveryRetentionMs: number;
 }
 
 /** One storage location (STORAGE_<LOCATION>_DRIVER / _ROOT and, for s3, Directus's _KEY, _SECRET, ...). */
@@ -400,6 +425,10 @@ function rateLimiters(r: Reader): Pick<Config, 'rateLimiter' | 'rateLimiterGloba
  * local root defaults to `uploads` beside the embedded database's directory (`.strata/uploads`),
  * so one data directory holds both.
  */
+/** this host, private networks, link-local (cloud metadata), CGNAT, IPv6 local ranges */
+const DEFAULT_IP_DENY_LIST = '0.0.0.0/8,127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,'
+  + '100.64.0.0/10,::/128,::1/128,fc00::/7,fe80::/10';
+
 function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
   const locations = list(r.string('STORAGE_LOCATIONS', 'local')).map((l) => l.toLowerCase());
   const storage: Record<string, StorageLocationConfig> = Object.create(null);
@@ -434,9 +463,24 @@ function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
     assetsTransformMaxOperations: r.int('ASSETS_TRANSFORM_MAX_OPERATIONS', 5, 0),
     assetsTransformMaxConcurrent: r.int('ASSETS_TRANSFORM_MAX_CONCURRENT', 25, 1),
     assetsContentSecurityPolicy: r.string('ASSETS_CONTENT_SECURITY_POLICY', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
-    // by default: this host, private networks, link-local (cloud metadata), CGNAT, IPv6 local ranges
-    importIpDenyList: list(r.string('IMPORT_IP_DENY_LIST', '0.0.0.0/8,127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,'
-      + '100.64.0.0/10,::/128,::1/128,fc00::/7,fe80::/10')),
+    importIpDenyList: list(r.string('IMPORT_IP_DENY_LIST', DEFAULT_IP_DENY_LIST)),
+  };
+}
+
+function flows(r: Reader): FlowsConfig {
+  const importDeny = r.raw('IMPORT_IP_DENY_LIST');
+  return {
+    envAllowList: list(r.string('FLOWS_ENV_ALLOW_LIST', '')),
+    scriptTimeoutMs: r.int('FLOWS_RUN_SCRIPT_TIMEOUT', 10_000, 1),
+    scriptMaxMemoryBytes: r.int('FLOWS_RUN_SCRIPT_MAX_MEMORY', 32, 1) * 1024 * 1024,
+    ipDenyList: list(r.raw('FLOWS_IP_DENY_LIST') ?? importDeny ?? DEFAULT_IP_DENY_LIST),
+    requestTimeoutMs: r.int('FLOWS_REQUEST_TIMEOUT', 30_000, 1),
+    requestMaxResponseSize: r.bytes('FLOWS_REQUEST_MAX_RESPONSE_SIZE', '10mb'),
+    deliveryAttempts: r.int('FLOWS_DELIVERY_ATTEMPTS', 5, 1),
+    deliveryLeaseMs: r.int('FLOWS_DELIVERY_LEASE', 60_000, 100),
+    deliveryBackoffMs: r.int('FLOWS_DELIVERY_BACKOFF', 1000, 1),
+    deliveryConcurrency: r.int('FLOWS_DELIVERY_CONCURRENCY', 16, 1),
+    deliveryRetentionMs: r.duration('FLOWS_DELIVERY_RETENTION', '7d', true),
   };
 }
 
@@ -553,6 +597,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...rateLimiters(r),
     files: files(r, r.string('DB_EMBEDDED_DIR', '.strata/db')),
     websockets: websockets(r),
+    flows: flows(r),
   };
   if (r.problems.length) throw new ConfigError(r.problems);
   return config;

@@ -70,3 +70,8 @@ export function errorBody(errors: DirectusError[]): string {
     errors: errors.flatMap((e) => [e, ...e.more]).map((e) => ({ message: e.message, extensions: { ...e.extensions, code: e.code } })),
   });
 }
+
+/** An error with a code and status of the caller's choosing (a flow's "throw error" operation). */
+export function customError(code: string, status: number, message: string): DirectusError {
+  return Object.assign(new DirectusError('INTERNAL_SERVER_ERROR', message), { code, status });
+}

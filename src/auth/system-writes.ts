@@ -25,6 +25,10 @@ export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
   translations: 'directus_translations',
   dashboards: 'directus_dashboards',
   panels: 'directus_panels',
+  // automation (src/flows); webhooks are Directus 9's, served for projects that still use them
+  flows: 'directus_flows',
+  operations: 'directus_operations',
+  webhooks: 'directus_webhooks',
 };
 
 /** the writable system collections whose rows decide who may do what */
@@ -43,4 +47,8 @@ export async function checkUserPasswords(db: Db, collection: string, items: unkn
 export function systemWritten(catalog: Catalog, collection: string): void {
   if (ACCESS_COLLECTIONS.has(collection)) catalog.accessChanged();
   if (collection === 'directus_permissions') catalog.schemaChanged();
+  if (FLOW_COLLECTIONS.has(collection)) catalog.flowsChanged();
 }
+
+/** the collections that define flows and webhooks: this gateway's flows reload at once after a write */
+const FLOW_COLLECTIONS = new Set(['directus_flows', 'directus_operations', 'directus_webhooks']);

@@ -4,7 +4,8 @@
 // strata_access: users, roles, policies or access links changed (access/install.sql's
 // triggers, whoever wrote them). strata_events: a change event was committed to the
 // strata.events outbox (the payload, its id, is only a hint; readers read the table from the
-// last id they saw). pg-listen keeps the connection alive and reconnects; a reconnect reports
+// last id they saw). strata_flows: flows, operations or webhooks changed (hooks/event_hooks.sql).
+// pg-listen keeps the connection alive and reconnects; a reconnect reports
 // every kind of change, since notifications sent while disconnected are lost.
 import pgListen from 'pg-listen';
 
@@ -15,6 +16,7 @@ const createSubscriber = pgListen.default;
 export const SCHEMA_CHANNEL = 'strata_schema';
 export const ACCESS_CHANNEL = 'strata_access';
 export const EVENTS_CHANNEL = 'strata_events';
+export const FLOWS_CHANNEL = 'strata_flows';
 
 export interface SchemaListener {
   close(): Promise<void>;
@@ -26,6 +28,8 @@ export interface ChangeSink {
   accessChanged(): void;
   /** new rows may be in strata.events (a notification, or a reconnect that may have missed some) */
   eventsAppended(): void;
+  /** flows, operations or webhooks changed */
+  flowsChanged(): void;
 }
 
 export async function listenForChanges(databaseUrl: string, sink: ChangeSink, onError: (err: Error) => void): Promise<SchemaListener> {
@@ -44,12 +48,14 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   subscriber.notifications.on(SCHEMA_CHANNEL, () => sink.schemaChanged());
   subscriber.notifications.on(ACCESS_CHANNEL, () => sink.accessChanged());
   subscriber.notifications.on(EVENTS_CHANNEL, () => sink.eventsAppended());
+  subscriber.notifications.on(FLOWS_CHANNEL, () => sink.flowsChanged());
   subscriber.events.on('connected', () => {
     if (closed) void endQuietly(); // a reconnect that finished after close()
     else {
       sink.schemaChanged();
       sink.accessChanged();
       sink.eventsAppended();
+      sink.flowsChanged();
     }
   });
   subscriber.events.on('error', (err) => {
@@ -59,6 +65,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   await subscriber.listenTo(SCHEMA_CHANNEL);
   await subscriber.listenTo(ACCESS_CHANNEL);
   await subscriber.listenTo(EVENTS_CHANNEL);
+  await subscriber.listenTo(FLOWS_CHANNEL);
   // pg's Client.end() never settles when the connection already ended (the database went
   // away): wait for it briefly, never forever
   function endQuietly(): Promise<void> {

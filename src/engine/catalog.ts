@@ -33,6 +33,7 @@ export class Catalog {
   private schemaListeners: Listener[] = [];
   private accessListeners: Listener[] = [];
   private eventListeners: Listener[] = [];
+  private flowListeners: Listener[] = [];
 
   constructor(private db: Db) {}
 
@@ -49,6 +50,16 @@ export class Catalog {
   /** Called when strata.events may have new rows (a NOTIFY strata_events, or a listener reconnect). */
   onEvents(fn: Listener): void {
     this.eventListeners.push(fn);
+  }
+
+  /** Called after any change to flows, operations or webhooks. */
+  onFlowsChange(fn: Listener): void {
+    this.flowListeners.push(fn);
+  }
+
+  /** Flows, operations or webhooks changed: the flow registry loads them again. */
+  flowsChanged(): void {
+    for (const fn of this.flowListeners) fn();
   }
 
   /** New change events may be committed: the event stream reads from its last seen id. */

@@ -27,7 +27,13 @@ export interface WriteOptions {
   defaultLimit: number;
 }
 
+/** Runs before a write of a user collection (filter flows): may change `args` or refuse the write by throwing. */
+export type BeforeWrite = (accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>) => Promise<void>;
+
 export class Writer {
+  /** set by the flows front end (src/flows) when it runs */
+  beforeWrite: BeforeWrite | undefined;
+
   constructor(private db: Db, private reader: Reader, private catalog: Catalog, private opts: WriteOptions) {}
 
   /**
@@ -76,6 +82,8 @@ export class Writer {
   async write(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
     read: WriteRead | null, timing: Timing, extra: Record<string, unknown> = {},
     how: { system?: boolean } = {}): Promise<string | null> {
+    // a flow's item operation without "emit events" runs no filter flow, as in Directus
+    if (this.beforeWrite && extra.emit_events !== false) await this.beforeWrite(accountability, collection, action, args);
     const original = structuredClone(args);
     try {
       return await this.writeOnce(accountability, collection, action, args, read, timing, extra, how);

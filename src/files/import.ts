@@ -1,13 +1,8 @@
 // POST /files/import {url, data}: a file fetched from a URL, stored as an upload is. The server
-// fetches on the caller's behalf, so where it may fetch from is limited (SSRF): the host name is
-// resolved once, every address it resolves to is checked against IMPORT_IP_DENY_LIST (this host,
-// private networks, link-local/cloud metadata by default), and the connection is made to the
-// checked address itself, so a second DNS answer (rebinding) can't point it elsewhere. Redirects
-// are not followed (a redirect could lead anywhere). Failures are Directus's 503 "external-file".
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+// fetches on the caller's behalf, so where it may fetch from is limited (src/util/outgoing.ts:
+// IMPORT_IP_DENY_LIST, resolved addresses pinned, no redirects). Failures are Directus's 503
+// "external-file".
+import type { IncomingMessage } from 'node:http';
 import { basename } from 'node:path';
 import { DirectusError, forbidden, invalidPayload } from '../errors.js';
 import type { Router } from '../router.js';
@@ -18,56 +13,22 @@ import { storeUpload } from './upload.js';
 import { json, limitsOf } from './files.js';
 import { parseQueryString } from '../request/qs.js';
 import { normalizeQuery } from '../request/query.js';
+import type { BlockList } from 'node:net';
+import { denyList, sendAllowed } from '../util/outgoing.js';
 
 const TIMEOUT_MS = 30_000;
 
 const unavailable = (url: string) => new DirectusError('SERVICE_UNAVAILABLE', `Service "external-file" is unavailable. Couldn't fetch file from URL "${url}".`,
   { service: 'external-file', reason: `Couldn't fetch file from URL "${url}"` });
 
-/** IMPORT_IP_DENY_LIST as a BlockList (addresses and CIDR ranges, IPv4 and IPv6). */
-export function denyList(entries: string[]): BlockList {
-  const list = new BlockList();
-  for (const entry of entries) {
-    const [address, prefix] = entry.split('/');
-    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-    if (!isIP(address) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) throw new Error(`IMPORT_IP_DENY_LIST: "${entry}" is not an address or CIDR range`);
-    if (prefix === undefined) list.addAddress(address, family);
-    else list.addSubnet(address, Number(prefix), family);
-  }
-  return list;
-}
-
-function denied(list: BlockList, address: string): boolean {
-  // an IPv4-mapped IPv6 address is its IPv4 address
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return list.check(mapped[1], 'ipv4');
-  return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
-}
-
-/** The response of a GET to `url`, connected to an address the deny list allows. */
+/** The response of a GET to `url`, connected to an address the deny list allows; not a 2xx: an error. */
 async function fetchAllowed(url: URL, list: BlockList): Promise<IncomingMessage> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('unsupported protocol');
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  const addresses = await lookup(host, { all: true, verbatim: true });
-  if (addresses.length === 0 || addresses.some((a) => denied(list, a.address))) throw new Error('denied address');
-  const pinned = addresses[0];
-  const pin: LookupFunction = (_host, options, callback) => {
-    if (options.all) (callback as unknown as (e: null, a: typeof addresses) => void)(null, [pinned]);
-    else callback(null, pinned.address, pinned.family);
-  };
-  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  return new Promise((resolve, reject) => {
-    const req = send(url, { method: 'GET', lookup: pin, timeout: TIMEOUT_MS, headers: { 'user-agent': 'Strata file import' } }, (res) => {
-      if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) {
-        res.resume();
-        return reject(new Error(`status ${res.statusCode}`));
-      }
-      resolve(res);
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    req.end();
-  });
+  const res = await sendAllowed(url, list, { timeoutMs: TIMEOUT_MS, headers: { 'user-agent': 'Strata file import' } });
+  if ((res.statusCode ?? 0) < 200 || (res.statusCode ?? 0) >= 300) {
+    res.resume();
+    throw new Error(`status ${res.statusCode}`);
+  }
+  return res;
 }
 
 export function importRoutes(router: Router, d: FilesDeps): Router {

@@ -25,6 +25,9 @@ export const SYSTEM_ENDPOINTS: Record<string, string> = {
   translations: 'directus_translations',
   dashboards: 'directus_dashboards',
   panels: 'directus_panels',
+  flows: 'directus_flows',
+  operations: 'directus_operations',
+  webhooks: 'directus_webhooks',
 };
 
 export function systemRoutes(router: Router, s: Services, reader: Reader) {

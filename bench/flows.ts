@@ -1,0 +1,140 @@
+// `npm run bench:flows`: flows and webhooks under load (README, "Flows and webhooks"). Strata runs
+// in a child process (bench/server.ts) on its own bench database; the writer and the HTTP
+// receiver live in this process.
+//   (a) webhook deliveries: a webhook on create, rows inserted with plain SQL at R/s for D s;
+//       deliveries/s at the receiver, commit -> receipt latency, and the queue's backlog
+//       (pending deliveries) sampled every second: sustained means the backlog does not grow;
+//   (b) the write path: REST creates/s with no flow, then with 10 active action flows (each one
+//       operation) on the collection.
+// Options: --rate R (500) --duration D (5) --database-url URL.
+import { fork } from 'node:child_process';
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import os from 'node:os';
+import postgres from 'postgres';
+import { ADMIN_TOKEN } from './config.js';
+import { openBenchDatabase } from './database.js';
+import { startStrata } from './server.js';
+import { runLoad } from './load.js';
+
+const log = (m: string) => process.stdout.write(m + '\n');
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const rate = arg('rate', 500);
+const duration = arg('duration', 5);
+const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
+const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
+
+function install(url: string): Promise<boolean> {
+  const child = fork(resolve(import.meta.dirname, 'install-child.ts'), [], {
+    env: { ...process.env, BENCH_DATABASE_URL: url }, execArgv: ['--import=tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((res) => child.once('exit', (code) => res(code === 0)));
+}
+
+async function main() {
+  // the gateway may reach the receiver on this host; STRATA_BENCH_DEV_MIGRATIONS=true also applies sql/current.sql
+  process.env.BENCH_EXTRA_ENV = JSON.stringify({ FLOWS_IP_DENY_LIST: '169.254.0.0/16',
+    ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}) });
+  const db = await openBenchDatabase(0, urlArg, log);
+  if (!(await install(db.url))) throw new Error('installing the schema failed');
+  const sql = postgres(db.url, { max: 8, onnotice: () => {} });
+  await sql.unsafe(`
+    drop table if exists fl_bench;
+    create table fl_bench (id serial primary key, title text, sent double precision);
+    delete from directus_webhooks; delete from directus_flows; delete from strata.deliveries;
+  `);
+  // the receiver: latency from the insert's commit to the webhook's arrival
+  const committed = new Map<number, number>();
+  const latencies: number[] = [];
+  let received = 0;
+  const receiver = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const now = performance.now();
+      const body = JSON.parse(Buffer.concat(chunks).toString());
+      received++;
+      const at = committed.get(body.key);
+      if (at !== undefined) latencies.push(now - at);
+      res.writeHead(200).end();
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+  const port = (receiver.address() as { port: number }).port;
+  const server = await startStrata(db.url, 10);
+  log(`Strata pid ${server.pid} at ${server.url}; ${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  try {
+    // (a) webhook deliveries at `rate` inserts/s
+    const hook = await fetch(`${server.url}/webhooks`, {
+      method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'bench', url: `http://127.0.0.1:${port}/hook`, actions: ['create'], collections: ['fl_bench'] }),
+    });
+    if (hook.status !== 200) throw new Error(`creating the webhook: ${hook.status} ${await hook.text()}`);
+    const backlog: number[] = [];
+    const sampler = setInterval(() => {
+      void sql`select count(*)::int as n from strata.deliveries where status = 'pending'`.then(([r]) => backlog.push(r.n));
+    }, 1000);
+    let sent = 0;
+    const writes: Promise<void>[] = [];
+    const start = performance.now();
+    await new Promise<void>((res) => {
+      const tick = setInterval(() => {
+        const due = Math.floor(((performance.now() - start) / 1000) * rate);
+        while (sent < due) {
+          sent++;
+          writes.push(sql`insert into fl_bench (title) values ('w') returning id`.then(([r]) => { committed.set(r.id, performance.now()); }));
+        }
+        if (performance.now() - start >= duration * 1000) {
+          clearInterval(tick);
+          res();
+        }
+      }, 2);
+    });
+    await Promise.all(writes);
+    const sendEnd = performance.now();
+    const receivedAtEnd = received;
+    const deadline = Date.now() + 60_000;
+    while (received < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const drained = performance.now();
+    clearInterval(sampler);
+    latencies.sort((x, y) => x - y);
+    log(`(a) webhook on create, ${sent} inserts at ${rate}/s for ${duration} s: ${receivedAtEnd} delivered while writing ` +
+      `(${Math.round(receivedAtEnd / ((sendEnd - start) / 1000))}/s), all ${received} after ${((drained - start) / 1000).toFixed(1)} s ` +
+      `(${Math.round(received / ((drained - start) / 1000))}/s overall); commit -> receiver p50 ${quantile(latencies, 0.5).toFixed(0)} ms, ` +
+      `p99 ${quantile(latencies, 0.99).toFixed(0)} ms; pending deliveries per second: ${backlog.join(', ')}`);
+    await sql`delete from directus_webhooks`;
+
+    // (b) the write path with no flow, then with 10 active action flows
+    const create = { method: 'POST', path: '/items/fl_bench', body: '{"title":"w"}', token: ADMIN_TOKEN };
+    const without = await runLoad(server.url, create, 4, duration);
+    for (let i = 0; i < 10; i++) {
+      const flow = await fetch(`${server.url}/flows`, {
+        method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: `bench ${i}`, trigger: 'event', accountability: null,
+          options: { type: 'action', scope: ['items.create'], collections: ['fl_bench'] },
+          operations: [{ key: 'noop', type: 'transform', position_x: 1, position_y: 1, options: { json: { key: '{{ $trigger.key }}' } } }],
+        }),
+      });
+      const id = (await flow.json()).data.id;
+      const op = await sql`select id from directus_operations where flow = ${id}`;
+      await sql`update directus_flows set operation = ${op[0].id} where id = ${id}`;
+    }
+    const before = (await sql`select count(*)::int as n from strata.deliveries`)[0].n;
+    const withFlows = await runLoad(server.url, create, 4, duration);
+    const runs = (await sql`select count(*)::int as n from strata.deliveries`)[0].n - before;
+    log(`(b) POST /items/fl_bench (4 connections, ${duration} s): ${Math.round(without.rps)} creates/s without flows, ` +
+      `${Math.round(withFlows.rps)} with 10 active action flows (${Math.round((withFlows.rps / without.rps) * 100)} %, ${runs} flow runs queued); ` +
+      `p50 ${without.p50} -> ${withFlows.p50} ms`);
+  } finally {
+    await server.stop();
+    receiver.close();
+    await sql.end();
+    await db.stop();
+  }
+}
+
+await main();

@@ -1,0 +1,112 @@
+// This gateway's view of the active flows and webhooks, loaded from the database and loaded
+// again whenever any gateway or plain SQL changes them (NOTIFY strata_flows, through the
+// catalog). It indexes what the triggers need: flows by id, filter flows by event name
+// ("<collection>.items.create", ...), and it keeps the cron jobs of schedule flows, each tick
+// queued as a delivery (once per flow and tick, however many gateways tick).
+import { Cron } from 'croner';
+import type { Db } from '../db/client.js';
+import type { Logger } from '../log.js';
+import { anyEventHooks, loadFlows, queueTick, type FlowRow } from './store.js';
+
+export class FlowRegistry {
+  private flows = new Map<string, FlowRow>();
+  private filters = new Map<string, FlowRow[]>();
+  private jobs: Cron[] = [];
+  private listened = false;
+  private loading: Promise<void> | undefined;
+  private stale = true;
+  private closed = false;
+
+  /** `onTick`: deliveries may be due (a schedule tick was queued, or the flows were reloaded) */
+  constructor(private db: Db, private log: Logger, private onTick: () => void) {}
+
+  /** Flows changed somewhere: load them again (now, so schedules follow at once). */
+  changed(): void {
+    this.stale = true;
+    void this.ready().catch((err) => this.log.error('could not load flows', { err: (err as Error).message }));
+  }
+
+  /** Resolves once the flows are loaded and current. */
+  async ready(): Promise<void> {
+    while (this.stale && !this.closed) {
+      this.loading ??= this.load().finally(() => { this.loading = undefined; });
+      await this.loading;
+    }
+  }
+
+  get(id: string): FlowRow | undefined {
+    return this.flows.get(id);
+  }
+
+  /** The active filter flows of an event ("<collection>.items.create"). */
+  filtersFor(event: string): FlowRow[] {
+    return this.filters.get(event) ?? [];
+  }
+
+  /** Some action flow or webhook listens to item events (else change events queue no delivery). */
+  get listening(): boolean {
+    return this.listened;
+  }
+
+  get hasFilters(): boolean {
+    return this.filters.size > 0;
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const job of this.jobs) job.stop();
+    this.jobs = [];
+  }
+
+  private async load(): Promise<void> {
+    this.stale = false;
+    const [rows, listened] = await Promise.all([loadFlows(this.db), anyEventHooks(this.db)]);
+    this.listened = listened;
+    const flows = new Map<string, FlowRow>();
+    const filters = new Map<string, FlowRow[]>();
+    for (const flow of rows) {
+      flows.set(flow.id, flow);
+      if (flow.trigger === 'event' && flow.options?.type === 'filter') {
+        for (const event of eventNames(flow)) filters.set(event, [...(filters.get(event) ?? []), flow]);
+      }
+    }
+    this.flows = flows;
+    this.filters = filters;
+    this.schedule(rows.filter((f) => f.trigger === 'schedule'));
+    this.onTick(); // deliveries queued while this gateway did not know anything listened
+  }
+
+  private schedule(flows: FlowRow[]): void {
+    for (const job of this.jobs) job.stop();
+    this.jobs = [];
+    if (this.closed) return;
+    for (const flow of flows) {
+      const cron = flow.options?.cron;
+      if (typeof cron !== 'string') continue;
+      try {
+        this.jobs.push(new Cron(cron, { protect: true, unref: true }, () => {
+          // the tick's time, the same on every gateway (cron fires within milliseconds of it)
+          const at = new Date(Math.round(Date.now() / 1000) * 1000);
+          queueTick(this.db, flow.id, at).then(this.onTick, (err) => this.log.error('could not queue a scheduled flow', { flow: flow.id, err: (err as Error).message }));
+        }));
+      } catch (err) {
+        this.log.warn('a schedule flow has an invalid cron expression', { flow: flow.id, cron, err: (err as Error).message });
+      }
+    }
+  }
+}
+
+/**
+ * The events a flow listens to, as Directus names them: items.<action> scopes become one event
+ * per collection ("<collection>.items.create"; "users.create" for directus_users), other scopes
+ * stay as they are.
+ */
+export function eventNames(flow: FlowRow): string[] {
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+  const collections = list(flow.options?.collections);
+  return list(flow.options?.scope).flatMap((scope) => {
+    if (!/^items\.(create|update|delete)$/.test(scope)) return [scope];
+    const action = scope.split('.')[1];
+    return collections.map((c) => (c.startsWith('directus_') ? `${c.slice(9)}.${action}` : `${c}.${scope}`));
+  });
+}

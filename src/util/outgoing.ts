@@ -1,0 +1,72 @@
+// Requests Strata sends on someone's behalf (file imports, flows' request operations, webhooks):
+// where they may go is limited (SSRF). The host name is resolved once, every address it resolves
+// to is checked against a deny list (IMPORT_IP_DENY_LIST / FLOWS_IP_DENY_LIST: this host, private
+// networks, link-local/cloud metadata by default), and the connection is made to the checked
+// address itself, so a second DNS answer (rebinding) can't point it elsewhere. Redirects are not
+// followed (a redirect could lead anywhere).
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+
+/** A deny list (addresses and CIDR ranges, IPv4 and IPv6) as a BlockList; `setting` names it in errors. */
+export function denyList(entries: string[], setting = 'IMPORT_IP_DENY_LIST'): BlockList {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, prefix] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (!isIP(address) || (prefix !== undefined && !/^\d{1,3}$/.test(prefix))) throw new Error(`${setting}: "${entry}" is not an address or CIDR range`);
+    if (prefix === undefined) list.addAddress(address, family);
+    else list.addSubnet(address, Number(prefix), family);
+  }
+  return list;
+}
+
+function denied(list: BlockList, address: string): boolean {
+  // an IPv4-mapped IPv6 address is its IPv4 address
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  if (mapped) return list.check(mapped[1], 'ipv4');
+  return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+}
+
+export interface OutgoingRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  timeoutMs: number;
+}
+
+/** The response (status and headers; the body still to read) of a request to an address the deny list allows. */
+export async function sendAllowed(url: URL, list: BlockList, req: OutgoingRequest): Promise<IncomingMessage> {
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('unsupported protocol');
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const addresses = await lookup(host, { all: true, verbatim: true });
+  if (addresses.length === 0 || addresses.some((a) => denied(list, a.address))) throw new Error(`denied address for ${host}`);
+  const pinned = addresses[0];
+  const pin: LookupFunction = (_host, options, callback) => {
+    if (options.all) (callback as unknown as (e: null, a: typeof addresses) => void)(null, [pinned]);
+    else callback(null, pinned.address, pinned.family);
+  };
+  const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const out = send(url, { method: req.method ?? 'GET', lookup: pin, timeout: req.timeoutMs, headers: req.headers }, resolve);
+    out.on('timeout', () => out.destroy(new Error('timeout')));
+    out.on('error', reject);
+    out.end(req.body);
+  });
+}
+
+/** A response's body, at most `max` bytes (past it: an error, and the connection is dropped). */
+export async function readBody(res: IncomingMessage, max: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > max) {
+      res.destroy();
+      throw new Error(`response larger than ${max} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,208 @@
+// Delivery of webhooks and action flows (issue 14): Directus 9's /webhooks delivered to a real
+// HTTP receiver for API and plain-SQL writes, retried with backoff and recorded in
+// GET /flows/deliveries, shared by two gateways (each delivery once), a gateway that dies
+// holding a lease (another one delivers after it expires), the IP deny list, and the fault
+// injection run: gateways killed (SIGKILL) and the receiver stopped again and again during
+// 1,000 creates, after which every create has reached the receiver (repeats counted, no loss).
+import t from 'tap';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { startApp } from './helpers/app.js';
+import { Receiver } from './helpers/receiver.js';
+import { freePort, urlFor } from './setup/cluster.js';
+
+t.setTimeout(240_000);
+
+const ENV = {
+  FLOWS_IP_DENY_LIST: '169.254.0.0/16', FLOWS_DELIVERY_BACKOFF: '20', FLOWS_DELIVERY_ATTEMPTS: '3',
+  FLOWS_DELIVERY_LEASE: '1000', FLOWS_REQUEST_TIMEOUT: '2000',
+};
+const a = await startApp(t, ENV);
+const receiver = await Receiver.start();
+t.teardown(() => receiver.stop());
+
+await a.sql(`
+  create table wh_items (id serial primary key, title varchar(255), n integer);
+  create table wh_other (id serial primary key, title varchar(255));
+  insert into directus_collections (collection) values ('wh_items'), ('wh_other');
+`);
+const me = (await a.get('/users/me')).body.data;
+
+/** a query's rows once `test` holds for them (the delivery's bookkeeping lands just after the receiver's answer) */
+async function eventually<T>(text: string, test: (rows: T[]) => boolean, params: unknown[] = []): Promise<T[]> {
+  for (let i = 0; ; i++) {
+    const rows = await a.sql<T>(text, params);
+    if (test(rows) || i > 500) return rows;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const deliveries = (target: string) => eventually<any>(
+  `select status, attempts, last_status, last_error, event, keys from strata.deliveries where kind = 'webhook' and target = $1 order by id`,
+  (rows) => rows.length > 0 && rows.every((r) => r.status !== 'pending'), [target]);
+const bodies = (path: string) => receiver.requests.filter((r) => r.url === path).map((r) => r.json);
+
+let hook: number;
+
+t.test('/webhooks: Directus 9 CRUD', async (t) => {
+  const created = await a.post('/webhooks', {
+    name: 'items hook', method: 'POST', url: `${receiver.url}/items`, actions: ['create', 'update', 'delete'],
+    collections: ['wh_items'], headers: [{ header: 'X-Secret', value: 's3cret' }],
+  });
+  t.equal(created.status, 200, created.text);
+  hook = created.body.data.id;
+  t.match(created.body.data, { name: 'items hook', method: 'POST', status: 'active', data: true, actions: ['create', 'update', 'delete'], collections: ['wh_items'] });
+  t.same((await a.get(`/webhooks/${hook}`)).body.data.headers, [{ header: 'X-Secret', value: 's3cret' }]);
+  t.equal((await a.get('/webhooks')).body.data.length, 1);
+  const missing = await a.post('/webhooks', { name: 'no url', actions: ['create'], collections: ['wh_items'] });
+  t.equal(missing.status, 400, 'url is required');
+  t.equal((await a.get('/webhooks', { token: null })).status, 403, 'anonymous callers see no webhooks');
+  t.equal((await a.sql('select count(*)::int as n from directus_webhooks'))[0].n, 1, 'the refused create left nothing');
+});
+
+t.test('a create through the API is delivered as Directus 9 sends it', async (t) => {
+  const res = await a.post('/items/wh_items', { title: 'first', n: 1 });
+  const id = res.body.data.id;
+  await receiver.waitFor(() => bodies('/items').length >= 1);
+  const got = receiver.requests.find((r) => r.url === '/items')!;
+  t.equal(got.method, 'POST');
+  t.same(got.json, { event: 'items.create', accountability: { user: me.id, role: me.role }, payload: { title: 'first', n: 1 }, key: id, collection: 'wh_items' });
+  t.equal(got.headers['x-secret'], 's3cret', 'the webhook\'s headers are sent');
+  t.match(got.headers['idempotency-key'], /^strata-\d+$/, 'an idempotency key names the delivery');
+  const rows = await deliveries(String(hook));
+  t.match(rows, [{ status: 'delivered', attempts: 1, last_status: 200, event: 'items.create' }]);
+});
+
+t.test('plain SQL writes are delivered too (no accountability, the written row as payload)', async (t) => {
+  const before = bodies('/items').length;
+  const [row] = await a.sql<{ id: number }>(`insert into wh_items (title, n) values ('from sql', 7) returning id`);
+  await receiver.waitFor(() => bodies('/items').length > before);
+  t.same(bodies('/items').at(-1), { event: 'items.create', accountability: null, payload: { id: row.id, title: 'from sql', n: 7 }, key: row.id, collection: 'wh_items' });
+  await a.sql(`update wh_items set n = 8 where id = $1`, [row.id]);
+  await receiver.waitFor(() => bodies('/items').length > before + 1);
+  t.same(bodies('/items').at(-1), { event: 'items.update', accountability: null, payload: { n: 8 }, keys: [row.id], collection: 'wh_items' },
+    'an update by plain SQL hands on the columns that changed');
+});
+
+t.test('updates and deletes: one delivery per statement with the keys', async (t) => {
+  const ids = (await a.post('/items/wh_items', [{ title: 'u1' }, { title: 'u2' }])).body.data.map((r: any) => r.id);
+  await receiver.waitFor(() => bodies('/items').filter((b) => b.event === 'items.create' && ['u1', 'u2'].includes(b.payload.title)).length === 2);
+  t.pass('a batch create is one delivery per item');
+  await a.patch('/items/wh_items', { keys: ids, data: { n: 5 } });
+  await receiver.waitFor(() => bodies('/items').some((b) => b.event === 'items.update' && b.keys?.length === 2));
+  t.same(bodies('/items').find((b) => b.event === 'items.update' && b.keys?.length === 2).payload, { n: 5 });
+  await a.del('/items/wh_items', ids);
+  await receiver.waitFor(() => bodies('/items').some((b) => b.event === 'items.delete'));
+  const del = bodies('/items').find((b) => b.event === 'items.delete');
+  t.same([del.keys, del.payload], [ids, ids], 'a delete hands on its keys');
+  const other = await a.post('/items/wh_other', { title: 'not listened to' });
+  t.equal(other.status, 200);
+  t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where collection = 'wh_other'`))[0].n, 0, 'a collection no webhook lists queues nothing');
+});
+
+t.test('failures are retried with backoff, then recorded as failed', async (t) => {
+  const flaky = (await a.post('/webhooks', { name: 'flaky', url: `${receiver.url}/flaky`, actions: ['create'], collections: ['wh_other'] })).body.data.id;
+  let calls = 0;
+  receiver.status = (r) => (r.url === '/flaky' && ++calls <= 2 ? 500 : 200);
+  await a.post('/items/wh_other', { title: 'retry me' });
+  await receiver.waitFor(() => bodies('/flaky').length === 1);
+  t.equal(receiver.all.filter((r) => r.url === '/flaky').length, 3, 'two failed attempts, then a delivered one');
+  const keys = new Set(receiver.all.filter((r) => r.url === '/flaky').map((r) => r.headers['idempotency-key']));
+  t.equal(keys.size, 1, 'every attempt carries the same idempotency key');
+  t.match(await deliveries(String(flaky)), [{ status: 'delivered', attempts: 3, last_status: 200 }]);
+
+  receiver.status = (r) => (r.url === '/flaky' ? 503 : 200);
+  await a.post('/items/wh_other', { title: 'never accepted' });
+  const rows = await eventually<any>(`select status, attempts, last_status, last_error from strata.deliveries where target = $1 order by id`,
+    (r) => r.length === 2 && r[1].status === 'failed', [String(flaky)]);
+  t.match(rows[1], { status: 'failed', attempts: 3, last_status: 503, last_error: 'status 503' }, 'FLOWS_DELIVERY_ATTEMPTS tries, then failed');
+  receiver.status = 200;
+
+  const listed = await a.get(`/flows/deliveries?kind=webhook&target=${flaky}&status=failed`);
+  t.equal(listed.status, 200);
+  t.match(listed.body.data, [{ kind: 'webhook', target: String(flaky), status: 'failed', attempts: 3, last_status: 503 }], 'admins read the record');
+  const reader = await a.post('/users', { email: 'plain@example.com', password: 'pw-plain-1', role: null });
+  t.equal(reader.status, 200, reader.text);
+  const login = await a.post('/auth/login', { email: 'plain@example.com', password: 'pw-plain-1' }, { token: null });
+  t.equal((await a.get('/flows/deliveries', { token: login.body.data.access_token })).status, 403, 'nobody else does');
+  t.equal((await a.get('/flows/deliveries', { token: null })).status, 403);
+  await a.del(`/webhooks/${flaky}`);
+});
+
+t.test('outgoing requests obey the IP deny list', async (t) => {
+  const metadata = (await a.post('/webhooks', { name: 'metadata', url: 'http://169.254.169.254/latest/meta-data', actions: ['create'], collections: ['wh_other'] })).body.data.id;
+  await a.post('/items/wh_other', { title: 'to the metadata service' });
+  const rows = await eventually<any>(`select status, last_error from strata.deliveries where target = $1`, (r) => r[0]?.status === 'failed', [String(metadata)]);
+  t.match(rows[0], { status: 'failed', last_error: /denied address/ });
+  await a.del(`/webhooks/${metadata}`);
+});
+
+t.test('an inactive webhook queues nothing', async (t) => {
+  await a.patch(`/webhooks/${hook}`, { status: 'inactive' });
+  await a.post('/items/wh_items', { title: 'unheard' });
+  t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where keys @> (select to_jsonb(array[id]) from wh_items where title = 'unheard')`))[0].n, 0);
+  await a.patch(`/webhooks/${hook}`, { status: 'active' });
+});
+
+t.test('two gateways share the queue: each delivery runs once', async (t) => {
+  const b = await startApp(t, ENV, { database: a.dbName });
+  const before = bodies('/items').length;
+  const made = await a.post('/items/wh_items', Array.from({ length: 40 }, (_, i) => ({ title: `shared-${i}` })));
+  t.equal(made.status, 200);
+  await receiver.waitFor(() => bodies('/items').length >= before + 40);
+  const got = receiver.requests.slice(-40).filter((r) => r.url === '/items');
+  t.equal(new Set(got.map((r) => r.headers['idempotency-key'])).size, 40, 'forty deliveries, none twice');
+  await b.close();
+});
+
+t.test('a gateway that dies holding a lease: another one delivers once the lease expires', async (t) => {
+  // what a gateway leaves when it claimed a delivery and died before it finished
+  const [row] = await a.sql<{ id: string }>(`insert into strata.deliveries (kind, target, event, collection, keys, payload, attempts, lease_until)
+    values ('webhook', $1, 'items.create', 'wh_items', '[999]', '{"title":"orphan"}', 1, now() + interval '300 milliseconds') returning id::text`, [String(hook)]);
+  await receiver.waitFor(() => receiver.requests.some((r) => r.headers['idempotency-key'] === `strata-${row.id}`));
+  const rows = await eventually<any>(`select status, attempts from strata.deliveries where id = $1::bigint`, (r) => r[0].status !== 'pending', [row.id]);
+  t.match(rows[0], { status: 'delivered', attempts: 2 }, 'delivered on the second attempt, by the gateway still alive');
+});
+
+t.test('fault injection: gateways killed and the receiver stopped during 1,000 creates, nothing lost', async (t) => {
+  await a.sql(`update directus_webhooks set status = 'inactive' where id = $1`, [hook]);
+  await a.post('/webhooks', { name: 'sink', url: `${receiver.url}/sink`, actions: ['create'], collections: ['wh_other'] });
+  // the gateway in this process stops delivering: the killed child gateways do all of it
+  await a.close();
+  const root = resolve(import.meta.dirname, '..');
+  const databaseUrl = urlFor(a.cluster.port, a.dbName);
+  const spawnGateway = async (): Promise<ChildProcess> => {
+    const port = await freePort();
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: root, stdio: 'ignore',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: databaseUrl,
+        SECRET: 'fault-injection-secret', LOG_LEVEL: 'silent', ...ENV, FLOWS_DELIVERY_ATTEMPTS: '1000', FLOWS_DELIVERY_LEASE: '500' },
+    });
+    t.teardown(() => { if (proc.exitCode === null) proc.kill('SIGKILL'); });
+    return proc;
+  };
+  let gateway = await spawnGateway();
+  const total = 1000;
+  const writer = (async () => {
+    // the writes go straight to the database: the API gateways are the ones being killed
+    for (let i = 0; i < total; i += 50) {
+      await a.sql(`insert into wh_other (title) select 'fi-' || g from generate_series($1::int, $2::int) g`, [i, i + 49]);
+    }
+  })();
+  const received = () => new Set(receiver.requests.filter((r) => r.url === '/sink').map((r) => r.json.payload.title)).size;
+  for (let round = 0; round < 3; round++) {
+    await receiver.waitFor(() => received() >= (round + 1) * 150, 60_000);
+    gateway.kill('SIGKILL');
+    await receiver.stop();
+    gateway = await spawnGateway();
+    await receiver.listen();
+  }
+  await writer;
+  await receiver.waitFor(() => received() === total, 120_000);
+  const all = receiver.requests.filter((r) => r.url === '/sink');
+  t.equal(received(), total, `every one of ${total} creates reached the receiver`);
+  t.ok(all.length >= total, `${all.length - total} repeats (at least once: a repeat carries the same idempotency key)`);
+  const byKey = new Map<string, Set<string>>();
+  for (const r of all) byKey.set(String(r.headers['idempotency-key']), (byKey.get(String(r.headers['idempotency-key'])) ?? new Set()).add(r.json.payload.title));
+  t.ok([...byKey.values()].every((s) => s.size === 1), 'one idempotency key never names two different changes');
+  gateway.kill('SIGKILL');
+});
