@@ -11,4 +11,9 @@
 --!include strata/hooks/queue_deliveries.sql
 --!include strata/audit/audit.sql
 --!include strata/write/write_request.sql
+--!include strata/write/keys_by_query.sql
+--!include strata/write/write_meta.sql
+--!include strata/read/compile_read.sql
+--!include strata/write/check_required.sql
+--!include strata/write/collection_meta.sql
 --!include strata/access/install.sql

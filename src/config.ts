@@ -150,8 +150,8 @@ export interface Config {
 
 /** FLOWS_*: how flows and webhooks run and are delivered */
 export interface FlowsConfig {
-  /** FLOWS_ENV_ALLOW_LIST: the environment variables a flow sees as $env */
-  envAllowList: string[];
+  /** FLOWS_ENV_ALLOW_LIST: the environment variables a flow sees as $env, with their values */
+  env: Record<string, string>;
   /** FLOWS_RUN_SCRIPT_TIMEOUT (ms) and FLOWS_RUN_SCRIPT_MAX_MEMORY (MB, as in Directus) of the script operation */
   scriptTimeoutMs: number;
   scriptMaxMemoryBytes: number;
@@ -470,7 +470,10 @@ function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
 function flows(r: Reader): FlowsConfig {
   const importDeny = r.raw('IMPORT_IP_DENY_LIST');
   return {
-    envAllowList: list(r.string('FLOWS_ENV_ALLOW_LIST', '')),
+    env: Object.fromEntries(list(r.string('FLOWS_ENV_ALLOW_LIST', '')).flatMap((name) => {
+      const value = r.raw(name);
+      return value === undefined ? [] : [[name, value]];
+    })),
     scriptTimeoutMs: r.int('FLOWS_RUN_SCRIPT_TIMEOUT', 10_000, 1),
     scriptMaxMemoryBytes: r.int('FLOWS_RUN_SCRIPT_MAX_MEMORY', 32, 1) * 1024 * 1024,
     ipDenyList: list(r.raw('FLOWS_IP_DENY_LIST') ?? importDeny ?? DEFAULT_IP_DENY_LIST),

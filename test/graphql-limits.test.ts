@@ -19,7 +19,8 @@ async function refusedFast(t: Test, query: string, message: RegExp, what: string
   t.equal(res.status, 400, `${what}: 400`);
   t.equal(res.body.errors?.[0]?.extensions?.code, 'GRAPHQL_VALIDATION', `${what}: GRAPHQL_VALIDATION`);
   t.match(res.body.errors?.[0]?.extensions?.errors?.[0]?.message, message, `${what}: says why`);
-  t.ok(ms < 500, `${what}: answered in ${ms.toFixed(0)} ms`);
+  // generous: it tells a refusal before parsing work from one after it, also on a loaded 2-core machine
+  t.ok(ms < 2000, `${what}: answered in ${ms.toFixed(0)} ms`);
 }
 
 t.test('alias bombs, fragment fan-out and deep nesting are refused fast', async (t) => {

@@ -12,7 +12,7 @@ import type { Logger } from '../log.js';
 import type { FlowsConfig } from '../config.js';
 import type { Accountability } from '../types.js';
 import { denyList, readBody, sendAllowed } from '../util/outgoing.js';
-import { claimDeliveries, finishDeliveries, loadWebhook, nextDue, pruneDeliveries, type Delivery, type Outcome } from './store.js';
+import { claimDeliveries, finishDeliveries, loadWebhook, nextDue, pruneDeliveries, type Delivery, type Outcome } from '../engine/flow-store.js';
 import type { FlowRegistry } from './registry.js';
 import type { FlowRunner } from './runner.js';
 

@@ -11,7 +11,7 @@ import { isPlainObject } from '../request/body.js';
 import type { BeforeWrite } from '../engine/writer.js';
 import type { FlowRegistry } from './registry.js';
 import { pickReturn, type FlowRunner } from './runner.js';
-import type { FlowRow } from './store.js';
+import type { FlowRow } from '../engine/flow-store.js';
 
 export function filterHook(registry: FlowRegistry, runner: FlowRunner, primaryKey: (collection: string) => Promise<string | null>): BeforeWrite {
   return async (accountability, collection, action, args) => {

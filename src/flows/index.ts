@@ -17,6 +17,8 @@ import { createOperations } from './operations.js';
 import { Dispatcher } from './dispatcher.js';
 import { filterHook } from './filters.js';
 import { flowRoutes } from './routes.js';
+import { ScriptPool } from './scripts.js';
+import { primaryKeyOf } from '../engine/flow-store.js';
 
 /** how many flows deep "trigger flow" operations may chain */
 const MAX_TRIGGER_DEPTH = 32;
@@ -32,8 +34,7 @@ export interface FlowsDeps {
 }
 
 export function flows(d: FlowsDeps) {
-  const env: Record<string, string> = {};
-  for (const name of d.config.flows.envAllowList) if (process.env[name] !== undefined) env[name] = process.env[name]!;
+  const env = d.config.flows.env;
   let dispatcher: Dispatcher | undefined;
   const registry = new FlowRegistry(d.db, d.log, () => dispatcher?.wake());
 
@@ -46,15 +47,14 @@ export function flows(d: FlowsDeps) {
     return pickReturn(run.data, flow.options?.return) ?? null;
   }
 
+  const scripts = new ScriptPool();
   const operations = createOperations({
     db: d.db, log: d.log, reader: d.reader, writer: d.writer, mailer: createMailer(d.config.email, d.log),
-    limits: d.limits, config: d.config.flows, runOperationFlow,
+    limits: d.limits, config: d.config.flows, scripts, env, runOperationFlow,
   });
   const runner = new FlowRunner(d.db, d.log, operations, env);
   dispatcher = new Dispatcher(d.db, d.log, d.config.flows, registry, runner);
-  const primaryKey = async (collection: string) =>
-    (await d.db.queryAsOwner<{ pk: string | null }>('select strata.primary_key($1) as pk', [collection]))[0]?.pk ?? null;
-  d.writer.beforeWrite = filterHook(registry, runner, primaryKey);
+  d.writer.beforeWrite = filterHook(registry, runner, (collection) => primaryKeyOf(d.db, collection));
   d.catalog.onFlowsChange(() => registry.changed());
   // a change event may have queued deliveries only while something listens
   d.catalog.onEvents(() => {
@@ -69,6 +69,7 @@ export function flows(d: FlowsDeps) {
       registry.close();
       d.writer.beforeWrite = undefined;
       await dispatcher!.close();
+      await scripts.close();
     },
   };
 }

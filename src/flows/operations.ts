@@ -17,7 +17,8 @@ import { accessForRole, accessPublic } from '../engine/access-store.js';
 import { WRITABLE_SYSTEM_ENDPOINTS } from '../auth/system-writes.js';
 import { denyList, readBody, sendAllowed } from '../util/outgoing.js';
 import { errorData, type OperationHandler, type RunContext } from './runner.js';
-import { runScript } from './sandbox.js';
+import type { ScriptPool } from './scripts.js';
+import { primaryKeyOf } from '../engine/flow-store.js';
 import { checkCondition } from './condition.js';
 
 export interface OperationDeps {
@@ -28,6 +29,10 @@ export interface OperationDeps {
   mailer: Mailer;
   limits: QueryLimits;
   config: FlowsConfig;
+  /** where scripts run (worker threads) */
+  scripts: ScriptPool;
+  /** FLOWS_ENV_ALLOW_LIST's variables (a script's environment) */
+  env: Record<string, string>;
   /** runs a flow whose trigger is "another flow" (the trigger operation) */
   runOperationFlow(flow: string, payload: unknown, ctx: RunContext): Promise<unknown>;
 }
@@ -72,8 +77,7 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
     return o.collection;
   }
 
-  const primaryKey = async (collection: string) =>
-    (await d.db.queryAsOwner<{ pk: string | null }>('select strata.primary_key($1) as pk', [collection]))[0]?.pk ?? null;
+  const primaryKey = (collection: string) => primaryKeyOf(d.db, collection);
   const hasQuery = (o: Record<string, unknown>) => isPlainObject(parseJsonOption(o.query)) && Object.keys(parseJsonOption(o.query) as object).length > 0;
   const query = (o: Record<string, unknown>, list: boolean) => normalizeQuery(isPlainObject(parseJsonOption(o.query)) ? parseJsonOption(o.query) as Record<string, unknown> : {}, d.limits, { list });
 
@@ -119,7 +123,7 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
 
   ops.set('exec', async (o, { data }) => {
     if (typeof o.code !== 'string') throw invalidPayload('"code" is required');
-    return runScript(o.code, data, { timeoutMs: d.config.scriptTimeoutMs, memoryBytes: d.config.scriptMaxMemoryBytes });
+    return d.scripts.run(o.code, data, { timeoutMs: d.config.scriptTimeoutMs, memoryBytes: d.config.scriptMaxMemoryBytes }, d.env);
   });
 
   ops.set('trigger', async (o, { ctx }) => {
@@ -230,7 +234,8 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
       body = typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
       headers['content-type'] ??= 'application/json';
     }
-    return httpCall(new URL(o.url), method, headers, body);
+    // (encoded first, as Directus does: a space is a URL's %20)
+    return httpCall(new URL(encodeURI(o.url)), method, headers, body);
   });
 
   /** a request's outcome as Directus hands it on: {status, statusText, headers, data}; an error status rejects */

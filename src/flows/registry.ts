@@ -6,7 +6,7 @@
 import { Cron } from 'croner';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { anyEventHooks, loadFlows, queueTick, type FlowRow } from './store.js';
+import { anyEventHooks, loadFlows, queueTick, type FlowRow } from '../engine/flow-store.js';
 
 export class FlowRegistry {
   private flows = new Map<string, FlowRow>();
@@ -14,7 +14,9 @@ export class FlowRegistry {
   private jobs: Cron[] = [];
   private listened = false;
   private loading: Promise<void> | undefined;
-  private stale = true;
+  /** bumped by every change; the flows loaded are current once `loaded` reaches it */
+  private version = 1;
+  private loaded = 0;
   private closed = false;
 
   /** `onTick`: deliveries may be due (a schedule tick was queued, or the flows were reloaded) */
@@ -22,13 +24,14 @@ export class FlowRegistry {
 
   /** Flows changed somewhere: load them again (now, so schedules follow at once). */
   changed(): void {
-    this.stale = true;
+    this.version++;
     void this.ready().catch((err) => this.log.error('could not load flows', { err: (err as Error).message }));
   }
 
   /** Resolves once the flows are loaded and current. */
   async ready(): Promise<void> {
-    while (this.stale && !this.closed) {
+    // a load that started before the latest change does not count: load again after it
+    while (this.loaded < this.version && !this.closed) {
       this.loading ??= this.load().finally(() => { this.loading = undefined; });
       await this.loading;
     }
@@ -59,7 +62,7 @@ export class FlowRegistry {
   }
 
   private async load(): Promise<void> {
-    this.stale = false;
+    const version = this.version;
     const [rows, listened] = await Promise.all([loadFlows(this.db), anyEventHooks(this.db)]);
     this.listened = listened;
     const flows = new Map<string, FlowRow>();
@@ -72,6 +75,7 @@ export class FlowRegistry {
     }
     this.flows = flows;
     this.filters = filters;
+    this.loaded = version;
     this.schedule(rows.filter((f) => f.trigger === 'schedule'));
     this.onTick(); // deliveries queued while this gateway did not know anything listened
   }

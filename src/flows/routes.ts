@@ -8,7 +8,7 @@ import { isJsonContentType, jsonBody } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import type { FlowRegistry } from './registry.js';
 import { pickReturn, type FlowRunner } from './runner.js';
-import { listDeliveries } from './store.js';
+import { listDeliveries } from '../engine/flow-store.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 

@@ -7,7 +7,7 @@
 import type { Accountability } from '../types.js';
 import type { Logger } from '../log.js';
 import type { Db } from '../db/client.js';
-import { logRun, type FlowRow, type OperationRow } from './store.js';
+import { logRun, type FlowRow, type OperationRow } from '../engine/flow-store.js';
 import { getPath, render } from './template.js';
 import { DirectusError } from '../errors.js';
 

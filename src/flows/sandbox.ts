@@ -169,7 +169,8 @@ export async function runScript(
         return { ok: false, error: new RangeError(MEMORY_MESSAGE) };
       }
       if (name === 'InternalError' && message === 'stack overflow') return { ok: false, error: new RangeError('Maximum call stack size exceeded') };
-      const error = new Error(typeof message === 'string' ? message : String(thrown));
+      // QuickJS: "'require' is not defined"; V8: "require is not defined"
+      const error = new Error(typeof message === 'string' ? message.replace(/^'([^']+)' is not defined$/, '$1 is not defined') : String(thrown));
       if (typeof name === 'string' && name) error.name = name;
       return { ok: false, error };
     }

@@ -6,8 +6,9 @@
 // and an empty tag `{{ }}` is an error. Paths are dotted, with [n] or .n for array items. Only
 // own properties are followed (and an error's name): a path can't reach a prototype.
 
-const WHOLE = /^\{\{\s*([^}\s]+)\s*\}\}$/;
-const TAG = /\{\{\s*([^}\s]+)\s*\}\}/g;
+// (anything between the braces is a path: `{{ a + 1 }}` names no value, so it is "undefined")
+const WHOLE = /^\{\{\s*(\S(?:(?!\}\}).)*?)\s*\}\}$/s;
+const TAG = /\{\{\s*(\S(?:(?!\}\}).)*?)\s*\}\}/gs;
 const EMPTY = /\{\{\s*\}\}/;
 
 /** The value at a dotted path ("a.b[0].c", "a.b.0.c"); undefined when any step is missing. */

@@ -41,7 +41,7 @@ export async function sendAllowed(url: URL, list: BlockList, req: OutgoingReques
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('unsupported protocol');
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const addresses = await lookup(host, { all: true, verbatim: true });
-  if (addresses.length === 0 || addresses.some((a) => denied(list, a.address))) throw new Error(`denied address for ${host}`);
+  if (addresses.length === 0 || addresses.some((a) => denied(list, a.address))) throw new Error(`Requested domain "${host}" resolves to a denied IP address`);
   const pinned = addresses[0];
   const pin: LookupFunction = (_host, options, callback) => {
     if (options.all) (callback as unknown as (e: null, a: typeof addresses) => void)(null, [pinned]);

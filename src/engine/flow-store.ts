@@ -1,5 +1,5 @@
-// Every SQL statement of flows and webhooks, as named functions (values are parameters; the SQL
-// text is constant). The definitions (directus_flows, directus_operations, directus_webhooks) and
+// Every SQL statement of flows and webhooks (src/flows), as named functions (values are
+// parameters; the SQL text is constant). The definitions (directus_flows, directus_operations, directus_webhooks) and
 // the delivery queue (strata.deliveries: sql/fixtures/strata/hooks/) are read and written as the
 // connecting role: the queue is the gateways' own, no request role can touch it.
 import type { Db } from '../db/client.js';
@@ -154,3 +154,7 @@ export const logRun = async (db: Db, run: RunLog): Promise<void> => {
      select a.id, 'directus_flows', $5, $6::json from a where $6::json is not null`,
     [a?.user ?? null, a?.ip ?? null, a?.userAgent ?? null, a?.origin ?? null, run.flow, run.revision === null ? null : JSON.stringify(run.revision)]);
 };
+
+/** A collection's primary key field (null: none, or no such collection). */
+export const primaryKeyOf = async (db: Db, collection: string): Promise<string | null> =>
+  (await db.queryAsOwner<{ pk: string | null }>('select strata.primary_key($1) as pk', [collection]))[0]?.pk ?? null;
