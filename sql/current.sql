@@ -3,17 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000007-….sql.
---!include system/directus_webhooks.sql
---!include strata/catalog/system_meta_flows.sql
---!include strata/hooks/deliveries_table.sql
---!include strata/hooks/event_hooks.sql
---!include strata/hooks/queue_deliveries.sql
---!include strata/audit/audit.sql
---!include strata/write/write_request.sql
---!include strata/write/keys_by_query.sql
---!include strata/write/write_meta.sql
---!include strata/read/compile_read.sql
---!include strata/write/check_required.sql
---!include strata/write/collection_meta.sql
---!include strata/access/install.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000008-….sql.
