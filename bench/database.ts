@@ -2,6 +2,7 @@
 // dataset built once is reused by later runs), or the server given by --database-url /
 // DATABASE_URL. Either way the bench works in its own database, strata_bench_s<scale>, and never
 // touches any other.
+import { fork } from 'node:child_process';
 import postgres from 'postgres';
 import { resolve } from 'node:path';
 import { startEmbedded, type EmbeddedDb } from '../src/db/embedded.js';
@@ -68,4 +69,15 @@ export async function openBenchDatabase(scale: number, serverUrl: string | undef
   } finally {
     await admin.end();
   }
+}
+
+/** installSchema in a child process (bench/install-child.ts: graphile-migrate's pool ends its process): true when it succeeded. */
+export function installInChild(url: string): Promise<boolean> {
+  const ts = import.meta.filename.endsWith('.ts');
+  const child = fork(resolve(import.meta.dirname, ts ? 'install-child.ts' : 'install-child.js'), [], {
+    env: { ...process.env, BENCH_DATABASE_URL: url },
+    execArgv: ts ? ['--import=tsx'] : [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((res) => child.once('exit', (code) => res(code === 0)));
 }

@@ -7,13 +7,11 @@
 //   (b) the write path: REST creates/s with no flow, then with 10 active action flows (each one
 //       operation) on the collection.
 // Options: --rate R (500) --duration D (5) --database-url URL.
-import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
-import { resolve } from 'node:path';
 import os from 'node:os';
 import postgres from 'postgres';
 import { ADMIN_TOKEN } from './config.js';
-import { openBenchDatabase } from './database.js';
+import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata } from './server.js';
 import { runLoad } from './load.js';
 
@@ -27,19 +25,12 @@ const duration = arg('duration', 5);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 
-function install(url: string): Promise<boolean> {
-  const child = fork(resolve(import.meta.dirname, 'install-child.ts'), [], {
-    env: { ...process.env, BENCH_DATABASE_URL: url }, execArgv: ['--import=tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((res) => child.once('exit', (code) => res(code === 0)));
-}
-
 async function main() {
   // the gateway may reach the receiver on this host; STRATA_BENCH_DEV_MIGRATIONS=true also applies sql/current.sql
   process.env.BENCH_EXTRA_ENV = JSON.stringify({ FLOWS_IP_DENY_LIST: '169.254.0.0/16',
     ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}) });
   const db = await openBenchDatabase(0, urlArg, log);
-  if (!(await install(db.url))) throw new Error('installing the schema failed');
+  if (!(await installInChild(db.url))) throw new Error('installing the schema failed');
   const sql = postgres(db.url, { max: 8, onnotice: () => {} });
   await sql.unsafe(`
     drop table if exists fl_bench;

@@ -10,13 +10,11 @@
 //       (bench/statements.ts: pg_stat_statements is not available here) with one socket per group;
 //   (d) the outbox's write cost: REST creates/s with no subscriber and with 100.
 // Options: --subscribers N (1000) --rate R (500) --duration D (5) --database-url URL.
-import { fork } from 'node:child_process';
-import { resolve } from 'node:path';
 import os from 'node:os';
 import postgres from 'postgres';
 import WebSocket from 'ws';
 import { ADMIN_TOKEN } from './config.js';
-import { openBenchDatabase } from './database.js';
+import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
 import { runLoad } from './load.js';
@@ -35,14 +33,6 @@ const urlArg = process.argv.includes('--database-url') ? process.argv[process.ar
 const tokenOf = (g: number) => `rt-bench-token-${g}`;
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 const mb = (bytes: number) => bytes / 1024 / 1024;
-
-/** installSchema in a child (bench/install-child.ts), as `npm run bench` does. */
-function install(url: string): Promise<boolean> {
-  const child = fork(resolve(import.meta.dirname, 'install-child.ts'), [], {
-    env: { ...process.env, BENCH_DATABASE_URL: url }, execArgv: ['--import=tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((res) => child.once('exit', (code) => res(code === 0)));
-}
 
 /** The collection, 10 roles/policies with a row-filtered read permission each, 10 users with static tokens. */
 async function setUp(sql: postgres.Sql): Promise<void> {
@@ -170,7 +160,7 @@ async function main() {
   const db = await openBenchDatabase(0, urlArg, log);
   const servers: StrataServer[] = [];
   try {
-    if (!(await install(db.url))) throw new Error('installing the schema failed');
+    if (!(await installInChild(db.url))) throw new Error('installing the schema failed');
     const sql = postgres(db.url, { max: 8, onnotice: () => {} });
     await setUp(sql);
     const server = await startStrata(db.url, 10);

@@ -3,11 +3,10 @@
 import os from 'node:os';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { fork } from 'node:child_process';
 import { parseArgs, type BenchArgs } from './args.js';
 import { Api, ApiError } from './api.js';
 import { ADMIN_TOKEN, benchConfig } from './config.js';
-import { openBenchDatabase } from './database.js';
+import { installInChild, openBenchDatabase } from './database.js';
 import { countsFor, ensureDataset, removeWrites } from './dataset.js';
 import { floorStatement } from './floor-statement.js';
 import { runFloor } from './floor.js';
@@ -48,17 +47,6 @@ function describe(r: ScenarioResult): string {
   return `  ${r.scenario.name}: ${Math.round(m.http.rps)} req/s, p50 ${m.http.p50} ms, p99 ${m.http.p99} ms${m.http.non2xx ? `, ${m.http.non2xx} non-2xx` : ''}${floor}`;
 }
 
-/** installSchema in a child process (bench/install-child.ts): true when it succeeded. */
-function install(url: string): Promise<boolean> {
-  const ts = import.meta.filename.endsWith('.ts');
-  const child = fork(resolve(import.meta.dirname, ts ? 'install-child.ts' : 'install-child.js'), [], {
-    env: { ...process.env, BENCH_DATABASE_URL: url },
-    execArgv: ts ? ['--import=tsx'] : [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  return new Promise((res) => child.once('exit', (code) => res(code === 0)));
-}
-
 async function benchStrata(args: BenchArgs) {
   const db = await openBenchDatabase(args.scale, args.databaseUrl, log);
   const config = benchConfig(args.pool);
@@ -67,11 +55,11 @@ async function benchStrata(args: BenchArgs) {
   const results: ScenarioResult[] = [];
   let dataset;
   try {
-    if (!(await install(db.url))) {
+    if (!(await installInChild(db.url))) {
       // e.g. sql/current.sql changed in a way that does not apply over the previous version
       log('the bench database could not be migrated in place: recreating it (the dataset is rebuilt)');
       await db.recreate();
-      if (!(await install(db.url))) throw new Error('installing the schema on a new database failed (see the errors above)');
+      if (!(await installInChild(db.url))) throw new Error('installing the schema on a new database failed (see the errors above)');
     }
 
     // Phase 1, on a Strata whose PostgreSQL connections go through the counting proxy: build or
