@@ -143,6 +143,22 @@ t.test('an inactive webhook queues nothing', async (t) => {
   await a.patch(`/webhooks/${hook}`, { status: 'active' });
 });
 
+t.test('system collections: directus_users changes are delivered, secrets masked, sign-ins are no change', async (t) => {
+  const users = (await a.post('/webhooks', { name: 'users', url: `${receiver.url}/users`, actions: ['create', 'update'], collections: ['directus_users'] })).body.data.id;
+  const made = await a.post('/users', { email: 'hooked@example.com', password: 'pw-hooked-1' });
+  t.equal(made.status, 200, made.text);
+  await receiver.waitFor(() => bodies('/users').length >= 1);
+  t.match(bodies('/users')[0], { event: 'items.create', collection: 'directus_users', key: made.body.data.id,
+    payload: { email: 'hooked@example.com', password: '**********' } }, 'the password is masked, never handed on');
+  t.equal((await a.post('/auth/login', { email: 'hooked@example.com', password: 'pw-hooked-1' }, { token: null })).status, 200);
+  await a.patch(`/users/${made.body.data.id}`, { first_name: 'Hook' });
+  await receiver.waitFor(() => bodies('/users').length >= 2);
+  t.same(bodies('/users')[1].payload, { first_name: 'Hook' });
+  t.equal((await a.sql('select count(*)::int as n from strata.deliveries where target = $1', [String(users)]))[0].n, 2,
+    'the sign-in (last_access) queued nothing');
+  await a.del(`/webhooks/${users}`);
+});
+
 t.test('two gateways share the queue: each delivery runs once', async (t) => {
   const b = await startApp(t, ENV, { database: a.dbName });
   const before = bodies('/items').length;

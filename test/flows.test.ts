@@ -734,6 +734,27 @@ t.test('filter flows on update and delete', async (t) => {
   await deactivate(block.id);
 });
 
+t.test('system collections: a filter flow on users.create and an action flow on users.update', async (t) => {
+  const refuse = await makeFlow({ trigger: 'event', options: { type: 'filter', scope: ['items.create'], collections: ['directus_users'] } },
+    [{ key: 'c', type: 'condition', options: { filter: { $trigger: { payload: { email: { _ends_with: '@example.com' } } } } } }]);
+  const users = await count('directus_users');
+  const bad = await a.post('/users', { email: 'someone@elsewhere.org', password: 'pw-else-1' });
+  t.equal(bad.status, 400, 'refused by the filter flow');
+  t.equal(bad.body.errors?.[0]?.extensions?.code, 'FAILED_VALIDATION');
+  t.equal(await count('directus_users'), users, 'no user was created');
+  const good = await a.post('/users', { email: 'someone@example.com', password: 'pw-good-1' });
+  t.equal(good.status, 200, good.text);
+  await deactivate(refuse.id);
+
+  const seen = await makeFlow({ trigger: 'event', accountability: 'all', options: { type: 'action', scope: ['items.update'], collections: ['directus_users'] } },
+    [{ key: 't', type: 'transform', options: { json: '{{ $trigger }}' } }]);
+  await a.patch(`/users/${good.body.data.id}`, { first_name: 'Seen' });
+  const [run] = await runsOf(seen.id, 1);
+  t.same(run?.data?.data?.$trigger, { event: 'users.update', payload: { first_name: 'Seen' }, keys: [good.body.data.id], collection: 'directus_users' },
+    'the action flow ran with Directus\'s system event name');
+  await deactivate(seen.id);
+});
+
 // ---------------------------------------------------------------------------------------------
 // 7. manual trigger
 

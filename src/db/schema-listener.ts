@@ -5,6 +5,7 @@
 // triggers, whoever wrote them). strata_events: a change event was committed to the
 // strata.events outbox (the payload, its id, is only a hint; readers read the table from the
 // last id they saw). strata_flows: flows, operations or webhooks changed (hooks/event_hooks.sql).
+// strata_deliveries: deliveries of flows or webhooks were queued (hooks/queue_deliveries.sql).
 // pg-listen keeps the connection alive and reconnects; a reconnect reports
 // every kind of change, since notifications sent while disconnected are lost.
 import pgListen from 'pg-listen';
@@ -17,6 +18,7 @@ export const SCHEMA_CHANNEL = 'strata_schema';
 export const ACCESS_CHANNEL = 'strata_access';
 export const EVENTS_CHANNEL = 'strata_events';
 export const FLOWS_CHANNEL = 'strata_flows';
+export const DELIVERIES_CHANNEL = 'strata_deliveries';
 
 export interface SchemaListener {
   close(): Promise<void>;
@@ -30,6 +32,8 @@ export interface ChangeSink {
   eventsAppended(): void;
   /** flows, operations or webhooks changed */
   flowsChanged(): void;
+  /** deliveries were queued (or may have been, after a reconnect) */
+  deliveriesQueued(): void;
 }
 
 export async function listenForChanges(databaseUrl: string, sink: ChangeSink, onError: (err: Error) => void): Promise<SchemaListener> {
@@ -49,6 +53,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   subscriber.notifications.on(ACCESS_CHANNEL, () => sink.accessChanged());
   subscriber.notifications.on(EVENTS_CHANNEL, () => sink.eventsAppended());
   subscriber.notifications.on(FLOWS_CHANNEL, () => sink.flowsChanged());
+  subscriber.notifications.on(DELIVERIES_CHANNEL, () => sink.deliveriesQueued());
   subscriber.events.on('connected', () => {
     if (closed) void endQuietly(); // a reconnect that finished after close()
     else {
@@ -56,6 +61,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
       sink.accessChanged();
       sink.eventsAppended();
       sink.flowsChanged();
+      sink.deliveriesQueued();
     }
   });
   subscriber.events.on('error', (err) => {
@@ -66,6 +72,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   await subscriber.listenTo(ACCESS_CHANNEL);
   await subscriber.listenTo(EVENTS_CHANNEL);
   await subscriber.listenTo(FLOWS_CHANNEL);
+  await subscriber.listenTo(DELIVERIES_CHANNEL);
   // pg's Client.end() never settles when the connection already ended (the database went
   // away): wait for it briefly, never forever
   function endQuietly(): Promise<void> {

@@ -34,6 +34,7 @@ export class Catalog {
   private accessListeners: Listener[] = [];
   private eventListeners: Listener[] = [];
   private flowListeners: Listener[] = [];
+  private deliveryListeners: Listener[] = [];
 
   constructor(private db: Db) {}
 
@@ -50,6 +51,15 @@ export class Catalog {
   /** Called when strata.events may have new rows (a NOTIFY strata_events, or a listener reconnect). */
   onEvents(fn: Listener): void {
     this.eventListeners.push(fn);
+  }
+
+  /** Called when deliveries of flows or webhooks were queued (NOTIFY strata_deliveries, or a listener reconnect). */
+  onDeliveries(fn: Listener): void {
+    this.deliveryListeners.push(fn);
+  }
+
+  deliveriesQueued(): void {
+    for (const fn of this.deliveryListeners) fn();
   }
 
   /** Called after any change to flows, operations or webhooks. */

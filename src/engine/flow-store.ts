@@ -59,10 +59,6 @@ export const loadFlows = async (db: Db): Promise<FlowRow[]> =>
                                       from public.directus_operations o where o.flow = f.id), '[]')))::text as j
      from public.directus_flows f where f.status = 'active'`))) ?? [];
 
-/** Whether any action flow or webhook listens to item events (strata.event_hooks). */
-export const anyEventHooks = async (db: Db): Promise<boolean> =>
-  (await db.queryAsOwner<{ any: boolean }>('select exists (select from strata.event_hooks) as any'))[0].any;
-
 export const loadWebhook = (db: Db, id: string): Promise<WebhookRow | null> =>
   parsed(db.queryAsOwner(
     `select row_to_json(w)::text as j from (select id, name, method, url, status, data, headers from public.directus_webhooks where id::text = $1) w`, [id]));

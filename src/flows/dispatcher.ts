@@ -1,7 +1,7 @@
 // Runs the queued deliveries (strata.deliveries, see sql/fixtures/strata/hooks/): action flows
-// on item events, Directus 9 webhooks, schedule ticks. Woken by every change event (the writes
-// that queue deliveries also append to the outbox) and by a timer for retries and expired
-// leases; it claims due rows with a lease (FOR UPDATE SKIP LOCKED, so gateways share the work
+// on item events, Directus 9 webhooks, schedule ticks. Woken when deliveries are queued (NOTIFY
+// strata_deliveries, sent by the writing transaction's commit) and by a timer for retries and
+// expired leases; it claims due rows with a lease (FOR UPDATE SKIP LOCKED, so gateways share the work
 // and each row runs once while its lease holds), runs them, and records the outcome. A failure
 // (a webhook's non-2xx answer or unreachable receiver, a flow whose last operation rejected)
 // is retried with exponential backoff up to FLOWS_DELIVERY_ATTEMPTS, then recorded as failed.

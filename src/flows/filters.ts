@@ -2,9 +2,9 @@
 // the database, for every front end (the Writer calls this hook), and may change the payload
 // (the flow's `return` becomes the new payload; without one the payload stays) or refuse the
 // write (the last operation rejected: its error is the request's error, and nothing is
-// written). Creates run once per item, as Directus runs them; an update runs once with its
-// keys; a delete hands its keys as the payload. Writes of a flow's own item operations without
-// "emit events" skip them, as in Directus.
+// written), for user and system collections. Creates run once per item, as Directus runs them;
+// an update runs once with its keys; a delete hands its keys as the payload. Writes of a flow's
+// own item operations without "emit events" skip them, as in Directus.
 import type { Accountability } from '../types.js';
 import { DirectusError } from '../errors.js';
 import { isPlainObject } from '../request/body.js';
@@ -16,9 +16,10 @@ import type { FlowRow } from '../engine/flow-store.js';
 export function filterHook(registry: FlowRegistry, runner: FlowRunner, primaryKey: (collection: string) => Promise<string | null>): BeforeWrite {
   return async (accountability, collection, action, args) => {
     await registry.ready();
-    if (!registry.hasFilters || collection.startsWith('directus_')) return;
+    if (!registry.hasFilters) return;
     const kind = action === 'create' ? 'create' : action === 'delete' || action === 'delete_query' ? 'delete' : 'update';
-    const event = `${collection}.items.${kind}`;
+    // Directus's names: "<collection>.items.create"; "users.create" for directus_users
+    const event = collection.startsWith('directus_') ? `${collection.slice(9)}.${kind}` : `${collection}.items.${kind}`;
     const flows = registry.filtersFor(event);
     if (flows.length === 0) return;
     const run = async (payload: unknown, meta: Record<string, unknown>) => {

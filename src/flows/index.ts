@@ -1,7 +1,7 @@
 // Flows and webhooks, plugged into the core: the registry of active flows (reloaded on NOTIFY
 // strata_flows), the runner and its operations, the dispatcher of queued deliveries (action
-// flows, webhooks, schedule ticks; woken by every change event), the filter hook every write
-// passes through, and the trigger routes.
+// flows, webhooks, schedule ticks; woken by NOTIFY strata_deliveries), the filter hook every
+// write passes through, and the trigger routes.
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
@@ -56,10 +56,7 @@ export function flows(d: FlowsDeps) {
   dispatcher = new Dispatcher(d.db, d.log, d.config.flows, registry, runner);
   d.writer.beforeWrite = filterHook(registry, runner, (collection) => primaryKeyOf(d.db, collection));
   d.catalog.onFlowsChange(() => registry.changed());
-  // a change event may have queued deliveries only while something listens
-  d.catalog.onEvents(() => {
-    if (registry.listening) dispatcher!.wake();
-  });
+  d.catalog.onDeliveries(() => dispatcher!.wake());
   registry.changed();
   dispatcher.wake(); // deliveries left by a gateway that stopped
 

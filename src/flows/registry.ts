@@ -6,20 +6,19 @@
 import { Cron } from 'croner';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { anyEventHooks, loadFlows, queueTick, type FlowRow } from '../engine/flow-store.js';
+import { loadFlows, queueTick, type FlowRow } from '../engine/flow-store.js';
 
 export class FlowRegistry {
   private flows = new Map<string, FlowRow>();
   private filters = new Map<string, FlowRow[]>();
   private jobs: Cron[] = [];
-  private listened = false;
   private loading: Promise<void> | undefined;
   /** bumped by every change; the flows loaded are current once `loaded` reaches it */
   private version = 1;
   private loaded = 0;
   private closed = false;
 
-  /** `onTick`: deliveries may be due (a schedule tick was queued, or the flows were reloaded) */
+  /** `onTick`: a schedule tick was queued */
   constructor(private db: Db, private log: Logger, private onTick: () => void) {}
 
   /** Flows changed somewhere: load them again (now, so schedules follow at once). */
@@ -46,11 +45,6 @@ export class FlowRegistry {
     return this.filters.get(event) ?? [];
   }
 
-  /** Some action flow or webhook listens to item events (else change events queue no delivery). */
-  get listening(): boolean {
-    return this.listened;
-  }
-
   get hasFilters(): boolean {
     return this.filters.size > 0;
   }
@@ -63,8 +57,7 @@ export class FlowRegistry {
 
   private async load(): Promise<void> {
     const version = this.version;
-    const [rows, listened] = await Promise.all([loadFlows(this.db), anyEventHooks(this.db)]);
-    this.listened = listened;
+    const rows = await loadFlows(this.db);
     const flows = new Map<string, FlowRow>();
     const filters = new Map<string, FlowRow[]>();
     for (const flow of rows) {
@@ -77,7 +70,6 @@ export class FlowRegistry {
     this.filters = filters;
     this.loaded = version;
     this.schedule(rows.filter((f) => f.trigger === 'schedule'));
-    this.onTick(); // deliveries queued while this gateway did not know anything listened
   }
 
   private schedule(flows: FlowRow[]): void {
