@@ -59,12 +59,13 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const resolveAccess = createAccessResolver(db, services.jwt, accessCache, config.sessionCookie);
   const limits = { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax, maxFields: config.maxQueryFields, maxFilterNodes: config.maxFilterNodes };
   // the realtime WebSocket (Directus's protocol): the same reader, writer and access resolution as REST
-  const live = config.websockets.rest.enabled ? realtime({ config, log, db, reader, writer: services.writer, events, resolveAccess, limits }) : undefined;
+  const live = config.websockets.rest.enabled ? realtime({ config, log, db, reader, writer: services.writer, events, resolveAccess, limits,
+    primaryKey: (c) => catalog.primaryKey(c) }) : undefined;
   if (live) catalog.onAccessChange(() => live.accessChanged()); // after accessCache.clear(): sockets re-resolve fresh
   const gql = { db, reader, writer: services.writer, catalog, options: { ...config.graphql, maxRelationalDepth: config.maxRelationalDepth }, limits,
     system: { config, jwt: services.jwt, log } };
   // GraphQL subscriptions (graphql-transport-ws): the realtime front end's delivery, the GraphQL front end's schema and plans
-  const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: new SubscriptionHub(events, reader, log),
+  const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: new SubscriptionHub(events, reader, log, (c) => catalog.primaryKey(c)),
     resolveAccess, log, options: { ...config.websockets.graphql, sessionCookie: config.sessionCookie.name } }) : undefined;
   const metrics = config.metrics.enabled ? createMetrics({ config, db, reader }) : undefined;
   // flows and webhooks: filter flows in every write, deliveries of action flows, webhooks and schedules

@@ -30,6 +30,8 @@ type Listener = () => void;
 
 export class Catalog {
   private facts: Promise<SchemaFacts> | undefined;
+  /** collection -> its primary key field (null: none), until the schema changes */
+  private keys = new Map<string, Promise<string | null>>();
   private schemaListeners: Listener[] = [];
   private accessListeners: Listener[] = [];
   private eventListeners: Listener[] = [];
@@ -80,12 +82,24 @@ export class Catalog {
   /** The schema changed: facts are loaded again on next use and every subscriber drops its cache. */
   schemaChanged(): void {
     this.facts = undefined;
+    this.keys.clear();
     for (const fn of this.schemaListeners) fn();
   }
 
   /** Users, roles, policies or access links changed: every access subscriber drops its cache. */
   accessChanged(): void {
     for (const fn of this.accessListeners) fn();
+  }
+
+  /** A collection's primary key field (null: none, or no such collection), looked up once per schema version. */
+  primaryKey(collection: string): Promise<string | null> {
+    let key = this.keys.get(collection);
+    if (!key) {
+      key = this.db.queryAsOwner<{ pk: string | null }>('select strata.primary_key($1) as pk', [collection]).then((r) => r[0]?.pk ?? null);
+      key.catch(() => this.keys.delete(collection));
+      this.keys.set(collection, key);
+    }
+    return key;
   }
 
   /** The schema facts, loaded once per schema version (concurrent callers share one load). */

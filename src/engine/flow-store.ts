@@ -150,7 +150,3 @@ export const logRun = async (db: Db, run: RunLog): Promise<void> => {
      select a.id, 'directus_flows', $5, $6::json from a where $6::json is not null`,
     [a?.user ?? null, a?.ip ?? null, a?.userAgent ?? null, a?.origin ?? null, run.flow, run.revision === null ? null : JSON.stringify(run.revision)]);
 };
-
-/** A collection's primary key field (null: none, or no such collection). */
-export const primaryKeyOf = async (db: Db, collection: string): Promise<string | null> =>
-  (await db.queryAsOwner<{ pk: string | null }>('select strata.primary_key($1) as pk', [collection]))[0]?.pk ?? null;

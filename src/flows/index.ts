@@ -18,7 +18,6 @@ import { Dispatcher } from './dispatcher.js';
 import { filterHook } from './filters.js';
 import { flowRoutes } from './routes.js';
 import { ScriptPool } from './scripts.js';
-import { primaryKeyOf } from '../engine/flow-store.js';
 
 /** how many flows deep "trigger flow" operations may chain */
 const MAX_TRIGGER_DEPTH = 32;
@@ -50,11 +49,11 @@ export function flows(d: FlowsDeps) {
   const scripts = new ScriptPool();
   const operations = createOperations({
     db: d.db, log: d.log, reader: d.reader, writer: d.writer, mailer: createMailer(d.config.email, d.log),
-    limits: d.limits, config: d.config.flows, scripts, env, runOperationFlow,
+    limits: d.limits, config: d.config.flows, scripts, env, runOperationFlow, primaryKey: (c) => d.catalog.primaryKey(c),
   });
   const runner = new FlowRunner(d.db, d.log, operations, env);
   dispatcher = new Dispatcher(d.db, d.log, d.config.flows, registry, runner);
-  d.writer.beforeWrite = filterHook(registry, runner, (collection) => primaryKeyOf(d.db, collection));
+  d.writer.beforeWrite = filterHook(registry, runner, (collection) => d.catalog.primaryKey(collection));
   d.catalog.onFlowsChange(() => registry.changed());
   d.catalog.onDeliveries(() => dispatcher!.wake());
   registry.changed();

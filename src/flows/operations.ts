@@ -18,7 +18,6 @@ import { WRITABLE_SYSTEM_ENDPOINTS } from '../auth/system-writes.js';
 import { denyList, readBody, sendAllowed } from '../util/outgoing.js';
 import { errorData, type OperationHandler, type RunContext } from './runner.js';
 import type { ScriptPool } from './scripts.js';
-import { primaryKeyOf } from '../engine/flow-store.js';
 import { checkCondition } from './condition.js';
 
 export interface OperationDeps {
@@ -33,6 +32,8 @@ export interface OperationDeps {
   scripts: ScriptPool;
   /** FLOWS_ENV_ALLOW_LIST's variables (a script's environment) */
   env: Record<string, string>;
+  /** a collection's primary key field */
+  primaryKey(collection: string): Promise<string | null>;
   /** runs a flow whose trigger is "another flow" (the trigger operation) */
   runOperationFlow(flow: string, payload: unknown, ctx: RunContext): Promise<unknown>;
 }
@@ -77,7 +78,7 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
     return o.collection;
   }
 
-  const primaryKey = (collection: string) => primaryKeyOf(d.db, collection);
+  const primaryKey = d.primaryKey;
   const hasQuery = (o: Record<string, unknown>) => isPlainObject(parseJsonOption(o.query)) && Object.keys(parseJsonOption(o.query) as object).length > 0;
   const query = (o: Record<string, unknown>, list: boolean) => normalizeQuery(isPlainObject(parseJsonOption(o.query)) ? parseJsonOption(o.query) as Record<string, unknown> : {}, d.limits, { list });
 

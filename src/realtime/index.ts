@@ -31,6 +31,8 @@ export interface RealtimeDeps {
   events: EventStream;
   resolveAccess: ResolveAccess;
   limits: QueryLimits;
+  /** a collection's primary key field (the catalog's): the hub splits a batch's rows by it */
+  primaryKey(collection: string): Promise<string | null>;
 }
 
 export interface Realtime {
@@ -51,7 +53,7 @@ const clientKey = (c: Client) => `${c.ip}\u0000${c.userAgent ?? ''}\u0000${c.ori
 export function realtime(deps: RealtimeDeps): Realtime {
   const { config, log, db } = deps;
   const ws = config.websockets;
-  const hub = new SubscriptionHub(deps.events, deps.reader, log);
+  const hub = new SubscriptionHub(deps.events, deps.reader, log, deps.primaryKey);
   const connections = new Set<Connection>();
 
   /** A token's access, and when it expires. */

@@ -1,10 +1,11 @@
 // Permission-exact, multiplexed delivery of change events to subscriptions. The hub listens to
-// the gateway's EventStream while it has subscriptions; for each event it groups the
-// subscriptions on that collection by (access, query shape, item) and re-reads the changed keys
-// ONCE per group through the Reader, as that access: the same compiled statement, RLS and field
-// permissions as a GET, so a subscriber receives exactly the rows (and fields) it could read.
-// No row readable: no message. Deletes carry keys only (the rows are gone), as in Directus.
-// Events are handled one at a time in commit order, so each subscriber sees them in that order.
+// the gateway's EventStream while it has subscriptions; for each batch of events it groups the
+// subscriptions by (collection, access, query shape, item) and re-reads the changed keys of ALL
+// the batch's events ONCE per group through the Reader, as that access: the same compiled
+// statement, RLS and field permissions as a GET, so a subscriber receives exactly the rows (and
+// fields) it could read. The rows are then split by event: one message per event, in commit
+// order, as Directus sends them. No row readable: no message. Deletes carry keys only (the rows
+// are gone), as in Directus.
 import type { Accountability } from '../types.js';
 import type { Query } from '../request/query.js';
 import type { Reader } from '../engine/reader.js';
@@ -36,13 +37,36 @@ export interface Subscription {
   deliver?(event: EventName, data: unknown): void;
 }
 
+/** subscriptions that see the same rows: one access, query and item */
+interface Group {
+  collection: string;
+  access: Accountability;
+  query: Query;
+  item: unknown;
+  /** the keys of the batch's events this group hears of (text -> as the event has it) */
+  keys: Map<string, unknown>;
+  /** what its read returned, in the read's order (undefined: the read failed) */
+  rows?: { key: string; row: unknown }[];
+}
+
+/** one event of a batch: the subscribers of its delete, or per group the subscribers of its rows */
+interface Step {
+  event: ChangeEvent;
+  deletes: Subscription[];
+  members: Map<Group, Subscription[]>;
+}
+
+/** the name the primary key is read under (an alias no subscription's own fields can clash with) */
+const ROW_KEY = '__strata_key';
+
 export class SubscriptionHub {
   private byCollection = new Map<string, Set<Subscription>>();
   private size = 0;
   private off: (() => void) | undefined;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(private events: EventStream, private reader: Reader, private log: Logger) {}
+  constructor(private events: EventStream, private reader: Reader, private log: Logger,
+    private primaryKey: (collection: string) => Promise<string | null>) {}
 
   /**
    * Adds a subscription; resolves once every event committed from now on will reach it (frames
@@ -83,48 +107,70 @@ export class SubscriptionHub {
   }
 
   private async deliver(batch: ChangeEvent[]): Promise<void> {
+    // 1. who hears of what: per event, the deletes to send and the groups whose rows to read
+    const groups = new Map<string, Group>();
+    const steps: Step[] = [];
     for (const event of batch) {
       const subs = this.byCollection.get(event.collection);
       if (!subs) continue;
-      const groups = new Map<string, { access: Accountability; subs: Subscription[] }>();
+      const step: Step = { event, deletes: [], members: new Map() };
       for (const sub of subs) {
         if (sub.event && sub.event !== event.action) continue;
         if (sub.item !== undefined && !event.keys.some((k) => String(k) === String(sub.item))) continue;
         const access = sub.access();
         if (!access) continue;
         if (event.action === 'delete') {
-          this.emit(sub, 'delete', sub.item !== undefined ? sub.item : event.keys);
+          step.deletes.push(sub);
           continue;
         }
-        const key = `${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${queryKey(sub.query)}`;
+        const key = `${event.collection}\u0000${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${queryKey(sub.query)}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { access, subs: [] }));
-        group.subs.push(sub);
+        if (!group) groups.set(key, (group = { collection: event.collection, access, query: sub.query, item: sub.item, keys: new Map() }));
+        let members = step.members.get(group);
+        if (!members) {
+          step.members.set(group, (members = []));
+          for (const k of sub.item !== undefined ? [sub.item] : event.keys) group.keys.set(String(k), k);
+        }
+        members.push(sub);
       }
-      await Promise.all([...groups.values()].map((g) => this.readFor(event, g.access, g.subs)));
+      steps.push(step);
+    }
+    // 2. one read per group for all the batch's events: a burst of writes costs a read per group, not per event
+    await Promise.all([...groups.values()].map((g) => this.readGroup(g)));
+    // 3. in commit order, each event's rows to its subscribers
+    for (const { event, deletes, members } of steps) {
+      for (const sub of deletes) this.emit(sub, 'delete', sub.item !== undefined ? sub.item : event.keys);
+      for (const [group, subs] of members) {
+        if (!group.rows) continue;
+        const wanted = new Set((group.item !== undefined ? [group.item] : event.keys).map(String));
+        const rows = group.rows.filter((r) => wanted.has(r.key)).map((r) => r.row);
+        if (rows.length === 0) continue;
+        const data = group.item !== undefined ? rows[0] : rows;
+        // the group's data is serialized once per event, not once per subscriber
+        const dataJson = JSON.stringify(data);
+        for (const sub of subs) this.emit(sub, event.action, data, dataJson);
+      }
     }
   }
 
-  /** One read of the event's rows for a group sharing access, query and item. */
-  private async readFor(event: ChangeEvent, access: Accountability, subs: Subscription[]): Promise<void> {
-    const first = subs[0];
+  /** One read of the rows of all the group's events, as the group's access, keyed for splitting per event. */
+  private async readGroup(group: Group): Promise<void> {
     // the subscription's fields, filter and deep apply; its window (limit, offset) does not: every changed row it matches is news
-    const { limit: _l, offset: _o, meta: _m, ...query } = first.query;
-    const keys = first.item !== undefined ? [first.item] : event.keys;
-    let rows: unknown[];
+    const { limit: _l, offset: _o, meta: _m, ...query } = group.query;
     try {
-      const bytes = await this.reader.readValue(access, event.collection, { ...query, keys, limit: -1 }, 'list', {});
-      rows = bytes ? (JSON.parse(bytes.toString()) as unknown[]) : [];
+      const pk = await this.primaryKey(group.collection);
+      if (!pk) return;
+      // the key is read under a name of its own (the subscription's fields may leave it out)
+      const read = { ...query, fields: [...(query.fields ?? ['*']), ROW_KEY], alias: { ...query.alias, [ROW_KEY]: pk },
+        keys: [...group.keys.values()], limit: -1 };
+      const bytes = await this.reader.readValue(group.access, group.collection, read, 'list', {});
+      const rows = bytes ? (JSON.parse(bytes.toString()) as Record<string, unknown>[]) : [];
+      if (!Array.isArray(rows)) return;
+      group.rows = rows.map(({ [ROW_KEY]: key, ...row }) => ({ key: String(key), row }));
     } catch (err) {
       // e.g. the subscriber lost access to the collection, or a field of its query is gone
-      this.log.debug('realtime re-read failed', { collection: event.collection, err: String(err) });
-      return;
+      this.log.debug('realtime re-read failed', { collection: group.collection, err: String(err) });
     }
-    if (!Array.isArray(rows) || rows.length === 0) return;
-    const data = first.item !== undefined ? rows[0] : rows;
-    // the group's data is serialized once, not once per subscriber
-    const dataJson = JSON.stringify(data);
-    for (const sub of subs) this.emit(sub, event.action, data, dataJson);
   }
 
   /** One change to one subscriber, as its front end writes it (`dataJson`: `data` already serialized). */
