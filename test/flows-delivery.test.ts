@@ -159,6 +159,29 @@ t.test('system collections: directus_users changes are delivered, secrets masked
   await a.del(`/webhooks/${users}`);
 });
 
+t.test('the request roles cannot read or change the queue, the listeners, or queue deliveries', async (t) => {
+  /** a statement as `role` in a transaction that is rolled back: its rows or its error */
+  const as = async (role: string, text: string): Promise<string> => {
+    try {
+      return await a.db.transaction(async (sql) => {
+        await sql("select set_config('role', $1, true)", [role]);
+        const rows = await sql(text);
+        throw Object.assign(new Error('rollback'), { rows });
+      });
+    } catch (err) {
+      const e = err as Error & { rows?: unknown };
+      return e.rows !== undefined ? JSON.stringify(e.rows) : e.message;
+    }
+  };
+  for (const role of ['strata_request', 'strata_admin']) {
+    t.match(await as(role, 'select * from strata.deliveries'), /permission/, `${role} cannot read deliveries (payloads)`);
+    t.match(await as(role, `update strata.deliveries set status = 'delivered'`), /permission/, `${role} cannot mark deliveries`);
+    t.match(await as(role, `insert into strata.deliveries (kind, target, event) values ('webhook', '1', 'items.create')`), /permission/, `${role} cannot queue`);
+    t.match(await as(role, `insert into strata.event_hooks values ('wh_other', 'create', 'webhook', '1')`), /permission/, `${role} cannot add a listener`);
+    t.match(await as(role, `select strata.queue_deliveries('wh_items', 'create', null, '[{"keys":[1]}]')`), /permission/, `${role} cannot call the queueing function`);
+  }
+});
+
 t.test('two gateways share the queue: each delivery runs once', async (t) => {
   const b = await startApp(t, ENV, { database: a.dbName });
   const before = bodies('/items').length;
