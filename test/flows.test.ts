@@ -778,6 +778,23 @@ t.test('manual trigger', async (t) => {
   like(t, await fire(flow, { collection: 'zflw_items', keys: 4 }), 'manual_keys_not_array');
   like(t, await fire(flow, { collection: 'zflw_items', keys: [4] }, { token: noapp }), 'manual_nonadmin_noapp');
 
+  // an app user may start it on the items it can read, and on no others
+  const [mine, theirs] = (await a.sql<{ id: number }>(`insert into zflw_items (title) values ('mine'), ('theirs') returning id`)).map((r) => r.id);
+  await a.sql(`
+    insert into directus_policies (id, name, app_access) values ('7a7a7a7a-0000-4000-8000-000000000001', 'zflw app', true);
+    insert into directus_roles (id, name) values ('7a7a7a7a-0000-4000-8000-000000000002', 'zflw app');
+    insert into directus_access (id, role, policy) values (gen_random_uuid(), '7a7a7a7a-0000-4000-8000-000000000002', '7a7a7a7a-0000-4000-8000-000000000001');
+    insert into directus_users (id, email, status, role, token) values (gen_random_uuid(), 'zflw-app@example.com', 'active', '7a7a7a7a-0000-4000-8000-000000000002', 'zflw-app-token');
+    insert into directus_permissions (collection, action, permissions, fields, policy)
+      values ('zflw_items', 'read', '{"title":{"_eq":"mine"}}', '*', '7a7a7a7a-0000-4000-8000-000000000001');
+  `);
+  const own = await fire(flow, { collection: 'zflw_items', keys: [mine] }, { token: 'zflw-app-token' });
+  t.equal(own.status, 200, 'an app user, on an item it can read');
+  t.same(own.body?.got?.body, { collection: 'zflw_items', keys: [mine] });
+  t.equal((await fire(flow, { collection: 'zflw_items', keys: [mine, theirs] }, { token: 'zflw-app-token' })).status, 403,
+    'not on an item it cannot read');
+  t.equal((await fire(flow, { collection: 'zflw_items', keys: ['not a key'] }, { token: 'zflw-app-token' })).status, 403, 'nor on a key that names nothing');
+
   const manual = (options: Record<string, unknown>, ops: Op[], def: Record<string, unknown> = {}) =>
     makeFlow({ trigger: 'manual', options: { collections: ['zflw_items'], requireConfirmation: false, ...options }, ...def }, ops);
   const tOp: Op = { key: 't', type: 'transform', options: { json: { got: '{{ $trigger }}', acc: '{{ $accountability }}' } } };

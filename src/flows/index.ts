@@ -10,6 +10,7 @@ import type { Writer } from '../engine/writer.js';
 import type { Catalog } from '../engine/catalog.js';
 import type { QueryLimits } from '../request/query.js';
 import type { Router } from '../router.js';
+import type { RouteContext } from '../types.js';
 import { createMailer } from '../mail/mailer.js';
 import { FlowRegistry } from './registry.js';
 import { FlowRunner, pickReturn, type RunContext } from './runner.js';
@@ -59,8 +60,22 @@ export function flows(d: FlowsDeps) {
   registry.changed();
   dispatcher.wake(); // deliveries left by a gateway that stopped
 
+  /** every key names an item the caller can read (a key that is not one reads nothing) */
+  async function mayRead(ctx: RouteContext, collection: string, keys: unknown[]): Promise<boolean> {
+    const pk = await d.catalog.primaryKey(collection);
+    if (!pk) return false;
+    try {
+      const bytes = await d.reader.readValue(ctx.accountability, collection, { fields: [pk], keys, limit: -1 }, 'list', ctx.timing);
+      const rows = bytes ? (JSON.parse(bytes.toString()) as Record<string, unknown>[]) : [];
+      const found = new Set(rows.map((r) => String(r[pk])));
+      return keys.every((k) => found.has(String(k)));
+    } catch {
+      return false;
+    }
+  }
+
   return {
-    routes: (router: Router) => flowRoutes(router, { db: d.db, log: d.log, registry, runner }),
+    routes: (router: Router) => flowRoutes(router, { db: d.db, log: d.log, registry, runner, mayRead }),
     async close() {
       registry.close();
       d.writer.beforeWrite = undefined;

@@ -18,7 +18,16 @@ const answer = (value: unknown): ApiResponse =>
   value === undefined || value === null ? { status: 204 }
     : { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(value) };
 
-export function flowRoutes(router: Router, d: { db: Db; log: Logger; registry: FlowRegistry; runner: FlowRunner }): Router {
+export interface FlowRoutesDeps {
+  db: Db;
+  log: Logger;
+  registry: FlowRegistry;
+  runner: FlowRunner;
+  /** whether the caller may read every one of these items */
+  mayRead(ctx: RouteContext, collection: string, keys: unknown[]): Promise<boolean>;
+}
+
+export function flowRoutes(router: Router, d: FlowRoutesDeps): Router {
   const trigger = async (ctx: RouteContext): Promise<ApiResponse> => {
     const id = ctx.params.id;
     if (!UUID.test(id)) throw routeNotFound(ctx.req.path);
@@ -37,6 +46,8 @@ export function flowRoutes(router: Router, d: { db: Db; log: Logger; registry: F
       const b = body as Record<string, unknown>;
       const allowed = Array.isArray(flow.options?.collections) ? flow.options.collections : [];
       if (typeof b.collection !== 'string' || !allowed.includes(b.collection) || !Array.isArray(b.keys)) throw forbidden();
+      // a caller starts a flow only on items it may read (admins may read everything)
+      if (!ctx.accountability.admin && !(await d.mayRead(ctx, b.collection, b.keys))) throw forbidden();
     } else {
       throw forbidden();
     }
