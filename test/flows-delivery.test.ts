@@ -182,6 +182,26 @@ t.test('the request roles cannot read or change the queue, the listeners, or que
   }
 });
 
+t.test('a run longer than the lease keeps it: delivered once', async (t) => {
+  await a.sql(`create table wh_slow (id serial primary key, title text); insert into directus_collections (collection) values ('wh_slow')`);
+  const flow = await a.post('/flows', { name: 'slow', trigger: 'event', accountability: null,
+    options: { type: 'action', scope: ['items.create'], collections: ['wh_slow'] },
+    operations: [{ key: 'nap', type: 'sleep', position_x: 1, position_y: 1, options: { milliseconds: 2500 } }] });
+  t.equal(flow.status, 200, flow.text);
+  const nap = flow.body.data.operations[0];
+  const call = await a.post('/operations', { flow: flow.body.data.id, key: 'call', type: 'request', position_x: 2, position_y: 1,
+    options: { url: `${receiver.url}/slow`, method: 'POST', body: { key: '{{ $trigger.key }}' } } });
+  await a.patch(`/operations/${nap}`, { resolve: call.body.data.id });
+  await a.patch(`/flows/${flow.body.data.id}`, { operation: nap });
+  await a.sql(`insert into wh_slow (title) values ('takes a while')`);
+  await receiver.waitFor(() => receiver.requests.some((r) => r.url === '/slow'));
+  const rows = await eventually<any>(`select status, attempts from strata.deliveries where target = $1`, (r) => r[0]?.status === 'delivered', [flow.body.data.id]);
+  t.match(rows, [{ status: 'delivered', attempts: 1 }], 'its lease (1 s) was renewed through the 2.5 s run: no second claim');
+  t.equal(receiver.all.filter((r) => r.url === '/slow').length, 1, 'the receiver heard of it once');
+  t.match(receiver.requests.find((r) => r.url === '/slow')!.headers['idempotency-key'], /^strata-\d+-call$/, 'a request operation names its delivery and operation');
+  await a.patch(`/flows/${flow.body.data.id}`, { status: 'inactive' });
+});
+
 t.test('two gateways share the queue: each delivery runs once', async (t) => {
   const b = await startApp(t, ENV, { database: a.dbName });
   const before = bodies('/items').length;

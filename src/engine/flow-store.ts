@@ -99,6 +99,13 @@ export const finishDeliveries = async (db: Db, outcomes: Outcome[]): Promise<voi
     [{ list: outcomes.map((o) => ({ id: o.id, ok: o.ok, retry: o.retryMs, status: o.status, error: o.error })) }]);
 };
 
+/** Extends the leases of deliveries still running here (a gateway that died stops extending them). */
+export const renewLeases = async (db: Db, ids: string[], leaseMs: number): Promise<void> => {
+  await db.queryAsOwner(
+    `update strata.deliveries set lease_until = now() + $2::int * interval '1 millisecond'
+     where id in (select (jsonb_array_elements_text($1::jsonb -> 'ids'))::bigint) and status = 'pending'`, [{ ids }, leaseMs]);
+};
+
 /** When the next pending delivery falls due (null: none pending), for the retry timer. */
 export const nextDue = async (db: Db): Promise<Date | null> =>
   (await db.queryAsOwner<{ at: Date | null }>(

@@ -5,14 +5,15 @@
 // and each row runs once while its lease holds), runs them, and records the outcome. A failure
 // (a webhook's non-2xx answer or unreachable receiver, a flow whose last operation rejected)
 // is retried with exponential backoff up to FLOWS_DELIVERY_ATTEMPTS, then recorded as failed.
-// A gateway that dies mid-delivery leaves its lease to expire: another one delivers again, so
-// delivery is at least once; receivers get an Idempotency-Key to recognise repeats.
+// Leases of deliveries still running are renewed; a gateway that dies mid-delivery stops
+// renewing, its lease expires and another one delivers again, so delivery is at least once;
+// receivers get an Idempotency-Key to recognise repeats.
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { FlowsConfig } from '../config.js';
 import type { Accountability } from '../types.js';
 import { denyList, readBody, sendAllowed } from '../util/outgoing.js';
-import { claimDeliveries, finishDeliveries, loadWebhook, nextDue, pruneDeliveries, type Delivery, type Outcome } from '../engine/flow-store.js';
+import { claimDeliveries, finishDeliveries, loadWebhook, nextDue, pruneDeliveries, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
 import type { FlowRegistry } from './registry.js';
 import type { FlowRunner } from './runner.js';
 
@@ -26,11 +27,19 @@ export class Dispatcher {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private pruneTimer: NodeJS.Timeout | undefined;
+  private renewTimer: NodeJS.Timeout | undefined;
+  /** the deliveries this gateway is running: their leases are renewed while they run */
+  private running = new Set<string>();
   private closed = false;
   private readonly deny;
 
   constructor(private db: Db, private log: Logger, private config: FlowsConfig, private registry: FlowRegistry, private runner: FlowRunner) {
     this.deny = denyList(config.ipDenyList, 'FLOWS_IP_DENY_LIST');
+    // a long run (a flow that sleeps, a slow receiver) keeps its lease: only a gateway that
+    // stopped renewing (it died) lets another one take the delivery over
+    this.renewTimer = setInterval(() => {
+      if (this.running.size > 0) void renewLeases(db, [...this.running], config.deliveryLeaseMs).catch(() => {});
+    }, Math.max(config.deliveryLeaseMs / 3, 50)).unref();
     if (config.deliveryRetentionMs > 0) {
       const every = Math.min(Math.max(config.deliveryRetentionMs / 10, 1000), 3_600_000);
       this.pruneTimer = setInterval(() => void pruneDeliveries(db, config.deliveryRetentionMs).catch(() => {}), every).unref();
@@ -57,6 +66,7 @@ export class Dispatcher {
     this.closed = true;
     clearTimeout(this.timer);
     clearInterval(this.pruneTimer);
+    clearInterval(this.renewTimer);
     await this.draining;
   }
 
@@ -98,10 +108,13 @@ export class Dispatcher {
 
   private async deliver(d: Delivery): Promise<void> {
     let outcome: { ok: boolean; status: number | null; error: string | null };
+    this.running.add(d.id);
     try {
       outcome = d.kind === 'webhook' ? await this.sendWebhook(d) : await this.runFlow(d);
     } catch (err) {
       outcome = { ok: false, status: null, error: (err as Error).message ?? String(err) };
+    } finally {
+      this.running.delete(d.id);
     }
     const retry = outcome.ok || d.attempts >= this.config.deliveryAttempts ? null
       : Math.min(this.config.deliveryBackoffMs * 2 ** (d.attempts - 1), MAX_BACKOFF_MS);

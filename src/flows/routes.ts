@@ -52,7 +52,8 @@ export function flowRoutes(router: Router, d: FlowRoutesDeps): Router {
       throw forbidden();
     }
     const data = { path: `/trigger/${id}`, query: parseQueryString(ctx.req.query), body, method, headers: { ...ctx.req.headers } };
-    const run = d.runner.run(flow, data, { accountability: ctx.accountability });
+    // the run is not the request's: it goes on if the client goes away (an async flow answers at once)
+    const run = d.runner.run(flow, data, { accountability: { ...ctx.accountability, signal: undefined } });
     if (flow.options?.async === true) {
       run.catch((err) => d.log.error('flow run failed', { flow: flow.id, err: (err as Error).message }));
       return { status: 204 };
