@@ -17,8 +17,8 @@ export interface Scenario {
   items?: number;
   /** reads: how Strata's items controller calls the read engine (for the floor) */
   read?: { collection: string; query: string; mode: 'list' | 'one'; key?: string };
-  /** the scenario whose throughput this one is compared with (reader vs admin) */
-  baseline?: string;
+  /** the scenario whose throughput this one is compared with (reader vs admin, GraphQL vs REST), and the target in % */
+  baseline?: { name: string; target: number; what: string };
 }
 
 const enc = (fields: Record<string, string>) =>
@@ -27,10 +27,14 @@ const enc = (fields: Record<string, string>) =>
 export function scenarios(n: Names, c: Counts): Scenario[] {
   const art = n.articles;
   const tagField = `${n.tags}_id`;
-  const list = (name: string, what: string, query: Record<string, string>, as: 'admin' | 'reader' = 'admin', baseline?: string): Scenario => {
+  const list = (name: string, what: string, query: Record<string, string>, as: 'admin' | 'reader' = 'admin', baseline?: Scenario['baseline']): Scenario => {
     const qs = enc(query);
     return { name, what, kind: 'read', method: 'GET', path: `/items/${art}?${qs}`, as, read: { collection: art, query: qs, mode: 'list' }, baseline };
   };
+  const graphql = (name: string, what: string, query: string, rest: string): Scenario => ({
+    name, what, kind: 'read', method: 'POST', path: '/graphql', body: JSON.stringify({ query }), as: 'admin',
+    baseline: { name: rest, target: 90, what: 'the same REST request\'s req/s' },
+  });
   const sorted = { sort: '-published_at', limit: '25' };
   const m2o = { fields: 'id,title,published_at,author.id,author.name', ...sorted };
   const article = (i: number) => ({
@@ -53,7 +57,13 @@ export function scenarios(n: Names, c: Counts): Scenario[] {
     list('aggregate-groupby', 'count and avg(rating) grouped by status', { 'aggregate[count]': '*', 'aggregate[avg]': 'rating', 'groupBy[]': 'status' }),
     list('meta-filter-count', '25 published articles and meta=filter_count',
       { fields: 'id,title', 'filter[status][_eq]': 'published', meta: 'filter_count', ...sorted }),
-    list('list-25-m2o-reader', 'list-25-m2o as a non-admin whose permission shows published articles only', m2o, 'reader', 'list-25-m2o'),
+    list('list-25-m2o-reader', 'list-25-m2o as a non-admin whose permission shows published articles only', m2o, 'reader',
+      { name: 'list-25-m2o', target: 85, what: "the admin's req/s" }),
+    // the same reads through GraphQL (POST /graphql): one statement per root field, as REST
+    graphql('graphql-list-25-m2o', 'list-25-m2o as a GraphQL query',
+      `{ ${art}(sort: ["-published_at"], limit: 25) { id title published_at author { id name } } }`, 'list-25-m2o'),
+    graphql('graphql-list-25-o2m-m2m', 'list-25-o2m-m2m as a GraphQL query',
+      `{ ${art}(sort: ["-published_at"], limit: 25) { id title comments { id body } tags { ${tagField} { id name } } } }`, 'list-25-o2m-m2m'),
     { name: 'create-one', what: 'POST one article', kind: 'write', method: 'POST', path: `/items/${art}`, as: 'admin', items: 1,
       body: JSON.stringify(article(1)) },
     { name: 'create-nested', what: 'POST one article with 5 nested comments (o2m)', kind: 'write', method: 'POST', path: `/items/${art}`, as: 'admin', items: 6,

@@ -122,6 +122,28 @@ type Part = {
   sql?: string; value?: Buffer | string | null; error?: DirectusError;
 };
 
+/**
+ * Documents that passed parsing, the limits and validation, per schema (a caller's schema object
+ * is cached and replaced, never changed) and query text: a client sends the same few queries again
+ * and again, and validating one costs more than running its statement. Bounded per schema.
+ */
+const validated = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
+const VALIDATED_PER_SCHEMA = 500;
+
+function remember(schema: GraphQLSchema, query: string, document: DocumentNode): void {
+  let docs = validated.get(schema);
+  if (!docs) validated.set(schema, (docs = new Map()));
+  if (docs.size >= VALIDATED_PER_SCHEMA) docs.delete(docs.keys().next().value!);
+  docs.set(query, document);
+}
+
+/** a link must not write (or sign in, or out): as Directus, a mutation sent with GET is refused before validation */
+function refuseGetMutation(document: DocumentNode, operationName: string | undefined, io: GraphqlIo): void {
+  if (io.method === 'GET' && getOperationAST(document, operationName)?.operation === 'mutation') {
+    throw new DirectusError('METHOD_NOT_ALLOWED', 'Invalid method "GET" used. Should be one of "POST".', { allowed: ['POST'], current: 'GET' });
+  }
+}
+
 /** The response body of one operation (status 200), or a GraphqlValidationError (400). */
 export async function executeOperation(deps: GraphqlDeps, acc: Accountability, req: GraphqlRequest, timing: Timing,
   io: GraphqlIo = { setCookies: [] }): Promise<string | Buffer> {
@@ -130,21 +152,23 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
     throw invalid('Variables must be provided as an Object where each property is a variable value.');
   }
   const operationName = typeof req.operationName === 'string' && req.operationName !== '' ? req.operationName : undefined;
-  let document: DocumentNode;
-  try {
-    document = parse(req.query, { maxTokens: deps.options.tokenLimit });
-  } catch (err) {
-    throw new GraphqlValidationError([err as GraphQLError]);
-  }
-  if (io.method === 'GET' && getOperationAST(document, operationName)?.operation === 'mutation') {
-    // a link must not write (or sign in, or out): as Directus, before validation
-    throw new DirectusError('METHOD_NOT_ALLOWED', 'Invalid method "GET" used. Should be one of "POST".', { allowed: ['POST'], current: 'GET' });
-  }
-  const tooBig = checkDocument(document, { maxFields: deps.limits.maxFields ?? DEFAULT_MAX_FIELDS, maxRelationalDepth: deps.options.maxRelationalDepth });
-  if (tooBig) throw new GraphqlValidationError([tooBig]);
   const { schema, model } = await timed(timing, 'schema', () => deps.schemas.forCaller(acc));
-  const errors = validate(schema, document, deps.options.introspection ? RULES : RULES_NO_INTROSPECTION);
-  if (errors.length > 0) throw new GraphqlValidationError(errors);
+  let document = validated.get(schema)?.get(req.query);
+  if (!document) {
+    try {
+      document = parse(req.query, { maxTokens: deps.options.tokenLimit });
+    } catch (err) {
+      throw new GraphqlValidationError([err as GraphQLError]);
+    }
+    refuseGetMutation(document, operationName, io);
+    const tooBig = checkDocument(document, { maxFields: deps.limits.maxFields ?? DEFAULT_MAX_FIELDS, maxRelationalDepth: deps.options.maxRelationalDepth });
+    if (tooBig) throw new GraphqlValidationError([tooBig]);
+    const errors = validate(schema, document, deps.options.introspection ? RULES : RULES_NO_INTROSPECTION);
+    if (errors.length > 0) throw new GraphqlValidationError(errors);
+    remember(schema, req.query, document);
+  } else {
+    refuseGetMutation(document, operationName, io);
+  }
   const operation = getOperationAST(document, operationName);
   if (!operation) throw invalid(operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.');
   const rootType = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : null;
