@@ -4,6 +4,7 @@
 // missed notification or a listener reconnect loses nothing and repeats nothing.
 import t from 'tap';
 import { startApp } from './helpers/app.js';
+import { asRole } from './helpers/as-role.js';
 import { EventStream, type ChangeEvent } from '../src/engine/events.js';
 
 const app = await startApp(t);
@@ -47,19 +48,7 @@ async function collect(stream: EventStream, until: (all: ChangeEvent[]) => boole
 const count = (n: number) => (all: ChangeEvent[]) => all.length >= n;
 const hasTag = (code: string) => (all: ChangeEvent[]) => all.some((e) => e.collection === 'ev_tags' && e.keys.includes(code));
 
-/** Runs statements as a role in a transaction that is rolled back; rows or the error message. */
-async function as(role: string, text: string): Promise<unknown> {
-  try {
-    return await app.db.transaction(async (sql) => {
-      await sql("select set_config('role', $1, true)", [role]);
-      const rows = await sql(text);
-      throw Object.assign(new Error('rollback'), { rows });
-    });
-  } catch (err) {
-    const e = err as Error & { rows?: unknown };
-    return e.rows ?? e.message;
-  }
-}
+const as = (role: string, text: string) => asRole(app.db, role, text);
 
 t.test('REST create, update and delete produce events with keys and the caller', async (t) => {
   let got = await collect(app.events, count(1));

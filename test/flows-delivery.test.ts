@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startApp } from './helpers/app.js';
 import { Receiver } from './helpers/receiver.js';
+import { asRole } from './helpers/as-role.js';
 import { freePort, urlFor } from './setup/cluster.js';
 
 t.setTimeout(240_000);
@@ -160,19 +161,7 @@ t.test('system collections: directus_users changes are delivered, secrets masked
 });
 
 t.test('the request roles cannot read or change the queue, the listeners, or queue deliveries', async (t) => {
-  /** a statement as `role` in a transaction that is rolled back: its rows or its error */
-  const as = async (role: string, text: string): Promise<string> => {
-    try {
-      return await a.db.transaction(async (sql) => {
-        await sql("select set_config('role', $1, true)", [role]);
-        const rows = await sql(text);
-        throw Object.assign(new Error('rollback'), { rows });
-      });
-    } catch (err) {
-      const e = err as Error & { rows?: unknown };
-      return e.rows !== undefined ? JSON.stringify(e.rows) : e.message;
-    }
-  };
+  const as = async (role: string, text: string) => String(await asRole(a.db, role, text));
   for (const role of ['strata_request', 'strata_admin']) {
     t.match(await as(role, 'select * from strata.deliveries'), /permission/, `${role} cannot read deliveries (payloads)`);
     t.match(await as(role, `update strata.deliveries set status = 'delivered'`), /permission/, `${role} cannot mark deliveries`);

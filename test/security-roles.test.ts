@@ -3,6 +3,7 @@
 // run as, that a request's settings end with its transaction, and the regressions of the
 // review's critical finding (prototype pollution turned into SQL text).
 import t from 'tap';
+import { asRole } from './helpers/as-role.js';
 import { startApp } from './helpers/app.js';
 import { createUser } from './helpers/users.js';
 import { connect, CONTEXT, contextJson, requestRoles } from '../src/db/client.js';
@@ -14,20 +15,8 @@ import type { Accountability } from '../src/types.js';
 const app = await startApp(t);
 const url = `postgres://postgres@127.0.0.1:${app.cluster.port}/${app.dbName}`;
 
-/** Runs statements as a role, in one transaction that is rolled back; returns rows or the error message. */
-async function as(role: string, context: string | null, text: string): Promise<unknown> {
-  try {
-    return await app.db.transaction(async (sql) => {
-      if (context !== null) await sql("select set_config('strata.accountability', $1, true)", [context]);
-      await sql("select set_config('role', $1, true)", [role]);
-      const rows = await sql(text);
-      throw Object.assign(new Error('rollback'), { rows });
-    });
-  } catch (err) {
-    const e = err as Error & { rows?: unknown };
-    return e.rows ?? e.message;
-  }
-}
+/** Runs statements as a role (and a request's accountability), rolled back: rows or the error message. */
+const as = (role: string, context: string | null, text: string) => asRole(app.db, role, text, context);
 
 const anonymous = JSON.stringify({ user: null, role: null, roles: [], policies: [], admin: false, app: false });
 
