@@ -420,15 +420,15 @@ function rateLimiters(r: Reader): Pick<Config, 'rateLimiter' | 'rateLimiterGloba
   return { rateLimiter: ip, rateLimiterGlobal: global, rateLimiterRegistration: rateLimit(r, 'RATE_LIMITER_REGISTRATION', true, 5, 60) };
 }
 
+/** this host, private networks, link-local (cloud metadata), CGNAT, IPv6 local ranges */
+const DEFAULT_IP_DENY_LIST = '0.0.0.0/8,127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,'
+  + '100.64.0.0/10,::/128,::1/128,fc00::/7,fe80::/10';
+
 /**
  * Directus's STORAGE_LOCATIONS / STORAGE_<LOCATION>_DRIVER|ROOT and FILES_* / ASSETS_*. The
  * local root defaults to `uploads` beside the embedded database's directory (`.strata/uploads`),
  * so one data directory holds both.
  */
-/** this host, private networks, link-local (cloud metadata), CGNAT, IPv6 local ranges */
-const DEFAULT_IP_DENY_LIST = '0.0.0.0/8,127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,169.254.0.0/16,'
-  + '100.64.0.0/10,::/128,::1/128,fc00::/7,fe80::/10';
-
 function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
   const locations = list(r.string('STORAGE_LOCATIONS', 'local')).map((l) => l.toLowerCase());
   const storage: Record<string, StorageLocationConfig> = Object.create(null);

@@ -33,16 +33,5 @@ export async function sessionIsLive(db: Db, session: string): Promise<boolean> {
 
 /** A role's access (its role tree's policies, no user): a flow operation that runs as a role. Null: no such role. */
 export function accessForRole(db: Db, role: string): Promise<Access | null> {
-  return access(db, `with recursive tree(id, depth) as (
-      select id, 0 from public.directus_roles where id = $1::uuid
-      union all
-      select r.parent, t.depth + 1 from public.directus_roles r join tree t on r.id = t.id where r.parent is not null and t.depth < 64
-    ), pol as (
-      select p.id, p.admin_access, p.app_access from public.directus_policies p
-      where p.id in (select a.policy from public.directus_access a where a.role in (select id from tree))
-    )
-    select case when exists (select from tree) then jsonb_build_object('user', null, 'role', $1::uuid,
-      'roles', (select jsonb_agg(id order by depth) from tree), 'policies', coalesce((select jsonb_agg(id order by id) from pol), '[]'),
-      'admin', coalesce((select bool_or(admin_access) from pol), false),
-      'app', coalesce((select bool_or(app_access or admin_access) from pol), false))::text end as access`, [role]);
+  return access(db, 'select strata.access_for_role($1::uuid)::text as access', [role]);
 }

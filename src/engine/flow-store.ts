@@ -59,9 +59,10 @@ export const loadFlows = async (db: Db): Promise<FlowRow[]> =>
                                       from public.directus_operations o where o.flow = f.id), '[]')))::text as j
      from public.directus_flows f where f.status = 'active'`))) ?? [];
 
-export const loadWebhook = (db: Db, id: string): Promise<WebhookRow | null> =>
-  parsed(db.queryAsOwner(
-    `select row_to_json(w)::text as j from (select id, name, method, url, status, data, headers from public.directus_webhooks where id::text = $1) w`, [id]));
+/** The active webhooks (Directus 9). */
+export const loadWebhooks = async (db: Db): Promise<WebhookRow[]> =>
+  (await parsed<WebhookRow[] | null>(db.queryAsOwner(
+    `select json_agg(w)::text as j from (select id, name, method, url, status, data, headers from public.directus_webhooks where status = 'active') w`))) ?? [];
 
 const DELIVERY_JSON = `json_build_object('id', id::text, 'kind', kind, 'target', target, 'event', event, 'collection', collection,
   'keys', keys, 'payload', payload, 'accountability', accountability, 'attempts', attempts)::text as j`;

@@ -12,9 +12,9 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { FlowsConfig } from '../config.js';
 import type { Accountability } from '../types.js';
-import { denyList, readBody, sendAllowed } from '../util/outgoing.js';
-import { claimDeliveries, finishDeliveries, loadWebhook, nextDue, pruneDeliveries, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
-import type { FlowRegistry } from './registry.js';
+import { denyList, headersFrom, readBody, sendAllowed } from '../util/outgoing.js';
+import { claimDeliveries, finishDeliveries, nextDue, pruneDeliveries, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
+import { itemEvent, type FlowRegistry } from './registry.js';
 import type { FlowRunner } from './runner.js';
 
 /** the longest wait between retries */
@@ -129,7 +129,7 @@ export class Dispatcher {
     if (!flow) return { ok: true, status: null, error: 'the flow is no longer active' };
     const [, action] = d.event.split('.');
     const collection = d.collection ?? '';
-    const event = collection.startsWith('directus_') ? `${collection.slice(9)}.${action}` : `${collection}.${d.event}`;
+    const event = itemEvent(collection, action);
     const trigger = d.event === 'schedule' ? null
       : action === 'create' ? { event, payload: d.payload, key: d.keys?.[0], collection }
       : { event, payload: d.payload, keys: d.keys, collection };
@@ -140,18 +140,17 @@ export class Dispatcher {
 
   /** Directus 9's webhook request: {event, accountability: {user, role}, payload, key|keys, collection} */
   private async sendWebhook(d: Delivery) {
-    const hook = await loadWebhook(this.db, d.target);
-    if (!hook || hook.status !== 'active') return { ok: true, status: null, error: 'the webhook is no longer active' };
+    await this.registry.ready();
+    const hook = this.registry.webhook(d.target);
+    if (!hook) return { ok: true, status: null, error: 'the webhook is no longer active' };
     const [, action] = d.event.split('.');
     const acc = d.accountability;
     const body = {
       event: d.event, accountability: acc ? { user: acc.user ?? null, role: acc.role ?? null } : null,
       payload: d.payload, ...(action === 'create' ? { key: d.keys?.[0] } : { keys: d.keys }), collection: d.collection,
     };
-    const headers: Record<string, string> = { 'idempotency-key': `strata-${d.id}` };
-    for (const h of Array.isArray(hook.headers) ? hook.headers : []) {
-      if (h && typeof h.header === 'string' && h.header !== '') headers[h.header.toLowerCase()] = String(h.value ?? '');
-    }
+    const headers = headersFrom(hook.headers);
+    headers['idempotency-key'] = `strata-${d.id}`;
     const method = (hook.method || 'POST').toUpperCase();
     let payload: string | undefined;
     if (hook.data !== false && method !== 'GET' && method !== 'HEAD') {

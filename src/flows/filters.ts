@@ -9,7 +9,7 @@ import type { Accountability } from '../types.js';
 import { DirectusError } from '../errors.js';
 import { isPlainObject } from '../request/body.js';
 import type { BeforeWrite } from '../engine/writer.js';
-import type { FlowRegistry } from './registry.js';
+import { itemEvent, type FlowRegistry } from './registry.js';
 import { pickReturn, type FlowRunner } from './runner.js';
 import type { FlowRow } from '../engine/flow-store.js';
 
@@ -18,8 +18,7 @@ export function filterHook(registry: FlowRegistry, runner: FlowRunner, primaryKe
     await registry.ready();
     if (!registry.hasFilters) return;
     const kind = action === 'create' ? 'create' : action === 'delete' || action === 'delete_query' ? 'delete' : 'update';
-    // Directus's names: "<collection>.items.create"; "users.create" for directus_users
-    const event = collection.startsWith('directus_') ? `${collection.slice(9)}.${kind}` : `${collection}.items.${kind}`;
+    const event = itemEvent(collection, kind);
     const flows = registry.filtersFor(event);
     if (flows.length === 0) return;
     const run = async (payload: unknown, meta: Record<string, unknown>) => {

@@ -15,7 +15,7 @@ import { normalizeQuery, type QueryLimits } from '../request/query.js';
 import { isPlainObject } from '../request/body.js';
 import { accessForRole, accessPublic } from '../engine/access-store.js';
 import { WRITABLE_SYSTEM_ENDPOINTS } from '../auth/system-writes.js';
-import { denyList, readBody, sendAllowed } from '../util/outgoing.js';
+import { denyList, headersFrom, readBody, sendAllowed } from '../util/outgoing.js';
 import { errorData, type OperationHandler, type RunContext } from './runner.js';
 import type { ScriptPool } from './scripts.js';
 import { checkCondition } from './condition.js';
@@ -225,10 +225,7 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
   ops.set('request', async (o, { ctx, key }) => {
     if (typeof o.url !== 'string') throw invalidPayload('"url" is required');
     const method = typeof o.method === 'string' && o.method !== '' ? o.method.toUpperCase() : 'GET';
-    const headers: Record<string, string> = {};
-    for (const h of Array.isArray(o.headers) ? o.headers : []) {
-      if (isPlainObject(h) && typeof h.header === 'string' && h.header !== '') headers[h.header.toLowerCase()] = String(h.value ?? '');
-    }
+    const headers = headersFrom(o.headers);
     if (ctx.deliveryId) headers['idempotency-key'] ??= `strata-${ctx.deliveryId}-${key}`;
     let body: string | undefined;
     if (o.body !== undefined && o.body !== null && o.body !== '' && method !== 'GET' && method !== 'HEAD') {

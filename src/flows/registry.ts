@@ -6,10 +6,11 @@
 import { Cron } from 'croner';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { loadFlows, queueTick, type FlowRow } from '../engine/flow-store.js';
+import { loadFlows, loadWebhooks, queueTick, type FlowRow, type WebhookRow } from '../engine/flow-store.js';
 
 export class FlowRegistry {
   private flows = new Map<string, FlowRow>();
+  private webhooks = new Map<string, WebhookRow>();
   private filters = new Map<string, FlowRow[]>();
   private jobs: Cron[] = [];
   private loading: Promise<void> | undefined;
@@ -40,6 +41,11 @@ export class FlowRegistry {
     return this.flows.get(id);
   }
 
+  /** An active webhook (Directus 9) by id. */
+  webhook(id: string): WebhookRow | undefined {
+    return this.webhooks.get(id);
+  }
+
   /** The active filter flows of an event ("<collection>.items.create"). */
   filtersFor(event: string): FlowRow[] {
     return this.filters.get(event) ?? [];
@@ -57,7 +63,8 @@ export class FlowRegistry {
 
   private async load(): Promise<void> {
     const version = this.version;
-    const rows = await loadFlows(this.db);
+    const [rows, webhooks] = await Promise.all([loadFlows(this.db), loadWebhooks(this.db)]);
+    this.webhooks = new Map(webhooks.map((w) => [String(w.id), w]));
     const flows = new Map<string, FlowRow>();
     const filters = new Map<string, FlowRow[]>();
     for (const flow of rows) {
@@ -103,6 +110,11 @@ export function eventNames(flow: FlowRow): string[] {
   return list(flow.options?.scope).flatMap((scope) => {
     if (!/^items\.(create|update|delete)$/.test(scope)) return [scope];
     const action = scope.split('.')[1];
-    return collections.map((c) => (c.startsWith('directus_') ? `${c.slice(9)}.${action}` : `${c}.${scope}`));
+    return collections.map((c) => itemEvent(c, action));
   });
+}
+
+/** Directus's name of an item event: "<collection>.items.create"; "users.create" for directus_users. */
+export function itemEvent(collection: string, action: string): string {
+  return collection.startsWith('directus_') ? `${collection.slice(9)}.${action}` : `${collection}.items.${action}`;
 }

@@ -58,7 +58,8 @@ class ScriptWorker {
         void this.worker.terminate();
       }, limits.timeoutMs + GRACE_MS);
       this.pending.set(id, { resolve, reject, timer });
-      this.worker.postMessage({ id, code, data: data === undefined ? undefined : JSON.parse(JSON.stringify(data)), limits, env });
+      // the script gets a JSON copy of the data chain (as in Directus: an error in it is {}); sent as its text
+      this.worker.postMessage({ id, code, input: data === undefined ? undefined : JSON.stringify(data), limits, env });
     });
   }
 

@@ -129,8 +129,14 @@ type Part = {
  */
 const validated = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
 const VALIDATED_PER_SCHEMA = 500;
+/**
+ * Longer query texts are not kept: the token limit bounds a document, not its text (comments and
+ * whitespace are free), and 500 texts of a megabyte each would be a cache any caller could fill.
+ */
+const VALIDATED_MAX_CHARS = 16_384;
 
 function remember(schema: GraphQLSchema, query: string, document: DocumentNode): void {
+  if (query.length > VALIDATED_MAX_CHARS) return;
   let docs = validated.get(schema);
   if (!docs) validated.set(schema, (docs = new Map()));
   if (docs.size >= VALIDATED_PER_SCHEMA) docs.delete(docs.keys().next().value!);

@@ -29,6 +29,18 @@ function denied(list: BlockList, address: string): boolean {
   return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
 }
 
+/**
+ * Directus's [{header, value}] list as request headers (lower-case names; later entries win).
+ * A null-prototype object: a "__proto__" name is a header name like any other, never a prototype.
+ */
+export function headersFrom(list: unknown): Record<string, string> {
+  const headers: Record<string, string> = Object.create(null);
+  for (const h of Array.isArray(list) ? list : []) {
+    if (h !== null && typeof h === 'object' && typeof h.header === 'string' && h.header !== '') headers[h.header.toLowerCase()] = String(h.value ?? '');
+  }
+  return headers;
+}
+
 export interface OutgoingRequest {
   method?: string;
   headers?: Record<string, string>;
