@@ -32,6 +32,17 @@ export interface DatasetInfo {
   buildSeconds: number;
 }
 
+/** Whether the database holds a finished load at this scale (no server is needed to reuse it). */
+export async function datasetReady(url: string, scale: number): Promise<boolean> {
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql`select shobj_description(oid, 'pg_database') as note from pg_database where datname = current_database()`;
+    return row?.note === JSON.stringify({ strataBench: DATASET_VERSION, scale });
+  } finally {
+    await sql.end();
+  }
+}
+
 export async function ensureDataset(api: Api, url: string, scale: number, n: Names, log: (m: string) => void): Promise<DatasetInfo> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   const counts = countsFor(scale);

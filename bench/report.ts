@@ -12,8 +12,10 @@ export interface RunResult {
   /** server RSS after the warm-up, at the end of the run and its peak during the run, MB; undefined on --target */
   rssMb?: { start: number; end: number; peak: number };
   floor?: FloorResult;
-  /** CPU ms per request of the load generator, Strata and PostgreSQL (HTTP), and of the floor's client and PostgreSQL */
-  cpu?: { loadGenerator: number; strata: number; postgres?: number; floorClient?: number; floorPostgres?: number };
+  /** the hand-written statement for the same body (bench/handwritten.ts), run as the floor is */
+  hand?: FloorResult;
+  /** CPU ms per request of the load generator, Strata and PostgreSQL (HTTP), of the floor's client and PostgreSQL, and of PostgreSQL under the hand-written statement */
+  cpu?: { loadGenerator: number; strata: number; postgres?: number; floorClient?: number; floorPostgres?: number; handPostgres?: number };
 }
 
 export interface ScenarioResult {
@@ -24,7 +26,7 @@ export interface ScenarioResult {
   /** per request, measured on a separate, proxied server process (Strata only) */
   statements?: { executes: number; parses: number; queries: number };
   /** is the floor what Strata does: statement texts Strata sent, as many per request, the same body bytes */
-  floorCheck?: { sameStatements: boolean; sameCount: boolean; sameBody: boolean };
+  floorCheck?: { sameStatements: boolean; sameCount: boolean; sameBody: boolean; sameHandBody?: boolean };
   sql?: string;
 }
 
@@ -46,7 +48,7 @@ export const floorRatio = (r: ScenarioResult) => {
 const fmt = (n: number | undefined, digits = 0) => (n === undefined || !Number.isFinite(n) ? '–' : n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 export function table(results: ScenarioResult[], strata: boolean): string {
-  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'err / non-2xx', ...(strata ? ['CPU ms/req', 'RSS MB start→end (peak)', 'floor req/s', 'Strata/floor', 'stmts/req'] : [])];
+  const head = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'err / non-2xx', ...(strata ? ['CPU ms/req', 'RSS MB start→end (peak)', 'floor req/s', 'Strata/floor', 'hand req/s', 'PG ms/req Strata / hand', 'stmts/req'] : [])];
   const rows: string[][] = [];
   for (const r of results) {
     if (r.skipped) continue;
@@ -64,6 +66,8 @@ export function table(results: ScenarioResult[], strata: boolean): string {
         m.rssMb ? `${fmt(m.rssMb.start)}→${fmt(m.rssMb.end)} (${fmt(m.rssMb.peak)})` : '–',
         floor ? fmt(floor.rps) : '–',
         floor ? `${fmt(floorRatio(r)! * 100)} %` : '–',
+        m.hand ? fmt(m.hand.rps) : '–',
+        m.cpu?.postgres !== undefined && m.cpu.handPostgres !== undefined ? `${fmt(m.cpu.postgres, 2)} / ${fmt(m.cpu.handPostgres, 2)}` : '–',
         st ? `${fmt(st.executes + st.queries, 2)}${st.parses ? ` (+${fmt(st.parses, 2)} parse)` : ''}` : '–',
       ] : []),
     ]);
@@ -110,6 +114,7 @@ export function notes(results: ScenarioResult[], strata: boolean): string[] {
       if (!c.sameStatements) out.push(`${r.scenario.name}: Strata did not send the floor's statement texts (src/db changed? update bench/floor.ts)`);
       if (!c.sameCount) out.push(`${r.scenario.name}: Strata ran ${(r.statements?.executes ?? 0) + (r.statements?.queries ?? 0)} statements per request, the floor another number`);
       if (!c.sameBody) out.push(`${r.scenario.name}: the floor's result differs from the HTTP body`);
+      if (c.sameHandBody === false) out.push(`${r.scenario.name}: the hand-written statement's result differs from the HTTP body (bench/handwritten.ts)`);
     }
     const verified = results.filter((r) => r.floorCheck && r.floorCheck.sameStatements && r.floorCheck.sameCount && r.floorCheck.sameBody).length;
     const floored = results.filter((r) => r.floorCheck).length;
@@ -128,7 +133,8 @@ export function cpuBudget(results: ScenarioResult[]): string[] {
     const http = c.loadGenerator + c.strata + c.postgres;
     const floor = c.floorClient !== undefined && c.floorPostgres !== undefined ? c.floorClient + c.floorPostgres : undefined;
     out.push(`${r.scenario.name}: HTTP ${f(c.loadGenerator)} load generator + ${f(c.strata)} Strata + ${f(c.postgres)} PostgreSQL = ${f(http)} ms` +
-      (floor === undefined ? '' : `; floor ${f(c.floorClient)} client + ${f(c.floorPostgres)} PostgreSQL = ${f(floor)} ms`));
+      (floor === undefined ? '' : `; floor ${f(c.floorClient)} client + ${f(c.floorPostgres)} PostgreSQL = ${f(floor)} ms`) +
+      (c.handPostgres === undefined ? '' : `; hand-written: PostgreSQL ${f(c.handPostgres)} ms (Strata's PostgreSQL ${(c.postgres / c.handPostgres).toFixed(2)}x)`));
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { installInChild, openBenchDatabase } from './database.js';
 import { countsFor, ensureDataset, removeWrites } from './dataset.js';
 import { floorStatement } from './floor-statement.js';
 import { runFloor } from './floor.js';
+import { handWritten } from './handwritten.js';
 import { runLoad, warmUp } from './load.js';
 import { createStrataReaderViaSql, createTargetReader, type ReaderUser } from './reader.js';
 import { notes, table, writeJson, medianRun, cpuBudget, type ScenarioResult, type RunResult } from './report.js';
@@ -113,6 +114,8 @@ async function benchStrata(args: BenchArgs) {
         const s = r.scenario;
         const token = s.as === 'admin' ? ADMIN_TOKEN : reader!.token;
         const floor = s.read && !args.noFloor ? await floorStatement(db.url, config, s, token) : undefined;
+        // the second floor: the statement a person would write by hand for the same body (bench/handwritten.ts)
+        const hand = floor ? handWritten(names, s.name) : undefined;
         r.sql = floor?.sql;
         for (let i = 0; i < args.runs; i++) {
           await warmUp(server.url, { ...s, token }, WARM_UP);
@@ -133,6 +136,11 @@ async function benchStrata(args: BenchArgs) {
             run.cpu.floorClient = run.floor.cpu?.client;
             run.cpu.floorPostgres = run.floor.cpu?.postgres;
           }
+          if (hand) {
+            run.hand = await runFloor(db.url, args.pool, { sql: hand.text, statements: [hand], result: 0 }, args.connections, args.duration,
+              () => [postgresCpuMs(db.dataDir), ownCpuMs()]);
+            run.cpu.handPostgres = run.hand.cpu?.postgres;
+          }
           r.runs.push(run);
         }
         if (floor) {
@@ -143,7 +151,9 @@ async function benchStrata(args: BenchArgs) {
             sameStatements: floor.statements.every((st) => strataTexts.has(st.text)),
             // a fraction above comes from the auth cache's refresh (once a second per token), not from the read
             sameCount: r.statements !== undefined && Math.floor(r.statements.executes + r.statements.queries) === floor.statements.length,
-            sameBody: (s.read!.mode === 'one' ? `{"data":${sample}}` : sample) === body,
+            // an item's statement may return the envelope itself or the bare object
+            sameBody: sample === body || (s.read!.mode === 'one' && `{"data":${sample}}` === body),
+            sameHandBody: hand ? r.runs[0].hand?.sample === body : undefined,
           };
         }
         log(describe(r));

@@ -27,9 +27,9 @@ const enc = (fields: Record<string, string>) =>
 export function scenarios(n: Names, c: Counts): Scenario[] {
   const art = n.articles;
   const tagField = `${n.tags}_id`;
-  const list = (name: string, what: string, query: Record<string, string>, as: 'admin' | 'reader' = 'admin', baseline?: Scenario['baseline']): Scenario => {
+  const list = (name: string, what: string, query: Record<string, string>, as: 'admin' | 'reader' = 'admin', baseline?: Scenario['baseline'], collection = art): Scenario => {
     const qs = enc(query);
-    return { name, what, kind: 'read', method: 'GET', path: `/items/${art}?${qs}`, as, read: { collection: art, query: qs, mode: 'list' }, baseline };
+    return { name, what, kind: 'read', method: 'GET', path: `/items/${collection}?${qs}`, as, read: { collection, query: qs, mode: 'list' }, baseline };
   };
   const graphql = (name: string, what: string, query: string, rest: string): Scenario => ({
     name, what, kind: 'read', method: 'POST', path: '/graphql', body: JSON.stringify({ query }), as: 'admin',
@@ -57,6 +57,19 @@ export function scenarios(n: Names, c: Counts): Scenario[] {
     list('aggregate-groupby', 'count and avg(rating) grouped by status', { 'aggregate[count]': '*', 'aggregate[avg]': 'rating', 'groupBy[]': 'status' }),
     list('meta-filter-count', '25 published articles and meta=filter_count',
       { fields: 'id,title', 'filter[status][_eq]': 'published', meta: 'filter_count', ...sorted }),
+    // sorts and filters no index serves (issue 18): every candidate row is read, only the page is formatted
+    list('sort-unindexed', '25 comments sorted by -created_at (no index)',
+      { fields: 'id,body,created_at,article', sort: '-created_at', limit: '25' }, 'admin', undefined, n.comments),
+    list('filter-sort-unindexed', 'comments created in March 2020 or later containing "nice", sorted by created_at (no index)',
+      { fields: 'id,body,created_at', 'filter[created_at][_gte]': '2020-03-01T00:00:00', 'filter[body][_contains]': 'nice', sort: 'created_at', limit: '25' },
+      'admin', undefined, n.comments),
+    list('deep-filter-limit', '25 articles, each with its 2 newest comments since 2020-06 (deep _filter, _sort, _limit)',
+      { fields: 'id,title,comments.id,comments.created_at', 'deep[comments][_filter][created_at][_gte]': '2020-06-01T00:00:00',
+        'deep[comments][_sort]': '-created_at', 'deep[comments][_limit]': '2', ...sorted }),
+    list('sort-m2o', '25 articles sorted by their author\'s name, then id', { fields: 'id,title,author.name', sort: 'author.name,id', limit: '25' }),
+    list('count-o2m', '25 articles with count(comments)', { fields: 'id,title,count(comments)', ...sorted }),
+    list('search', "25 articles matching search 'Article 4242' (title, body, status, numbers)", { fields: 'id,title', search: 'Article 4242', ...sorted }),
+    list('meta-all', '25 drafts, meta=* (total_count and filter_count)', { fields: 'id,title', 'filter[status][_eq]': 'draft', meta: '*', ...sorted }),
     list('list-25-m2o-reader', 'list-25-m2o as a non-admin whose permission shows published articles only', m2o, 'reader',
       { name: 'list-25-m2o', target: 85, what: "the admin's req/s" }),
     // the same reads through GraphQL (POST /graphql): one statement per root field, as REST

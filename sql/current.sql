@@ -4,3 +4,33 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000010-….sql.
+--!include strata/hooks/deliveries_table.sql
+--!include strata/hooks/queue_deliveries.sql
+--!include strata/catalog/system_meta_versions.sql
+--!include strata/versions/version_save.sql
+--!include strata/versions/on_version_save.sql
+--!include strata/shares/share_id.sql
+--!include strata/shares/share_visible.sql
+--!include strata/shares/access_for_share.sql
+--!include strata/shares/share_login.sql
+--!include strata/shares/share_info.sql
+--!include strata/shares/share_check.sql
+--!include strata/access/sync_policies.sql
+--!include strata/auth/session_refresh.sql
+--!include strata/catalog/system_studio_meta.sql
+--!include strata/catalog/system_studio_meta_data.sql
+--!include strata/schema/field_rows.sql
+--!include strata/schema/collection_rows.sql
+--!include strata/schema/relation_rows.sql
+--!include strata/read/once.sql
+--!include strata/read/compile_operator.sql
+--!include strata/catalog/follow_field.sql
+--!include strata/read/compile_filter.sql
+--!include strata/read/index_ordered.sql
+--!include strata/read/compile_search.sql
+--!include strata/read/compile_select.sql
+--!include strata/access/item_readable.sql
+--!include strata/schema/relation_meta_data.sql
+--!include strata/read/page_order.sql
+--!include strata/auth/session_logout.sql
+--!include strata/access/install.sql

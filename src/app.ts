@@ -19,11 +19,16 @@ import { Catalog } from './engine/catalog.js';
 import { Writer } from './engine/writer.js';
 import { EventStream } from './engine/events.js';
 import { fileRoutes } from './files/index.js';
+import { exportText } from './rest/export.js';
 import { createStorage } from './storage/index.js';
 import { realtime } from './realtime/index.js';
 import { SubscriptionHub } from './realtime/subscriptions.js';
 import { createMetrics } from './metrics/index.js';
 import { flows } from './flows/index.js';
+import { createMailer } from './mail/mailer.js';
+import { projectFacts } from './mail/render.js';
+import { notificationMails } from './mail/notifications.js';
+import { appRoutes } from './app-serve/index.js';
 
 export interface App {
   port: number;
@@ -67,9 +72,12 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   // GraphQL subscriptions (graphql-transport-ws): the realtime front end's delivery, the GraphQL front end's schema and plans
   const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: new SubscriptionHub(events, reader, log, (c) => catalog.primaryKey(c)),
     resolveAccess, log, options: { ...config.websockets.graphql, sessionCookie: config.sessionCookie.name } }) : undefined;
+  if (gqlSocket) catalog.onAccessChange(() => gqlSocket.accessChanged());
   const metrics = config.metrics.enabled ? createMetrics({ config, db, reader }) : undefined;
   // flows and webhooks: filter flows in every write, deliveries of action flows, webhooks and schedules
   const automation = flows({ config, log, db, reader, writer: services.writer, catalog, limits });
+  // notifications are mailed to recipients who want it, after the write committed (src/mail/notifications.ts)
+  services.writer.afterWrite = notificationMails({ db, log, mailer: createMailer(config.email, log, projectFacts(db, config.publicUrl)), publicUrl: config.publicUrl });
   let http: HttpServer;
   try {
     http = await startHttpServer({
@@ -77,7 +85,8 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       log,
       // files front end last: /files and /folders reads are REST's generic system reads
       // (flow routes before REST's: /flows/deliveries is not /flows/:id)
-      router: fileRoutes(restRoutes(graphqlRoutes(automation.routes(metrics?.routes(new Router()) ?? new Router()), gql), services), { ...services, storage: createStorage(config.files) }),
+      // the Data Studio at /admin and the root redirect last (SERVE_APP, ROOT_REDIRECT: src/app-serve)
+      router: appRoutes(fileRoutes(restRoutes(graphqlRoutes(automation.routes(metrics?.routes(new Router()) ?? new Router()), gql), services), { ...services, storage: createStorage(config.files), exportText }), config, log),
       // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
       authenticate: httpAuthenticator(resolveAccess, config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),

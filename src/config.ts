@@ -49,6 +49,8 @@ export interface EmailConfig {
   /** the EMAIL_TRANSPORT value when it names a transport Strata doesn't have (mail is logged) */
   unsupportedTransport: string | undefined;
   smtp: SmtpConfig | undefined;
+  /** EMAIL_TEMPLATES_PATH: the directory of custom liquid mail templates (before Strata's built-in ones) */
+  templatesPath: string;
 }
 
 /** A fixed-window limiter: `points` requests per `durationMs` (0 = the window never ends). */
@@ -62,6 +64,10 @@ export interface Config {
   host: string;
   port: number;
   publicUrl: string;
+  /** SERVE_APP: serve the Data Studio (the `@directus/app` package, when installed beside Strata) at /admin */
+  serveApp: boolean;
+  /** ROOT_REDIRECT: where `/` redirects (false: nowhere); the default, ./admin, only while the app is served */
+  rootRedirect: string | false;
   secret: string;
   secretGenerated: boolean;
   adminEmail: string;
@@ -205,6 +211,12 @@ export interface FilesConfig {
   assetsContentSecurityPolicy: string;
   /** IMPORT_IP_DENY_LIST: addresses and CIDR ranges POST /files/import may not fetch from */
   importIpDenyList: string[];
+  /** FILE_METADATA_ALLOW_LIST: the embedded metadata kept in directus_files.metadata (`section.Tag`, `section` or `*`) */
+  metadataAllowList: string[];
+  /** STRATA_IMPORT_MAX_SIZE: largest file POST /utils/import takes (its rows are one write), bytes */
+  importMaxSize: number;
+  /** STRATA_TEST_HOLD_TRANSFORMS: tests only: a cold transform waits until the next one is answered */
+  testHoldTransforms: boolean;
 }
 
 /** WEBSOCKETS_*: the realtime WebSocket (Directus's protocol at `rest.path`). */
@@ -378,7 +390,8 @@ function email(r: Reader): EmailConfig {
   const from = r.string('EMAIL_FROM', 'no-reply@example.com');
   const raw = r.raw('EMAIL_TRANSPORT')?.toLowerCase();
   if (raw !== undefined && !EMAIL_TRANSPORTS.includes(raw)) r.problems.push(`EMAIL_TRANSPORT must be one of ${EMAIL_TRANSPORTS.join(', ')}; got "${r.raw('EMAIL_TRANSPORT')}"`);
-  if (raw !== 'smtp') return { from, transport: 'log', unsupportedTransport: raw, smtp: undefined };
+  const templatesPath = r.string('EMAIL_TEMPLATES_PATH', './templates');
+  if (raw !== 'smtp') return { from, transport: 'log', unsupportedTransport: raw, smtp: undefined, templatesPath };
   const secure = r.bool('EMAIL_SMTP_SECURE', false);
   const host = r.raw('EMAIL_SMTP_HOST');
   if (!host) r.problems.push('EMAIL_SMTP_HOST is required when EMAIL_TRANSPORT=smtp');
@@ -386,6 +399,7 @@ function email(r: Reader): EmailConfig {
     from,
     transport: 'smtp',
     unsupportedTransport: undefined,
+    templatesPath,
     smtp: {
       host: host ?? '',
       port: r.int('EMAIL_SMTP_PORT', secure ? 465 : 587, 1, 65535),
@@ -464,6 +478,9 @@ function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
     assetsTransformMaxConcurrent: r.int('ASSETS_TRANSFORM_MAX_CONCURRENT', 25, 1),
     assetsContentSecurityPolicy: r.string('ASSETS_CONTENT_SECURITY_POLICY', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
     importIpDenyList: list(r.string('IMPORT_IP_DENY_LIST', DEFAULT_IP_DENY_LIST)),
+    importMaxSize: r.bytes('STRATA_IMPORT_MAX_SIZE', '100mb'),
+    metadataAllowList: list(r.string('FILE_METADATA_ALLOW_LIST', 'ifd0.Make,ifd0.Model,exif.FNumber,exif.ExposureTime,exif.FocalLength,exif.ISOSpeedRatings')),
+    testHoldTransforms: r.bool('STRATA_TEST_HOLD_TRANSFORMS', false),
   };
 }
 
@@ -543,6 +560,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: r.string('HOST', '0.0.0.0'),
     port: r.int('PORT', 8055, 0, 65535),
     publicUrl,
+    serveApp: r.bool('SERVE_APP', true),
+    rootRedirect: ((v: string) => (v === '' || v === 'false' ? false : v))(r.string('ROOT_REDIRECT', './admin')),
     secret: secret ?? randomBytes(32).toString('base64url'),
     secretGenerated: !secret,
     adminEmail,

@@ -29,6 +29,7 @@ export const STATUS_BY_CODE = {
   USER_SUSPENDED: 401,
   VALUE_OUT_OF_RANGE: 400,
   VALUE_TOO_LONG: 400,
+  VERSION_HASH_MISMATCH: 422,
 } as const;
 
 export type ErrorCode = keyof typeof STATUS_BY_CODE;

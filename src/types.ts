@@ -14,6 +14,10 @@ export interface Access {
   policies: string[];
   admin: boolean;
   app: boolean;
+  /** a share token's share (POST /shares/auth) and the item it shares: reads are bound to it (src/auth/shares.ts) */
+  share?: string;
+  share_collection?: string;
+  share_item?: string;
 }
 
 /** Who is asking, for this request: their access plus where the request comes from. */

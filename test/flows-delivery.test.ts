@@ -37,8 +37,10 @@ async function eventually<T>(text: string, test: (rows: T[]) => boolean, params:
     await new Promise((r) => setTimeout(r, 20));
   }
 }
+/** the deliveries to a listener ('webhook:<id>', 'flow:<id>'): the events that name it (still to get them, or done) and its own rows */
+const TO = `(kind || ':' || target = $1 or coalesce(listeners, '[]') || coalesce(done, '[]') ? $1)`;
 const deliveries = (target: string) => eventually<any>(
-  `select status, attempts, last_status, last_error, event, keys from strata.deliveries where kind = 'webhook' and target = $1 order by id`,
+  `select status, attempts, last_status, last_error, event, keys from strata.deliveries where ${TO} order by id`,
   (rows) => rows.length > 0 && rows.every((r) => r.status !== 'pending'), [target]);
 const bodies = (path: string) => receiver.requests.filter((r) => r.url === path).map((r) => r.json);
 
@@ -68,8 +70,8 @@ t.test('a create through the API is delivered as Directus 9 sends it', async (t)
   t.equal(got.method, 'POST');
   t.same(got.json, { event: 'items.create', accountability: { user: me.id, role: me.role }, payload: { title: 'first', n: 1 }, key: id, collection: 'wh_items' });
   t.equal(got.headers['x-secret'], 's3cret', 'the webhook\'s headers are sent');
-  t.match(got.headers['idempotency-key'], /^strata-\d+$/, 'an idempotency key names the delivery');
-  const rows = await deliveries(String(hook));
+  t.match(got.headers['idempotency-key'], /^strata-\d+-webhook-\d+$/, 'an idempotency key names the delivery and the webhook');
+  const rows = await deliveries(`webhook:${hook}`);
   t.match(rows, [{ status: 'delivered', attempts: 1, last_status: 200, event: 'items.create' }]);
 });
 
@@ -109,18 +111,19 @@ t.test('failures are retried with backoff, then recorded as failed', async (t) =
   t.equal(receiver.all.filter((r) => r.url === '/flaky').length, 3, 'two failed attempts, then a delivered one');
   const keys = new Set(receiver.all.filter((r) => r.url === '/flaky').map((r) => r.headers['idempotency-key']));
   t.equal(keys.size, 1, 'every attempt carries the same idempotency key');
-  t.match(await deliveries(String(flaky)), [{ status: 'delivered', attempts: 3, last_status: 200 }]);
+  t.match(await deliveries(`webhook:${flaky}`), [{ status: 'delivered', attempts: 3, last_status: 200 }]);
 
   receiver.status = (r) => (r.url === '/flaky' ? 503 : 200);
   await a.post('/items/wh_other', { title: 'never accepted' });
-  const rows = await eventually<any>(`select status, attempts, last_status, last_error from strata.deliveries where target = $1 order by id`,
-    (r) => r.length === 2 && r[1].status === 'failed', [String(flaky)]);
-  t.match(rows[1], { status: 'failed', attempts: 3, last_status: 503, last_error: 'status 503' }, 'FLOWS_DELIVERY_ATTEMPTS tries, then failed');
+  const rows = await eventually<any>(`select status, attempts, last_status, last_error from strata.deliveries where ${TO} order by id`,
+    (r) => r.length === 2 && r[1].status === 'failed', [`webhook:${flaky}`]);
+  t.same(rows[1], { status: 'failed', attempts: 3, last_status: 503, last_error: `webhook:${flaky}: status 503` }, 'FLOWS_DELIVERY_ATTEMPTS tries, then failed');
   receiver.status = 200;
 
   const listed = await a.get(`/flows/deliveries?kind=webhook&target=${flaky}&status=failed`);
   t.equal(listed.status, 200);
-  t.match(listed.body.data, [{ kind: 'webhook', target: String(flaky), status: 'failed', attempts: 3, last_status: 503 }], 'admins read the record');
+  t.match(listed.body.data, [{ kind: 'event', event: 'items.create', collection: 'wh_other', listeners: [`webhook:${flaky}`], done: [], status: 'failed', attempts: 3, last_status: 503 }],
+    'admins read the record (the listeners left undelivered)');
   const reader = await a.post('/users', { email: 'plain@example.com', password: 'pw-plain-1', role: null });
   t.equal(reader.status, 200, reader.text);
   const login = await a.post('/auth/login', { email: 'plain@example.com', password: 'pw-plain-1' }, { token: null });
@@ -129,10 +132,42 @@ t.test('failures are retried with backoff, then recorded as failed', async (t) =
   await a.del(`/webhooks/${flaky}`);
 });
 
+t.test('one queue row per change, fanned out: a failing listener is retried alone', async (t) => {
+  await a.sql(`create table wh_fan (id serial primary key, title text); insert into directus_collections (collection) values ('wh_fan')`);
+  const ok = (await a.post('/webhooks', { name: 'fan ok', url: `${receiver.url}/fan-ok`, actions: ['create'], collections: ['wh_fan'] })).body.data.id;
+  const flaky = (await a.post('/webhooks', { name: 'fan flaky', url: `${receiver.url}/fan-flaky`, actions: ['create'], collections: ['wh_fan'] })).body.data.id;
+  const flow = await a.post('/flows', { name: 'fan flow', trigger: 'event', accountability: null,
+    options: { type: 'action', scope: ['items.create'], collections: ['wh_fan'] },
+    operations: [{ key: 'call', type: 'request', position_x: 1, position_y: 1, options: { url: `${receiver.url}/fan-flow`, method: 'POST', body: { key: '{{ $trigger.key }}' } } }] });
+  await a.patch(`/flows/${flow.body.data.id}`, { operation: flow.body.data.operations[0] });
+  let calls = 0;
+  receiver.status = (r) => (r.url === '/fan-flaky' && ++calls <= 2 ? 500 : 200);
+  const made = await a.post('/items/wh_fan', { title: 'to three listeners' });
+  t.equal(made.status, 200);
+  await receiver.waitFor(() => bodies('/fan-flaky').length === 1);
+  receiver.status = 200;
+  const row = await eventually<any>(`select kind, target, event, keys, listeners, done, status, attempts from strata.deliveries where collection = 'wh_fan'`,
+    (r) => r[0]?.status !== 'pending');
+  t.equal(row.length, 1, 'one queue row for the change, whatever the number of listeners');
+  t.same({ ...row[0], done: [...row[0].done].sort() }, {
+    kind: 'event', target: null, event: 'items.create', keys: [made.body.data.id], listeners: [], status: 'delivered', attempts: 3,
+    done: [`flow:${flow.body.data.id}`, `webhook:${ok}`, `webhook:${flaky}`].sort(),
+  }, 'delivered to all three; the failing one took three attempts');
+  t.equal(receiver.all.filter((r) => r.url === '/fan-ok').length, 1, 'the webhook that answered at once got exactly one delivery');
+  t.equal(receiver.all.filter((r) => r.url === '/fan-flow').length, 1, 'the flow ran exactly once');
+  t.equal(receiver.all.filter((r) => r.url === '/fan-flaky').length, 3, 'the failing webhook alone was tried again');
+  const keys = receiver.all.filter((r) => r.url.startsWith('/fan-')).map((r) => String(r.headers['idempotency-key']));
+  t.equal(new Set(keys).size, 3, 'each listener has its own idempotency key, the same on every attempt');
+  t.same(bodies('/fan-ok')[0], bodies('/fan-flaky')[0], 'both webhooks got the same body');
+  await a.del(`/webhooks/${ok}`);
+  await a.del(`/webhooks/${flaky}`);
+  await a.patch(`/flows/${flow.body.data.id}`, { status: 'inactive' });
+});
+
 t.test('outgoing requests obey the IP deny list', async (t) => {
   const metadata = (await a.post('/webhooks', { name: 'metadata', url: 'http://169.254.169.254/latest/meta-data', actions: ['create'], collections: ['wh_other'] })).body.data.id;
   await a.post('/items/wh_other', { title: 'to the metadata service' });
-  const rows = await eventually<any>(`select status, last_error from strata.deliveries where target = $1`, (r) => r[0]?.status === 'failed', [String(metadata)]);
+  const rows = await eventually<any>(`select status, last_error from strata.deliveries where ${TO}`, (r) => r[0]?.status === 'failed', [`webhook:${metadata}`]);
   t.match(rows[0], { status: 'failed', last_error: /169.254.169.254" resolves to a denied IP address/ });
   await a.del(`/webhooks/${metadata}`);
 });
@@ -155,7 +190,7 @@ t.test('system collections: directus_users changes are delivered, secrets masked
   await a.patch(`/users/${made.body.data.id}`, { first_name: 'Hook' });
   await receiver.waitFor(() => bodies('/users').length >= 2);
   t.same(bodies('/users')[1].payload, { first_name: 'Hook' });
-  t.equal((await a.sql('select count(*)::int as n from strata.deliveries where target = $1', [String(users)]))[0].n, 2,
+  t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where ${TO}`, [`webhook:${users}`]))[0].n, 2,
     'the sign-in (last_access) queued nothing');
   await a.del(`/webhooks/${users}`);
 });
@@ -184,10 +219,10 @@ t.test('a run longer than the lease keeps it: delivered once', async (t) => {
   await a.patch(`/flows/${flow.body.data.id}`, { operation: nap });
   await a.sql(`insert into wh_slow (title) values ('takes a while')`);
   await receiver.waitFor(() => receiver.requests.some((r) => r.url === '/slow'));
-  const rows = await eventually<any>(`select status, attempts from strata.deliveries where target = $1`, (r) => r[0]?.status === 'delivered', [flow.body.data.id]);
+  const rows = await eventually<any>(`select status, attempts from strata.deliveries where ${TO}`, (r) => r[0]?.status === 'delivered', [`flow:${flow.body.data.id}`]);
   t.match(rows, [{ status: 'delivered', attempts: 1 }], 'its lease (1 s) was renewed through the 2.5 s run: no second claim');
   t.equal(receiver.all.filter((r) => r.url === '/slow').length, 1, 'the receiver heard of it once');
-  t.match(receiver.requests.find((r) => r.url === '/slow')!.headers['idempotency-key'], /^strata-\d+-call$/, 'a request operation names its delivery and operation');
+  t.match(receiver.requests.find((r) => r.url === '/slow')!.headers['idempotency-key'], /^strata-\d+-flow-[0-9a-f-]{36}-call$/, 'a request operation names its delivery, flow and operation');
   await a.patch(`/flows/${flow.body.data.id}`, { status: 'inactive' });
 });
 
@@ -206,6 +241,8 @@ t.test('a gateway that dies holding a lease: another one delivers once the lease
   // what a gateway leaves when it claimed a delivery and died before it finished
   const [row] = await a.sql<{ id: string }>(`insert into strata.deliveries (kind, target, event, collection, keys, payload, attempts, lease_until)
     values ('webhook', $1, 'items.create', 'wh_items', '[999]', '{"title":"orphan"}', 1, now() + interval '300 milliseconds') returning id::text`, [String(hook)]);
+  // the queueing commit's wake-up, which reached every gateway (the one that died claimed the row)
+  await a.sql(`select pg_notify('strata_deliveries', '')`);
   await receiver.waitFor(() => receiver.requests.some((r) => r.headers['idempotency-key'] === `strata-${row.id}`));
   const rows = await eventually<any>(`select status, attempts from strata.deliveries where id = $1::bigint`, (r) => r[0].status !== 'pending', [row.id]);
   t.match(rows[0], { status: 'delivered', attempts: 2 }, 'delivered on the second attempt, by the gateway still alive');

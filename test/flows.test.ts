@@ -135,7 +135,9 @@ async function runWhere(flow: string, test: (data: any) => boolean): Promise<any
 const deactivate = async (id: string) => {
   await a.patch(`/flows/${id}`, { status: 'inactive' });
 };
-const settled = (flow: string) => eventually<any>(`select status from strata.deliveries where target = $1`,
+/** the deliveries to a flow: its own rows (schedule ticks) and the events that name it (listeners still to get them, or done) */
+const TO_FLOW = `(target = $1 or coalesce(listeners, '[]') || coalesce(done, '[]') ? ('flow:' || $1))`;
+const settled = (flow: string) => eventually<any>(`select status from strata.deliveries where ${TO_FLOW}`,
   (rows) => rows.every((r) => r.status !== 'pending'), [flow]);
 const count = async (table: string) => (await a.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
@@ -597,7 +599,7 @@ t.test('action flows: one run per event, logged as Directus logs it', async (t) 
   const all7 = await runsOf(flow, 7);
   t.equal(all7.length, 7, 'seven events, seven runs (none twice)');
   t.ok(all7.every((r) => r.revision !== null), 'accountability "all": every run has its revision');
-  t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where target = $1 and status = 'delivered'`, [flow]))[0].n, 7, 'seven deliveries, each delivered');
+  t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where ${TO_FLOW} and status = 'delivered'`, [flow]))[0].n, 7, 'seven deliveries, each delivered');
 
   // plain SQL writes run the flow too (no accountability)
   const [row] = await a.sql<{ id: number }>(`insert into zflw_ev (title, n) values ('sql', 1) returning id`);
@@ -631,7 +633,7 @@ t.test('flow accountability decides what a run writes; emitEvents', async (t) =>
   t.same(await counts(activity.id), fx.activity, '"activity": one activity row, no revision');
   t.same(await counts(none.id), fx.null, 'null: nothing');
   t.same(await counts(all.id), fx.all, '"all": one of each');
-  t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where target = $1`, [none.id]))[0].n, 1, 'the null flow did run');
+  t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where ${TO_FLOW}`, [none.id]))[0].n, 1, 'the null flow did run');
 
   // an item-create operation fires action flows only with emitEvents
   const creator = (emitEvents?: boolean) => hook([{ key: 'ic', type: 'item-create', options: { collection: 'zflw_acc', payload: { title: `emit-${emitEvents}` }, ...(emitEvents === undefined ? {} : { emitEvents }) } }], { return: '$last' });

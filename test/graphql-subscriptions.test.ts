@@ -246,3 +246,31 @@ t.test('strict: the token comes with the upgrade; an expiring token closes the s
   t.same(await once(short, '{ __typename }'), { data: { __typename: 'Query' } });
   t.match(await short.closed, { code: 4403, reason: 'Forbidden' }, 'closed when the token expires');
 });
+
+t.test('access changes reach open connections: a lost policy stops delivery, a suspended user is closed', async (t) => {
+  const [role, items, parents, user] = ['44444444-4444-4444-8444-444444444444', '55555555-5555-4555-8555-555555555555',
+    '66666666-6666-4666-8666-666666666666', '77777777-7777-4777-8777-777777777777'];
+  await app.sql(`
+    insert into directus_roles (id, name) values ('${role}', 'Changing');
+    insert into directus_policies (id, name) values ('${items}', 'Items'), ('${parents}', 'Parents');
+    insert into directus_access (id, role, policy) values (gen_random_uuid(), '${role}', '${items}'), (gen_random_uuid(), '${role}', '${parents}');
+    insert into directus_users (id, email, status, role, token) values ('${user}', 'changing@example.com', 'active', '${role}', 'changing-token');
+    insert into directus_permissions (collection, action, permissions, fields, policy) values
+      ('gs_items', 'read', null, 'id,title', '${items}'), ('gs_parents', 'read', null, 'id,name', '${parents}');
+  `);
+  const c = connect('changing-token');
+  const itemsSeen = await subscribe(c, 'subscription { gs_items_mutated(event: create) { key data { title } } }');
+  const parentsSeen = await subscribe(c, 'subscription { gs_parents_mutated(event: create) { key data { name } } }');
+  const before = await app.post('/items/gs_items', { title: 'before', status: 'draft' });
+  t.same(await itemsSeen.next(), { data: { gs_items_mutated: { key: String(before.body.data.id), data: { title: 'before' } } } });
+  // the role loses the policy that let it read gs_items; then one item and one parent are created,
+  // in that order: the parent's event arriving proves the item's was not delivered
+  await app.sql(`delete from directus_access where role = '${role}' and policy = '${items}'`);
+  await app.post('/items/gs_items', { title: 'after', status: 'draft' });
+  const parent = await app.post('/items/gs_parents', { name: 'P-after' });
+  t.same(await parentsSeen.next(), { data: { gs_parents_mutated: { key: String(parent.body.data.id), data: { name: 'P-after' } } } });
+  t.equal(itemsSeen.buffered, 0, 'the item created after the policy was removed was not delivered');
+  // credentials that no longer hold close the connection, as an expired token does
+  await app.sql(`update directus_users set status = 'suspended' where id = '${user}'`);
+  t.match(await c.closed, { code: 4403, reason: 'Forbidden' }, 'a suspended user\'s connection is closed');
+});

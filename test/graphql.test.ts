@@ -127,7 +127,7 @@ t.test('introspection shows only what the caller may read', async (t) => {
   const mine = await gql(q, undefined, reader);
   t.equal(mine.status, 200);
   const roots = mine.body.data.__schema.queryType.fields.map((f: { name: string }) => f.name).sort();
-  t.same(roots, ['authors', 'authors_aggregated', 'authors_by_id', 'books', 'books_aggregated', 'books_by_id']);
+  t.same(roots, ['authors', 'authors_aggregated', 'authors_by_id', 'authors_by_version', 'books', 'books_aggregated', 'books_by_id', 'books_by_version']);
   t.equal(mine.body.data.vault, null, 'a hidden collection has no type');
   t.same(mine.body.data.books.fields.map((f: { name: string }) => f.name), ['id', 'title', 'pages', 'status', 'author']);
   const admin = await gql(q);

@@ -5,6 +5,8 @@ import { formatMessage } from '../src/mail/smtp.js';
 import { createLogger } from '../src/log.js';
 import { loadConfig } from '../src/config.js';
 import { startSmtp } from './helpers/smtp.js';
+import { mailParts } from './helpers/mime.js';
+import { htmlToText, markdownToHtml } from '../src/mail/render.js';
 
 t.test('without a transport the mail, link included, goes to the log', async (t) => {
   const lines: string[] = [];
@@ -48,4 +50,22 @@ t.test('message format', async (t) => {
   const msg = formatMessage({ from: 'x@example.com', to: 'y@example.com', subject: 'S', text: 'a\n.b' }, new Date(0), 'id1');
   t.equal(msg, 'From: x@example.com\r\nTo: y@example.com\r\nSubject: S\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\nMessage-ID: <id1@example.com>\r\n'
     + 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\na\r\n..b\r\n');
+});
+
+t.test('HTML mail: multipart/alternative, the text part first, the HTML base64-encoded (long lines intact)', async (t) => {
+  const html = `<p>${'x'.repeat(2000)}</p>\n<p>.dot</p>`;
+  const msg = formatMessage({ from: 'x@example.com', to: 'y@example.com', subject: 'S', html }, new Date(0), 'id2');
+  t.match(msg, /Content-Type: multipart\/alternative; boundary="strata-id2"\r\n\r\n--strata-id2\r\nContent-Type: text\/plain; charset=utf-8/);
+  t.ok(msg.split('\r\n').every((l) => l.length <= 998), 'no line longer than SMTP allows');
+  const smtp = await startSmtp(t);
+  await createMailer(loadConfig(smtp.env).email, createLogger('silent')).send({ to: 'h@example.com', subject: 'H', html, text: 'plain version' });
+  const parts = mailParts((await smtp.next()).raw);
+  t.equal(parts.html, html);
+  t.equal(parts.text, 'plain version');
+});
+
+t.test('markdown is rendered and sanitized; HTML reduces to text', async (t) => {
+  t.equal(markdownToHtml('**b** [l](javascript:alert(1)) <a href="https://x.example" onclick="y()">x</a>').trim(),
+    '<p><strong>b</strong> <a>l</a> <a href="https://x.example">x</a></p>');
+  t.equal(htmlToText('<h1>T</h1><p>a &amp; b<br>c</p><script>bad()</script>'), 'T\na & b\nc');
 });

@@ -30,13 +30,13 @@ t.test('strata_request executes no internal function', async (t) => {
   t.same([...new Set(rows.map((r) => r.name))], [
     'bump_schema_version', 'check_created', 'check_remaining_admins', 'check_role_nesting', 'check_user_payload', 'check_write',
     'collection_readable', 'field_mask', 'item_permissions', 'link_revisions', 'permissions_me',
-    'permitted_fields', 'policies_me_globals', 'project_info', 'revision_kinds', 'secret_mask', 'user_delete_prepare',
+    'permitted_fields', 'policies_me_globals', 'project_info', 'revision_kinds', 'secret_mask', 'share_visible', 'user_delete_prepare',
     'write_grants',
   ], 'only the checks and answers requests need');
   const definers = rows.map((r) => r.name);
   for (const internal of ['session_login', 'session_refresh', 'access_for_user', 'access_for_token', 'bootstrap_admin',
     'password_reset', 'invite_accept', 'register_verify', 'login_suspend', 'protect', 'sync_policies', 'grant_table', 'run_ddl',
-    'create_collection', 'create_field', 'delete_collection']) {
+    'create_collection', 'create_field', 'delete_collection', 'access_for_share', 'share_login', 'share_info', 'share_password']) {
     t.notOk(definers.includes(internal), `${internal} is not executable`);
     const [{ ok }] = await app.sql<{ ok: boolean }>(`select bool_or(has_function_privilege('strata_request', p.oid, 'execute')) as ok
       from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'strata' and p.proname = $1`, [internal]);

@@ -17,7 +17,7 @@ t.test('info shows the public project subset to anonymous callers', async (t) =>
   const res = await app.get('/server/info', { token: null });
   t.equal(res.status, 200);
   t.equal(res.headers.get('cache-control'), 'no-cache');
-  t.same(Object.keys(res.body.data), ['project']);
+  t.same(Object.keys(res.body.data), ['project', 'license'], 'Directus 12.4 shows the license keys to anyone');
   t.same(Object.keys(res.body.data.project), [
     'project_name', 'project_descriptor', 'project_logo', 'project_color', 'default_appearance', 'default_theme_light',
     'default_theme_dark', 'theme_light_overrides', 'theme_dark_overrides', 'default_language', 'public_foreground',

@@ -12,8 +12,15 @@ export interface Client {
 
 export function withClient(access: Access, client: Client): Accountability {
   // spelled out rather than spread: one object shape for every request (a hot path)
-  return {
+  const accountability: Accountability = {
     user: access.user, role: access.role, roles: access.roles, policies: access.policies, admin: access.admin, app: access.app,
     ip: client.ip, userAgent: client.userAgent, origin: client.origin, signal: client.signal,
   };
+  // a share token: its scope goes to PostgreSQL with the claims (src/auth/shares.ts)
+  if (access.share) {
+    accountability.share = access.share;
+    accountability.share_collection = access.share_collection;
+    accountability.share_item = access.share_item;
+  }
+  return accountability;
 }

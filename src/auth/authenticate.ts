@@ -6,7 +6,7 @@ import type { Db } from '../db/client.js';
 import type { CookieConfig } from '../config.js';
 import { invalidCredentials } from '../errors.js';
 import { timed, type Access, type Accountability, type ApiRequest, type Timing } from '../types.js';
-import { accessForToken, accessForUser, accessPublic, sessionIsLive } from '../engine/access-store.js';
+import { accessForShare, accessForToken, accessForUser, accessPublic, sessionIsLive } from '../engine/access-store.js';
 import { withClient, type Client } from './accountability.js';
 import { isDirectusJwt, type Jwt } from './jwt.js';
 import { clearCookie, extractToken, type Token } from './token.js';
@@ -108,7 +108,9 @@ export function createAccessResolver(db: Db, jwt: Jwt, cache: AccessCache, sessi
         if (source === 'cookie') err.headers = { 'set-cookie': clearCookie(sessionCookie) };
         throw err;
       }
-      const access = await cache.get(`user:${claims.id}@${ip}`, () => accessForUser(db, claims.id, ip));
+      const access = claims.share !== undefined
+        ? await cache.get(`share:${claims.share}@${ip}`, () => accessForShare(db, claims.share!, ip))
+        : await cache.get(`user:${claims.id}@${ip}`, () => accessForUser(db, claims.id!, ip));
       if (!access) throw invalidCredentials();
       return withClient(access, client);
     }

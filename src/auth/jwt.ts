@@ -4,11 +4,14 @@ import { SignJWT, jwtVerify, decodeJwt, errors } from 'jose';
 import { forbidden, invalidToken, tokenExpired } from '../errors.js';
 
 export interface TokenClaims {
-  id: string;
+  /** the user; share tokens have none */
+  id?: string;
   role: string | null;
   app_access: boolean;
   admin_access: boolean;
   session?: string;
+  /** a share token's share (POST /shares/auth), as Directus signs it: no `id` then */
+  share?: string;
 }
 
 const ALG = 'HS256';
@@ -45,8 +48,9 @@ export class Jwt {
 
   async verify(token: string): Promise<TokenClaims> {
     const payload = await verifyToken(this.key, token);
-    // a user id that is not a uuid never reaches the database (its error text would leak)
-    if (typeof payload.id !== 'string' || !UUID.test(payload.id) || !('role' in payload) || typeof payload.app_access !== 'boolean' || typeof payload.admin_access !== 'boolean') {
+    // a user (or share) id that is not a uuid never reaches the database (its error text would leak)
+    const subject = payload.share === undefined ? payload.id : payload.id === undefined ? payload.share : undefined;
+    if (typeof subject !== 'string' || !UUID.test(subject) || !('role' in payload) || typeof payload.app_access !== 'boolean' || typeof payload.admin_access !== 'boolean') {
       throw invalidToken();
     }
     return payload as unknown as TokenClaims;

@@ -11,6 +11,7 @@ import { dummyHash, verifyPassword } from './password.js';
 import { verifyTotp } from './totp.js';
 import { isDirectusJwt } from './jwt.js';
 import { stall } from './stall.js';
+import { withLoginEvents } from './login-events.js';
 
 /** A 64-character URL-safe random token, like Directus's nanoid(64). */
 export const newToken = () => randomBytes(48).toString('base64url');
@@ -18,10 +19,16 @@ export const newToken = () => randomBytes(48).toString('base64url');
 export interface Session {
   user: string;
   refreshToken: string;
+  /** a share's session (POST /shares/auth; `user` is then empty): only when refreshLogin is asked for shares */
+  share?: string;
 }
 
-/** email + password (+ otp) -> a new session; INVALID_CREDENTIALS / INVALID_OTP otherwise. */
-export async function passwordLogin(db: Db, email: string, password: string, otp: string | undefined, refreshTtlMs: number,
+/** email + password (+ otp) -> a new session; INVALID_CREDENTIALS / INVALID_OTP otherwise (or a filter flow's refusal). */
+export const passwordLogin = (db: Db, email: string, password: string, otp: string | undefined, refreshTtlMs: number,
+  client: authStore.Client): Promise<Session> =>
+  withLoginEvents(db, { email, password, otp }, client, (p) => verifyLogin(db, p.email, p.password, p.otp, refreshTtlMs, client));
+
+async function verifyLogin(db: Db, email: string, password: string, otp: string | undefined, refreshTtlMs: number,
   client: authStore.Client): Promise<Session> {
   const user = await authStore.loginCandidate(db, email);
   // The same argon2 work whether or not the user exists (no user enumeration by timing).
@@ -49,10 +56,14 @@ export async function passwordLogin(db: Db, email: string, password: string, otp
  * otherwise. A refusal of a known session's user is padded to `stallMs` (LOGIN_STALL_TIME).
  */
 export async function refreshLogin(db: Db, token: string, ttlMs: number, session: boolean, graceMs: number,
-  client: authStore.Client, stallMs = 0): Promise<Session> {
+  client: authStore.Client, stallMs = 0, shares = false): Promise<Session> {
   const started = Date.now();
   const result = await authStore.refresh(db, token, newToken(), ttlMs, session, graceMs, client);
   if (!result) throw invalidCredentials();
+  if (result.share && result.token) {
+    if (shares) return { user: '', refreshToken: result.token, share: result.share };
+    throw invalidCredentials();
+  }
   if (!result.user || !result.token) {
     await stall(started, stallMs);
     throw result.status === 'suspended' ? userSuspended() : invalidCredentials();

@@ -29,10 +29,13 @@ export const WRITABLE_SYSTEM_ENDPOINTS: Record<string, string> = {
   flows: 'directus_flows',
   operations: 'directus_operations',
   webhooks: 'directus_webhooks',
+  // links to one item (src/auth/shares.ts); who may share what: strata.share_check
+  shares: 'directus_shares',
 };
 
-/** the writable system collections whose rows decide who may do what */
-const ACCESS_COLLECTIONS = new Set(['directus_users', 'directus_roles', 'directus_policies', 'directus_access', 'directus_permissions', 'directus_settings']);
+/** the writable system collections whose rows decide who may do what (a share's row: what its tokens reach) */
+const ACCESS_COLLECTIONS = new Set(['directus_users', 'directus_roles', 'directus_policies', 'directus_access', 'directus_permissions', 'directus_settings',
+  'directus_shares']);
 
 /** Directus checks every submitted password against the settings' policy before hashing. */
 export async function checkUserPasswords(db: Db, collection: string, items: unknown[]): Promise<void> {

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import { accessForUser } from '../engine/access-store.js';
 import { invalidCredentials, invalidPayload } from '../errors.js';
-import { isDirectusJwt, type Jwt } from './jwt.js';
+import { isDirectusJwt, type Jwt, type TokenClaims } from './jwt.js';
 import { parseCookies, setCookie } from './token.js';
 import type { Mode } from './validate.js';
 
@@ -27,7 +27,11 @@ export async function issueTokens(db: Db, jwt: Jwt, config: TokenConfig, user: s
   // the user's access from the client's IP (policies whose ip_access excludes it left out)
   const access = await accessForUser(db, user, ip);
   if (!access) throw invalidCredentials();
-  const claims = { id: user, role: access.role, app_access: access.app, admin_access: access.admin };
+  return tokensFor(jwt, config, { id: user, role: access.role, app_access: access.app, admin_access: access.admin }, refreshToken, mode);
+}
+
+/** The tokens of a session with these claims, per mode (users' sessions and shares' alike). */
+export async function tokensFor(jwt: Jwt, config: TokenConfig, claims: TokenClaims, refreshToken: string, mode: Mode): Promise<IssuedTokens> {
   if (mode === 'session') {
     const token = await jwt.sign({ ...claims, session: refreshToken }, config.sessionCookieTtlMs);
     return { expires: config.sessionCookieTtlMs, cookie: setCookie(config.sessionCookie, token, config.sessionCookieTtlMs) };

@@ -66,7 +66,9 @@ const claimsJson = new WeakMap<string[], string>();
 export function contextJson(a: Accountability): string {
   let claims = claimsJson.get(a.policies);
   if (claims === undefined) {
-    claims = JSON.stringify({ user: a.user, role: a.role, roles: a.roles, policies: a.policies, admin: a.admin, app: a.app }).slice(0, -1);
+    // share, share_collection, share_item: only share tokens have them (undefined is left out)
+    claims = JSON.stringify({ user: a.user, role: a.role, roles: a.roles, policies: a.policies, admin: a.admin, app: a.app,
+      share: a.share, share_collection: a.share_collection, share_item: a.share_item }).slice(0, -1);
     claimsJson.set(a.policies, claims);
   }
   return `${claims},"ip":${JSON.stringify(a.ip)},"user_agent":${JSON.stringify(a.userAgent)},"origin":${JSON.stringify(a.origin)}}`;

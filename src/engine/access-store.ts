@@ -31,6 +31,11 @@ export async function sessionIsLive(db: Db, session: string): Promise<boolean> {
   return rows.length > 0;
 }
 
+/** A share token's access (strata.access_for_share: the share's policies and scope); null when the share is gone. */
+export function accessForShare(db: Db, share: string, ip: string): Promise<Access | null> {
+  return access(db, 'select strata.access_for_share($1::uuid, $2)::text as access', [share, ip]);
+}
+
 /** A role's access (its role tree's policies, no user): a flow operation that runs as a role. Null: no such role. */
 export function accessForRole(db: Db, role: string): Promise<Access | null> {
   return access(db, 'select strata.access_for_role($1::uuid)::text as access', [role]);

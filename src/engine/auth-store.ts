@@ -48,7 +48,7 @@ export const login = async (db: Db, user: string, refreshToken: string, ttlMs: n
 };
 
 /** What a refresh answers: the session's user and new token, or the status that refused it. */
-export type RefreshResult = { user?: string; token?: string; status: string | null };
+export type RefreshResult = { user?: string; share?: string; token?: string; status: string | null };
 
 /**
  * Rotates a session's refresh token into `newToken`; session mode (`session`) lets the old

@@ -18,10 +18,11 @@ export interface FileLocation {
   focal_point_x: number | null;
   focal_point_y: number | null;
   modified_on: Date;
+  folder: string | null;
 }
 
 const LOCATIONS_SQL = `select id::text, storage, filename_disk, filename_download, type, filesize::text, width, height,
-  focal_point_x, focal_point_y, modified_on from directus_files where id = any($1::uuid[])`;
+  focal_point_x, focal_point_y, modified_on, folder::text from directus_files where id = any($1::uuid[])`;
 
 /** The stored location (and what /assets needs) of these files; missing ids are left out. */
 export const fileLocations = (db: Db, ids: string[]): Promise<FileLocation[]> =>
@@ -34,6 +35,9 @@ export interface UploadFacts {
   width: number | null;
   height: number | null;
   metadata: Record<string, unknown> | null;
+  /** from the embedded metadata (IPTC caption, keywords): kept only where the row has none */
+  description?: string | null;
+  tags?: string[] | null;
 }
 
 /**
@@ -43,9 +47,10 @@ export interface UploadFacts {
 export const completeUpload = (db: Db, id: string, f: UploadFacts, filenameDisk: string): Promise<unknown> =>
   db.transaction(async (q) => {
     await q("select set_config('strata.audit', 'off', true)");
-    return q(`update directus_files set type = $2, filesize = $3, width = $4, height = $5, metadata = $6::json,
-      filename_disk = $7, uploaded_on = now() where id = $1::uuid`,
-    [id, f.type, f.filesize, f.width, f.height, f.metadata === null ? null : JSON.stringify(f.metadata), filenameDisk]);
+    return q(`update directus_files set type = $2, filesize = $3, width = $4, height = $5, metadata = $6::text::json,
+      filename_disk = $7, uploaded_on = now(), description = coalesce(description, $8), tags = coalesce(tags, $9::text) where id = $1::uuid`,
+    [id, f.type, f.filesize, f.width, f.height, f.metadata === null ? null : JSON.stringify(f.metadata), filenameDisk,
+      f.description ?? null, f.tags ? JSON.stringify(f.tags) : null]);
   });
 
 /**
@@ -88,3 +93,30 @@ export async function assetSettings(db: Db): Promise<AssetSettings> {
 /** The default folder uploads go to (directus_settings.storage_default_folder). */
 export const defaultFolder = async (db: Db): Promise<string | null> =>
   (await db.queryAsOwner<{ f: string | null }>('select storage_default_folder::text as f from directus_settings order by id limit 1'))[0]?.f ?? null;
+
+/**
+ * What an import into `collection` needs to know before it parses a row: whether the collection
+ * exists (Directus checks existence, not permissions, before the body: the write decides those),
+ * and which fields take JSON values (json columns and relational fields), whose CSV cells are
+ * parsed as JSON as Directus does (nested relational values).
+ */
+export async function importTarget(db: Db, collection: string): Promise<{ exists: boolean; jsonFields: Set<string> }> {
+  const rows = await db.queryAsOwner<{ field: string | null }>(
+    `select field from strata.columns where collection = $1 and (type in ('json', 'csv') or udt in ('json', 'jsonb'))
+     union all select many_field from strata.relations where many_collection = $1
+     union all select one_field from strata.relations where one_collection = $1 and one_field is not null
+     union all select null where exists (select from strata.columns where collection = $1)`, [collection]);
+  return { exists: rows.some((r) => r.field === null), jsonFields: new Set(rows.flatMap((r) => (r.field === null ? [] : [r.field]))) };
+}
+
+/**
+ * Directus tells the user who asked for an export that it is ready: a notification (sent by
+ * the system on their behalf, as Directus does) linking to the new file in the app.
+ */
+export const notifyExportReady = (db: Db, user: string, collection: string, fileId: string, publicUrl: string): Promise<unknown> =>
+  db.queryAsOwner(`insert into directus_notifications (recipient, sender, subject, message, collection, item)
+    select u.id, u.id, format('Your export of %s is ready', $2::text),
+      format(E'\\nHello %s,\\n\\nYour export of %s is ready. <a href="%s">Click here to view.</a>\\n',
+        coalesce(nullif(trim(concat_ws(' ', u.first_name, u.last_name)), ''), u.email), $2::text, $4::text || '/admin/files/' || $3::text),
+      'directus_files', $3::text
+    from directus_users u where u.id = $1::uuid`, [user, collection, fileId, publicUrl.replace(/\/+$/, '')]);

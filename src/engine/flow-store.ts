@@ -36,13 +36,16 @@ export interface WebhookRow {
 
 export interface Delivery {
   id: string;
-  kind: 'flow' | 'webhook';
-  target: string;
+  /** 'event': one change for every listener in `listeners`; 'flow'/'webhook': for `target` alone */
+  kind: 'flow' | 'webhook' | 'event';
+  target: string | null;
   event: string;
   collection: string | null;
   keys: unknown[] | null;
   payload: unknown;
   accountability: Record<string, unknown> | null;
+  /** the listeners still to deliver to ("flow:<id>", "webhook:<id>"), for kind 'event' */
+  listeners: string[] | null;
   attempts: number;
 }
 
@@ -65,39 +68,63 @@ export const loadWebhooks = async (db: Db): Promise<WebhookRow[]> =>
     `select json_agg(w)::text as j from (select id, name, method, url, status, data, headers from public.directus_webhooks where status = 'active') w`))) ?? [];
 
 const DELIVERY_JSON = `json_build_object('id', id::text, 'kind', kind, 'target', target, 'event', event, 'collection', collection,
-  'keys', keys, 'payload', payload, 'accountability', accountability, 'attempts', attempts)::text as j`;
-
-/**
- * Claims up to `limit` due deliveries for `leaseMs` (rows another gateway holds are skipped, and
- * a lease that ran out is claimable again: its gateway died or stalled).
- */
-export const claimDeliveries = async (db: Db, limit: number, leaseMs: number): Promise<Delivery[]> =>
-  (await db.queryAsOwner<{ j: string }>(
-    `update strata.deliveries d set lease_until = now() + $2::int * interval '1 millisecond', attempts = d.attempts + 1, updated_at = now()
-     where d.id in (select id from strata.deliveries
-                    where status = 'pending' and next_at <= now() and (lease_until is null or lease_until <= now())
-                    order by id limit $1 for update skip locked)
-     returning ${DELIVERY_JSON}`, [limit, leaseMs])).map((r) => JSON.parse(r.j) as Delivery);
+  'keys', keys, 'payload', payload, 'accountability', accountability, 'listeners', listeners, 'attempts', attempts)::text as j`;
 
 export interface Outcome {
   id: string;
   ok: boolean;
+  /** kind 'event': the listeners that got it now, and those that failed (only they are tried again) */
+  done?: string[];
+  failed?: string[];
   /** retry after this many ms; null: no retry (delivered, or failed for good) */
   retryMs: number | null;
   status: number | null;
   error: string | null;
 }
 
-/** Records outcomes, all in one statement: delivered, a retry at now + retryMs, or failed. */
-export const finishDeliveries = async (db: Db, outcomes: Outcome[]): Promise<void> => {
-  await db.queryAsOwner(
-    `update strata.deliveries d set status = case when o.ok then 'delivered' when o.retry is null then 'failed' else 'pending' end,
-       next_at = case when o.retry is null then d.next_at else now() + o.retry * interval '1 millisecond' end,
-       lease_until = null, last_status = o.status, last_error = left(o.error, 2000), updated_at = now()
-     from jsonb_to_recordset($1::jsonb -> 'list') as o(id bigint, ok boolean, retry int, status int, error text)
-     where d.id = o.id`,
+/**
+ * One round of a gateway's dispatcher, in one statement: records the outcomes of the deliveries
+ * it finished (delivered, a retry at now + retryMs, or failed; an 'event' row's listeners that
+ * got it move to `done`, the others stay for the retry), and claims up to `limit` due deliveries
+ * for `leaseMs` (rows another gateway holds are skipped, and a lease that ran out is claimable
+ * again: its gateway died or stalled).
+ */
+export const recordAndClaim = async (db: Db, outcomes: Outcome[], limit: number, leaseMs: number): Promise<Delivery[]> =>
+  (await db.queryAsOwner<{ j: string }>(
+    `with o as (select * from jsonb_to_recordset($1::jsonb -> 'list')
+                  as o(id bigint, ok boolean, retry int, status int, error text, done jsonb, failed jsonb)),
+     finished as (
+       update strata.deliveries d set status = case when o.ok then 'delivered' when o.retry is null then 'failed' else 'pending' end,
+         next_at = case when o.retry is null then d.next_at else now() + o.retry * interval '1 millisecond' end,
+         listeners = case when o.failed is null then d.listeners else o.failed end,
+         done = case when o.done is null then d.done else coalesce(d.done, '[]') || o.done end,
+         lease_until = null, last_status = o.status, last_error = left(o.error, 2000), updated_at = now()
+       from o where d.id = o.id
+     )
+     update strata.deliveries d set lease_until = now() + $3::int * interval '1 millisecond', attempts = d.attempts + 1, updated_at = now()
+     where d.id in (select id from strata.deliveries
+                    where status = 'pending' and next_at <= now() and (lease_until is null or lease_until <= now())
+                      and id not in (select id from o) -- (one statement changes a row once: those are the CTE's)
+                    order by id limit $2 for update skip locked)
+     returning ${DELIVERY_JSON}`,
     // (an object: this client sends a JS array as a PostgreSQL array, an object as JSON)
-    [{ list: outcomes.map((o) => ({ id: o.id, ok: o.ok, retry: o.retryMs, status: o.status, error: o.error })) }]);
+    [{ list: outcomes.map((o) => ({ id: o.id, ok: o.ok, retry: o.retryMs, status: o.status, error: o.error, done: o.done ?? null, failed: o.failed ?? null })) },
+      limit, leaseMs])).map((r) => JSON.parse(r.j) as Delivery);
+
+/**
+ * Queues an event the gateway raises itself (auth.login, files.upload) for its listeners: one
+ * 'event' row, like the audit trigger's, and the dispatchers' wake-up.
+ */
+export const queueEvent = async (db: Db, event: string, trigger: Record<string, unknown>, accountability: Record<string, unknown> | null,
+  listeners: string[]): Promise<void> => {
+  await db.queryAsOwner(
+    `with queued as (insert into strata.deliveries (kind, event, collection, keys, payload, accountability, listeners, done)
+                     values ('event', $1, $2::jsonb ->> 'collection', $2::jsonb -> 'keys', $2::jsonb -> 'payload', $2::jsonb -> 'accountability',
+                             $2::jsonb -> 'listeners', '[]') returning 1)
+     select pg_notify('strata_deliveries', '') from queued`,
+    // (one object: this client sends a JS array as a PostgreSQL array, an object as JSON)
+    [event, { collection: typeof trigger.collection === 'string' ? trigger.collection : null, keys: trigger.key === undefined ? null : [trigger.key],
+      payload: trigger, accountability, listeners }]);
 };
 
 /** Extends the leases of deliveries still running here (a gateway that died stops extending them). */
@@ -136,9 +163,14 @@ export interface DeliveryListing {
 export const listDeliveries = async (db: Db, q: DeliveryListing): Promise<unknown[]> =>
   (await parsed<unknown[] | null>(db.queryAsOwner(
     `select json_agg(d order by d.id desc)::text as j from (
-       select id, kind, target, event, collection, keys, status, attempts, next_at, lease_until, last_status, last_error, created_at, updated_at
+       select id, kind, target, event, collection, keys, listeners, done, status, attempts, next_at, lease_until, last_status, last_error, created_at, updated_at
        from strata.deliveries
-       where ($1::text is null or status = $1) and ($2::text is null or kind = $2) and ($3::text is null or target = $3)
+       where ($1::text is null or status = $1)
+         -- a flow or webhook's deliveries: its own rows, and the events it listens to
+         and ($2::text is null or kind = $2 or exists (select from jsonb_array_elements_text(coalesce(listeners, '[]') || coalesce(done, '[]')) l
+                                                      where split_part(l, ':', 1) = $2 and ($3::text is null or substr(l, length($2) + 2) = $3)))
+         and ($3::text is null or target = $3 or exists (select from jsonb_array_elements_text(coalesce(listeners, '[]') || coalesce(done, '[]')) l
+                                                         where substr(l, strpos(l, ':') + 1) = $3))
        order by id desc limit $4) d`, [q.status ?? null, q.kind ?? null, q.target ?? null, q.limit]))) ?? [];
 
 export interface RunLog {

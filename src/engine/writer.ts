@@ -30,9 +30,14 @@ export interface WriteOptions {
 /** Runs before a write of a user collection (filter flows): may change `args` or refuse the write by throwing. */
 export type BeforeWrite = (accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>) => Promise<void>;
 
+/** Runs after a write committed (notification mails: src/mail/notifications.ts); not awaited, must not throw. */
+export type AfterWrite = (accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>) => void;
+
 export class Writer {
   /** set by the flows front end (src/flows) when it runs */
   beforeWrite: BeforeWrite | undefined;
+  /** set by src/app.ts */
+  afterWrite: AfterWrite | undefined;
 
   constructor(private db: Db, private reader: Reader, private catalog: Catalog, private opts: WriteOptions) {}
 
@@ -85,16 +90,21 @@ export class Writer {
     // a flow's item operation without "emit events" runs no filter flow, as in Directus
     if (this.beforeWrite && extra.emit_events !== false) await this.beforeWrite(accountability, collection, action, args);
     const original = structuredClone(args);
+    let out: string | null;
     try {
-      return await this.writeOnce(accountability, collection, action, args, read, timing, extra, how);
+      out = await this.writeOnce(accountability, collection, action, args, read, timing, extra, how);
     } catch (err) {
       // the schema changed after the hash fields were looked up (schema notifications are
       // asynchronous; strata.check_schema_version refused the write): look them up again and
       // write once more, so no value escapes hashing
       if (!isSchemaChanged(err)) throw err;
       this.catalog.schemaChanged();
-      return this.writeOnce(accountability, collection, action, original, read, timing, extra, how);
+      out = await this.writeOnce(accountability, collection, action, original, read, timing, extra, how);
+      args = original;
     }
+    // (the write's one flight has committed when its answer arrives)
+    this.afterWrite?.(accountability, collection, action, args);
+    return out;
   }
 
   private async writeOnce(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
@@ -104,10 +114,19 @@ export class Writer {
     if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data));
     let sql: string | null = null;
     let query: Query | Record<string, never> = {};
+    let unreadable: DirectusError | undefined;
     if (read) {
       query = read.mode === 'list' && read.query.limit === undefined ? { ...read.query, limit: -1 } : read.query;
-      const shapeQuery = read.mode === 'one' ? { ...query, key: '?' } : read.mode === 'list' ? { ...query, keys: [] } : query;
-      sql = await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, shapeQuery, read.mode, read.output ?? 'envelope'));
+      const { mode, output } = read;
+      const shapeQuery = mode === 'one' ? { ...query, key: '?' } : mode === 'list' ? { ...query, keys: [] } : query;
+      try {
+        sql = await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, shapeQuery, mode, output ?? 'envelope'));
+      } catch (err) {
+        // as Directus: the write is done, and the answer is 204 when the written items can't be
+        // read back (no read permission, or a field of `fields` the caller may not read)
+        if (!(err instanceof DirectusError && err.code === 'FORBIDDEN')) throw err;
+        [read, query, unreadable] = [null, {}, err];
+      }
     }
     const opts = {
       max_batch_mutation: Number.isFinite(this.opts.maxBatchMutation) ? this.opts.maxBatchMutation : null,
@@ -118,8 +137,14 @@ export class Writer {
       ...extra,
     };
     // the SQL text is one of two constants: nothing of the request reaches it
-    return timed(timing, 'db', () => this.db.request(accountability, how.system === true ? SYSTEM_WRITE_SQL : WRITE_SQL,
-      [action, collection, args, sql, query, opts]));
+    try {
+      return await timed(timing, 'db', () => this.db.request(accountability, how.system === true ? SYSTEM_WRITE_SQL : WRITE_SQL,
+        [action, collection, args, sql, query, opts]));
+    } catch (err) {
+      // neither readable nor writable: the read's refusal names the collection, as Directus's does
+      if (unreadable && err instanceof DirectusError && err.code === 'FORBIDDEN') throw unreadable;
+      throw err;
+    }
   }
 }
 

@@ -12,7 +12,8 @@ import { parseQueryString } from '../request/qs.js';
 import { assetSettings, fileLocations, type FileLocation } from '../engine/files.js';
 import type { ByteRange, StorageDriver } from '../storage/index.js';
 import type { FilesDeps } from './deps.js';
-import { outputFormat, pipelineFor, requestedTransformation, transformedKey, TRANSFORMABLE } from './transform.js';
+import { noCollection } from './names.js';
+import { outputFormat, pipelineFor, requestedTransformation, transformedKey, TRANSFORMABLE, wantsTransformation } from './transform.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** types a browser would execute script in: served with a sandboxing CSP */
@@ -20,23 +21,39 @@ const ACTIVE = /^(image\/svg\+xml|text\/html|application\/xhtml\+xml|text\/xml|a
 
 export function assetsRoutes(router: Router, d: FilesDeps): Router {
   let active = 0;
+  // STRATA_TEST_HOLD_TRANSFORMS (tests only): a cold transform waits until another asset request
+  // has been answered, so a test can have two transforms overlap without timing
+  const held: (() => void)[] = [];
   const handler = async (ctx: RouteContext): Promise<ApiResponse> => {
+    if (!d.config.files.testHoldTransforms) return serveAsset(ctx);
+    let waiting = false;
+    try {
+      return await serveAsset(ctx, () => new Promise<void>((r) => { waiting = true; held.push(r); }));
+    } finally {
+      if (!waiting) held.splice(0).forEach((release) => release());
+    }
+  };
+  const serveAsset = async (ctx: RouteContext, hold?: () => Promise<void>): Promise<ApiResponse> => {
     const id = ctx.params.id;
     if (!UUID.test(id)) throw forbidden();
-    // the caller's own read decides access (row-level security, the file's read permission)
-    const visible = await d.reader.readValue(ctx.accountability, 'directus_files', { fields: ['id'], key: id }, 'one', ctx.timing);
-    if (visible === null || visible.toString() === 'null') throw forbidden();
+    // the caller's own read of the row decides access (row-level security, the file's read
+    // permission); which fields they may read doesn't matter (`*`: whatever they may, even none)
+    const visible = await d.reader.readValue(ctx.accountability, 'directus_files', { fields: ['*'], key: id }, 'one', ctx.timing);
+    if (visible === null || visible.toString() === 'null') throw await refusal(ctx);
     const file = (await fileLocations(d.db, [id]))[0];
     if (!file?.filename_disk || !d.storage.has(file.storage)) throw forbidden();
     const driver = d.storage.location(file.storage);
     const query = parseQueryString(ctx.req.query);
     const download = query.download !== undefined;
     const f = d.config.files;
-    const transformation = requestedTransformation(query, await assetSettings(d.db), {
+    const settings = wantsTransformation(query) ? await assetSettings(d.db) : { transform: 'all' as const, presets: null };
+    const transformation = requestedTransformation(query, settings, {
       maxDimension: f.assetsTransformMaxDimension, maxOperations: f.assetsTransformMaxOperations,
     });
     let key = file.filename_disk;
     let type = file.type ?? 'application/octet-stream';
+    /** the transformed copy's stat when it was already stored */
+    let cached: Awaited<ReturnType<StorageDriver['stat']>> = null;
     const headers: Record<string, string> = {};
     if (transformation && TRANSFORMABLE.has(type)) {
       const accept = ctx.req.headers.accept ?? '';
@@ -44,21 +61,36 @@ export function assetsRoutes(router: Router, d: FilesDeps): Router {
       if (transformation.format === 'auto') headers.vary = 'Accept';
       key = transformedKey(id, transformation, format, [file.focal_point_x, file.focal_point_y]);
       type = `image/${format}`;
-      if (!(await driver.exists(key))) {
+      cached = await driver.stat(key);
+      if (!cached) {
         if (active >= f.assetsTransformMaxConcurrent) {
           throw new DirectusError('SERVICE_UNAVAILABLE', 'Service "files" is unavailable. Server is too busy.', { service: 'files', reason: 'Server is too busy' });
         }
         active++;
         try {
+          await hold?.();
           await transform(driver, file, key, transformation, format);
         } finally {
           active--;
         }
       }
     }
-    const stat = await driver.stat(key);
+    const stat = cached ?? await driver.stat(key);
     if (!stat) throw forbidden();
     return serve(ctx, driver, key, stat, type, file, download, headers, f.assetsCacheTtlMs, f.assetsContentSecurityPolicy);
+  };
+  /**
+   * Directus's 403 for a file the caller can't read: an admin's unknown id is the plain
+   * FORBIDDEN; a caller without any read permission on directus_files gets the collection's
+   * message, one whose permission filters the row out Directus 11's 'perform "read"' message.
+   */
+  const refusal = async (ctx: RouteContext): Promise<DirectusError> => {
+    if (ctx.accountability.admin) return forbidden();
+    const any = await d.reader.readValue(ctx.accountability, 'directus_files', { fields: ['*'], limit: 1 }, 'list', ctx.timing)
+      .then(() => true, () => false);
+    if (!any) return noCollection('directus_files');
+    const reason = 'You don\'t have permission to perform "read" for collection "directus_files" or it does not exist.';
+    return new DirectusError('FORBIDDEN', reason, { reason });
   };
   router.get('/assets/:id', handler, { body: 'none' });
   router.get('/assets/:id/:filename', handler, { body: 'none' });

@@ -16,4 +16,6 @@ export interface FilesDeps {
   writer: Writer;
   catalog: Catalog;
   storage: Storage;
+  /** an export's file text in a download format (the REST front end's exportText, given by src/app.ts) */
+  exportText: (format: string, body: string) => Promise<string>;
 }

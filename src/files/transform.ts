@@ -125,6 +125,9 @@ function checkArg(arg: unknown, method: string, limits: TransformLimits, depth: 
  * other parameters and must name a preset; with `presets` only presets may be used; with
  * `none` only the system presets.
  */
+/** Whether the query asks for any transformation (plain downloads need no asset settings). */
+export const wantsTransformation = (q: Record<string, QsValue>): boolean => PARAMS.some((p) => q[p] !== undefined);
+
 export function requestedTransformation(q: Record<string, QsValue>, settings: AssetSettings, limits: TransformLimits): Transformation | undefined {
   const given = PARAMS.filter((p) => q[p] !== undefined);
   if (given.length === 0) return undefined;

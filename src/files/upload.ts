@@ -10,6 +10,9 @@ import { completeUpload, discardFile, type FileLocation } from '../engine/files.
 import type { FilesDeps } from './deps.js';
 import { mimeAllowed, typeOf } from './sniff.js';
 import { diskExtension, titleFromFilename } from './title.js';
+import { embeddedFacts, type EmbeddedFacts } from './metadata.js';
+import { emitAction } from '../engine/emitter.js';
+import { uploadEvent } from './upload-event.js';
 
 /** Bytes of the head kept for sniffing and for reading image dimensions. */
 const HEAD_SIZE = 512 * 1024;
@@ -32,6 +35,8 @@ export interface IncomingFile {
   data: AsyncIterable<Buffer>;
   /** true once the part went past FILES_MAX_UPLOAD_SIZE (busboy truncates it) */
   truncated: () => boolean;
+  /** the type of bytes the server produced itself (an export): recorded as it is, not sniffed */
+  serverType?: string;
 }
 
 /** The storage location an upload goes to: the client's `storage` when configured, else the default. */
@@ -80,9 +85,9 @@ export async function storeUpload(deps: FilesDeps, ctx: RouteContext, meta: Reco
   try {
     if (file.truncated()) throw uploadTooLarge();
     const headBuf = Buffer.concat(head);
-    const type = typeOf(headBuf, file.mimeType);
+    const type = file.serverType ?? typeOf(headBuf, file.mimeType);
     if (!mimeAllowed(config.files.mimeTypeAllowList, type)) throw unsupportedType();
-    const dims = type.startsWith('image/') ? await imageSize(headBuf) : null;
+    const dims = type.startsWith('image/') ? await imageFacts(headBuf, config.files.metadataAllowList) : null;
     const payload: Record<string, unknown> = Object.create(null);
     for (const [k, v] of Object.entries(meta)) if (!SERVER_FIELDS.includes(k) && k !== 'storage') payload[k] = v;
     payload.filename_download = filenameDownload;
@@ -95,7 +100,8 @@ export async function storeUpload(deps: FilesDeps, ctx: RouteContext, meta: Reco
       });
       await writer.write(ctx.accountability, 'directus_files', 'create', { payload }, null, ctx.timing);
     }
-    const facts = { type, filesize: size, width: dims?.width ?? null, height: dims?.height ?? null, metadata: dims?.metadata ?? null };
+    const facts = { type, filesize: size, width: dims?.width ?? null, height: dims?.height ?? null, metadata: dims?.metadata ?? null,
+      description: dims?.description ?? null, tags: dims?.tags ?? null };
     try {
       await completeUpload(db, id, facts, key);
     } catch (err) {
@@ -103,6 +109,7 @@ export async function storeUpload(deps: FilesDeps, ctx: RouteContext, meta: Reco
       if (!existing) await discardFile(db, id).catch(() => undefined);
       throw err;
     }
+    await emitAction(db, 'files.upload', uploadEvent(id, payload, facts, existing !== undefined), ctx.accountability);
   } catch (err) {
     await driver.delete(key).catch(() => undefined);
     throw err;
@@ -120,13 +127,16 @@ export async function removeStored(d: FilesDeps, f: Pick<FileLocation, 'id' | 's
   await Promise.all(keys.map((k) => driver.delete(k).catch((err) => d.log.warn('could not remove stored file', { key: k, err: String(err) }))));
 }
 
-/** Width and height (EXIF orientation applied, as Directus records them) from the file's head. */
-async function imageSize(head: Buffer): Promise<{ width: number; height: number; metadata: Record<string, unknown> | null } | null> {
+/**
+ * Width and height (EXIF orientation applied, as Directus records them) and the embedded
+ * metadata (metadata.ts), from the file's head.
+ */
+async function imageFacts(head: Buffer, allowList: string[]): Promise<({ width: number; height: number } & EmbeddedFacts) | null> {
   try {
     const m = await sharp(head, { failOn: 'none' }).metadata();
     if (!m.width || !m.height) return null;
     const swap = (m.orientation ?? 1) >= 5;
-    return { width: swap ? m.height : m.width, height: swap ? m.width : m.height, metadata: null };
+    return { width: swap ? m.height : m.width, height: swap ? m.width : m.height, ...embeddedFacts(m, allowList) };
   } catch {
     return null;
   }

@@ -1,8 +1,11 @@
 // Runs the queued deliveries (strata.deliveries, see sql/fixtures/strata/hooks/): action flows
-// on item events, Directus 9 webhooks, schedule ticks. Woken when deliveries are queued (NOTIFY
-// strata_deliveries, sent by the writing transaction's commit) and by a timer for retries and
-// expired leases; it claims due rows with a lease (FOR UPDATE SKIP LOCKED, so gateways share the work
-// and each row runs once while its lease holds), runs them, and records the outcome. A failure
+// and Directus 9 webhooks on item events (one row per change, fanned out here to the listeners
+// it names; each listener's outcome is recorded, and only the ones that failed are tried again),
+// action flows on the gateway's own events (auth.login, files.upload, server.*: events.ts),
+// schedule ticks. Woken when deliveries are queued (NOTIFY strata_deliveries, sent by the
+// writing transaction's commit) and by a timer for retries and expired leases; it claims due
+// rows with a lease (FOR UPDATE SKIP LOCKED, so gateways share the work and each row runs once
+// while its lease holds), runs them, and records the outcome. A failure
 // (a webhook's non-2xx answer or unreachable receiver, a flow whose last operation rejected)
 // is retried with exponential backoff up to FLOWS_DELIVERY_ATTEMPTS, then recorded as failed.
 // Leases of deliveries still running are renewed; a gateway that dies mid-delivery stops
@@ -13,7 +16,7 @@ import type { Logger } from '../log.js';
 import type { FlowsConfig } from '../config.js';
 import type { Accountability } from '../types.js';
 import { denyList, headersFrom, readBody, sendAllowed } from '../util/outgoing.js';
-import { claimDeliveries, finishDeliveries, nextDue, pruneDeliveries, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
+import { nextDue, pruneDeliveries, recordAndClaim, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
 import { itemEvent, type FlowRegistry } from './registry.js';
 import type { FlowRunner } from './runner.js';
 
@@ -21,7 +24,7 @@ import type { FlowRunner } from './runner.js';
 const MAX_BACKOFF_MS = 3_600_000;
 
 export class Dispatcher {
-  /** outcomes not yet recorded (drain records them in one statement per round) */
+  /** outcomes not yet recorded (drain records them with its next claim, one statement per round) */
   private done: Outcome[] = [];
   private draining: Promise<void> | undefined;
   private again = false;
@@ -73,27 +76,26 @@ export class Dispatcher {
   private async drain(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
     for (;;) {
-      // outcomes are recorded together, one statement for all that finished since the last round
-      await this.flush();
-      const room = this.config.deliveryConcurrency - inFlight.size;
-      const claimed = room > 0 && !this.closed ? await claimDeliveries(this.db, room, this.config.deliveryLeaseMs) : [];
+      // one statement a round: the outcomes of all that finished since the last round, and new claims
+      const done = this.done.splice(0);
+      const room = this.closed ? 0 : this.config.deliveryConcurrency - inFlight.size;
+      let claimed: Delivery[] = [];
+      if (room > 0 || done.length > 0) {
+        claimed = await recordAndClaim(this.db, done, Math.max(room, 0), this.config.deliveryLeaseMs).catch((err) => {
+          // unrecorded outcomes: their leases run out and other attempts follow (at least once)
+          this.log.error('could not record or claim deliveries', { recorded: done.length, err: (err as Error).message });
+          return [];
+        });
+      }
       for (const d of claimed) {
         const p = this.deliver(d).finally(() => inFlight.delete(p));
         inFlight.add(p);
       }
-      if (inFlight.size === 0) return;
-      await Promise.race(inFlight);
+      if (inFlight.size === 0 && this.done.length === 0) return;
+      if (inFlight.size > 0) await Promise.race(inFlight);
       // let the deliveries that finish at about the same time land in the same round
       await new Promise((r) => setImmediate(r));
     }
-  }
-
-  private async flush(): Promise<void> {
-    const done = this.done.splice(0);
-    if (done.length === 0) return;
-    await finishDeliveries(this.db, done).catch((err) =>
-      // their leases run out and other attempts follow: at least once
-      this.log.error('could not record deliveries', { count: done.length, err: (err as Error).message }));
   }
 
   /** wakes again when the next pending delivery falls due (a retry, or a lease another gateway let expire) */
@@ -107,10 +109,10 @@ export class Dispatcher {
   }
 
   private async deliver(d: Delivery): Promise<void> {
-    let outcome: { ok: boolean; status: number | null; error: string | null };
+    let outcome: Result & { done?: string[]; failed?: string[] };
     this.running.add(d.id);
     try {
-      outcome = d.kind === 'webhook' ? await this.sendWebhook(d) : await this.runFlow(d);
+      outcome = d.kind === 'event' ? await this.fanOut(d) : await this.deliverTo(d, d.kind, d.target ?? '');
     } catch (err) {
       outcome = { ok: false, status: null, error: (err as Error).message ?? String(err) };
     } finally {
@@ -119,29 +121,52 @@ export class Dispatcher {
     const retry = outcome.ok || d.attempts >= this.config.deliveryAttempts ? null
       : Math.min(this.config.deliveryBackoffMs * 2 ** (d.attempts - 1), MAX_BACKOFF_MS);
     if (!outcome.ok) this.log.warn('flow delivery failed', { id: d.id, kind: d.kind, target: d.target, attempt: d.attempts, error: outcome.error, retryMs: retry });
-    this.done.push({ id: d.id, ok: outcome.ok, retryMs: retry, status: outcome.status, error: outcome.error });
+    this.done.push({ id: d.id, ok: outcome.ok, retryMs: retry, status: outcome.status, error: outcome.error, done: outcome.done, failed: outcome.failed });
   }
 
-  private async runFlow(d: Delivery) {
+  /** One change to each listener still to get it (at once); the failures are what is left to retry. */
+  private async fanOut(d: Delivery): Promise<Result & { done: string[]; failed: string[] }> {
+    const listeners = d.listeners ?? [];
+    const results = await Promise.all(listeners.map(async (listener) => {
+      const colon = listener.indexOf(':');
+      const kind = listener.slice(0, colon);
+      try {
+        return await this.deliverTo(d, kind, listener.slice(colon + 1), listener);
+      } catch (err) {
+        return { ok: false, status: null, error: (err as Error).message ?? String(err) };
+      }
+    }));
+    const failed = listeners.filter((_, i) => !results[i].ok);
+    const errors = results.map((r, i) => (r.ok ? null : `${listeners[i]}: ${r.error}`)).filter((e) => e !== null);
+    const lastFailure = results.filter((r) => !r.ok).at(-1);
+    return {
+      ok: failed.length === 0, status: lastFailure?.status ?? results.at(-1)?.status ?? null, error: errors.length > 0 ? errors.join('; ') : null,
+      done: listeners.filter((_, i) => results[i].ok), failed,
+    };
+  }
+
+  /** `listener` names the listener inside an 'event' row (its idempotency keys then name it too). */
+  private deliverTo(d: Delivery, kind: string, target: string, listener?: string): Promise<Result> {
+    const key = listener ? `${d.id}-${listener.replace(':', '-')}` : d.id;
+    if (kind === 'webhook') return this.sendWebhook(d, target, key);
+    if (kind === 'flow') return this.runFlow(d, target, key);
+    return Promise.resolve({ ok: true, status: null, error: `no such listener: ${kind}` });
+  }
+
+  private async runFlow(d: Delivery, target: string, key: string): Promise<Result> {
     await this.registry.ready();
-    const flow = this.registry.get(d.target);
+    const flow = this.registry.get(target);
     // deactivated or deleted since the change: nothing to run (recorded, not retried)
     if (!flow) return { ok: true, status: null, error: 'the flow is no longer active' };
-    const [, action] = d.event.split('.');
-    const collection = d.collection ?? '';
-    const event = itemEvent(collection, action);
-    const trigger = d.event === 'schedule' ? null
-      : action === 'create' ? { event, payload: d.payload, key: d.keys?.[0], collection }
-      : { event, payload: d.payload, keys: d.keys, collection };
-    const run = await this.runner.run(flow, trigger, { accountability: accountabilityOf(d.accountability), deliveryId: d.id });
+    const run = await this.runner.run(flow, triggerOf(d), { accountability: accountabilityOf(d.accountability), deliveryId: key });
     return run.rejected ? { ok: false, status: null, error: `the flow's last operation rejected: ${JSON.stringify(run.data.$last)?.slice(0, 500)}` }
       : { ok: true, status: null, error: null };
   }
 
   /** Directus 9's webhook request: {event, accountability: {user, role}, payload, key|keys, collection} */
-  private async sendWebhook(d: Delivery) {
+  private async sendWebhook(d: Delivery, target: string, key: string): Promise<Result> {
     await this.registry.ready();
-    const hook = this.registry.webhook(d.target);
+    const hook = this.registry.webhook(target);
     if (!hook) return { ok: true, status: null, error: 'the webhook is no longer active' };
     const [, action] = d.event.split('.');
     const acc = d.accountability;
@@ -150,7 +175,7 @@ export class Dispatcher {
       payload: d.payload, ...(action === 'create' ? { key: d.keys?.[0] } : { keys: d.keys }), collection: d.collection,
     };
     const headers = headersFrom(hook.headers);
-    headers['idempotency-key'] = `strata-${d.id}`;
+    headers['idempotency-key'] = `strata-${key}`;
     const method = (hook.method || 'POST').toUpperCase();
     let payload: string | undefined;
     if (hook.data !== false && method !== 'GET' && method !== 'HEAD') {
@@ -162,6 +187,31 @@ export class Dispatcher {
     const status = res.statusCode ?? 0;
     return { ok: status >= 200 && status < 300, status, error: status >= 200 && status < 300 ? null : `status ${status}` };
   }
+}
+
+interface Result {
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+}
+
+/** Keys of the gateway's own events' $trigger, in Directus's order (the row's JSON keeps none). */
+const TRIGGER_ORDER = ['payload', 'key', 'keys', 'collection', 'status', 'user', 'provider', 'error'];
+
+/** A delivery's $trigger: Directus's shapes of item events, schedule ticks (null) and the gateway's events. */
+function triggerOf(d: Delivery): unknown {
+  if (d.event === 'schedule') return null;
+  if (d.event.startsWith('items.')) {
+    const action = d.event.slice(6);
+    const collection = d.collection ?? '';
+    const event = itemEvent(collection, action);
+    return action === 'create' ? { event, payload: d.payload, key: d.keys?.[0], collection } : { event, payload: d.payload, keys: d.keys, collection };
+  }
+  const rest = (d.payload ?? {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { event: d.event };
+  for (const k of TRIGGER_ORDER) if (Object.hasOwn(rest, k)) out[k] = rest[k];
+  for (const [k, v] of Object.entries(rest)) if (!Object.hasOwn(out, k) && k !== '__proto__') out[k] = v;
+  return out;
 }
 
 /** The writing statement's accountability (strata.accountability) as a flow's trigger had it; null for plain SQL. */

@@ -59,7 +59,8 @@ export function filterHook(registry: FlowRegistry, runner: FlowRunner, primaryKe
   };
 }
 
-async function runFilter(runner: FlowRunner, flow: FlowRow, payload: unknown, meta: Record<string, unknown>, accountability: Accountability): Promise<unknown> {
+/** One filter flow on a payload ($trigger: {payload, ...meta}): the payload to go on with, or its refusal thrown. */
+export async function runFilter(runner: FlowRunner, flow: FlowRow, payload: unknown, meta: Record<string, unknown>, accountability: Accountability): Promise<unknown> {
   const { data, rejected } = await runner.run(flow, { payload, ...meta }, { accountability });
   if (rejected) throw refusal(data.$last);
   const ret = flow.options?.return;

@@ -1,7 +1,8 @@
 // Flows and webhooks, plugged into the core: the registry of active flows (reloaded on NOTIFY
 // strata_flows), the runner and its operations, the dispatcher of queued deliveries (action
 // flows, webhooks, schedule ticks; woken by NOTIFY strata_deliveries), the filter hook every
-// write passes through, and the trigger routes.
+// write passes through, the hooks of the events the gateway raises itself (auth.login,
+// files.upload, server.start/stop: events.ts), and the trigger routes.
 import type { Config } from '../config.js';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
@@ -12,6 +13,7 @@ import type { QueryLimits } from '../request/query.js';
 import type { Router } from '../router.js';
 import type { RouteContext } from '../types.js';
 import { createMailer } from '../mail/mailer.js';
+import { projectFacts } from '../mail/render.js';
 import { FlowRegistry } from './registry.js';
 import { FlowRunner, pickReturn, type RunContext } from './runner.js';
 import { createOperations } from './operations.js';
@@ -19,6 +21,8 @@ import { Dispatcher } from './dispatcher.js';
 import { filterHook } from './filters.js';
 import { flowRoutes } from './routes.js';
 import { ScriptPool } from './scripts.js';
+import { flowEventHooks } from './events.js';
+import { setEventHooks } from '../engine/emitter.js';
 
 /** how many flows deep "trigger flow" operations may chain */
 const MAX_TRIGGER_DEPTH = 32;
@@ -49,16 +53,22 @@ export function flows(d: FlowsDeps) {
 
   const scripts = new ScriptPool();
   const operations = createOperations({
-    db: d.db, log: d.log, reader: d.reader, writer: d.writer, mailer: createMailer(d.config.email, d.log),
+    db: d.db, log: d.log, reader: d.reader, writer: d.writer, mailer: createMailer(d.config.email, d.log, projectFacts(d.db, d.config.publicUrl)),
     limits: d.limits, config: d.config.flows, scripts, env, runOperationFlow, primaryKey: (c) => d.catalog.primaryKey(c),
   });
   const runner = new FlowRunner(d.db, d.log, operations, env);
   dispatcher = new Dispatcher(d.db, d.log, d.config.flows, registry, runner);
   d.writer.beforeWrite = filterHook(registry, runner, (collection) => d.catalog.primaryKey(collection));
+  const events = flowEventHooks(d.db, d.log, registry, runner, () => dispatcher!.wake());
+  setEventHooks(d.db, events);
   d.catalog.onFlowsChange(() => registry.changed());
   d.catalog.onDeliveries(() => dispatcher!.wake());
   registry.changed();
   dispatcher.wake(); // deliveries left by a gateway that stopped
+  // Directus's server.start / server.stop actions ($trigger {event}: Directus's also holds its
+  // HTTP server object, which no flow can use); queued like any event, so a stopping gateway's
+  // server.stop runs on another gateway, or on this one's next start
+  void events.action('server.start', {}, null);
 
   /** every key names an item the caller can read (a key that is not one reads nothing) */
   async function mayRead(ctx: RouteContext, collection: string, keys: unknown[]): Promise<boolean> {
@@ -77,8 +87,10 @@ export function flows(d: FlowsDeps) {
   return {
     routes: (router: Router) => flowRoutes(router, { db: d.db, log: d.log, registry, runner, mayRead }),
     async close() {
+      await events.action('server.stop', {}, null);
       registry.close();
       d.writer.beforeWrite = undefined;
+      setEventHooks(d.db, undefined);
       await dispatcher!.close();
       await scripts.close();
     },

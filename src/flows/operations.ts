@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { Reader } from '../engine/reader.js';
 import type { Writer, WriteAction } from '../engine/writer.js';
 import type { Mailer } from '../mail/mailer.js';
+import { renderMailBody } from '../mail/render.js';
 import type { FlowsConfig } from '../config.js';
 import { customError, forbidden, invalidPayload } from '../errors.js';
 import { normalizeQuery, type QueryLimits } from '../request/query.js';
@@ -217,8 +218,9 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
   ops.set('mail', async (o) => {
     const to = toArray(parseJsonOption(o.to)).filter((t): t is string => typeof t === 'string' && t !== '');
     if (to.length === 0) throw invalidPayload('"to" is required');
-    const body = typeof o.body === 'string' ? o.body : o.body === undefined || o.body === null ? '' : JSON.stringify(o.body);
-    for (const address of to) await d.mailer.send({ to: address, subject: typeof o.subject === 'string' ? o.subject : '', text: body });
+    // markdown (default), wysiwyg or a liquid template, as Directus's mail operation (src/mail/render.ts)
+    const body = await renderMailBody(d.mailer.templates, { ...o, data: parseJsonOption(o.data) });
+    for (const address of to) await d.mailer.send({ to: address, subject: typeof o.subject === 'string' ? o.subject : '', ...body });
     return undefined;
   });
 

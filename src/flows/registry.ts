@@ -12,6 +12,8 @@ export class FlowRegistry {
   private flows = new Map<string, FlowRow>();
   private webhooks = new Map<string, WebhookRow>();
   private filters = new Map<string, FlowRow[]>();
+  /** action flows of the events the gateway raises itself ("auth.login", ...), as listener names ("flow:<id>") */
+  private actions = new Map<string, string[]>();
   private jobs: Cron[] = [];
   private loading: Promise<void> | undefined;
   /** bumped by every change; the flows loaded are current once `loaded` reaches it */
@@ -51,6 +53,11 @@ export class FlowRegistry {
     return this.filters.get(event) ?? [];
   }
 
+  /** The listeners of an event the gateway raises itself (item events are the audit trigger's: strata.event_hooks). */
+  actionsFor(event: string): string[] {
+    return this.actions.get(event) ?? [];
+  }
+
   get hasFilters(): boolean {
     return this.filters.size > 0;
   }
@@ -67,14 +74,20 @@ export class FlowRegistry {
     this.webhooks = new Map(webhooks.map((w) => [String(w.id), w]));
     const flows = new Map<string, FlowRow>();
     const filters = new Map<string, FlowRow[]>();
+    const actions = new Map<string, string[]>();
     for (const flow of rows) {
       flows.set(flow.id, flow);
       if (flow.trigger === 'event' && flow.options?.type === 'filter') {
         for (const event of eventNames(flow)) filters.set(event, [...(filters.get(event) ?? []), flow]);
+      } else if (flow.trigger === 'event' && flow.options?.type === 'action') {
+        for (const event of listOf(flow.options?.scope)) {
+          if (!event.startsWith('items.')) actions.set(event, [...(actions.get(event) ?? []), `flow:${flow.id}`]);
+        }
       }
     }
     this.flows = flows;
     this.filters = filters;
+    this.actions = actions;
     this.loaded = version;
     this.schedule(rows.filter((f) => f.trigger === 'schedule'));
   }
@@ -105,14 +118,16 @@ export class FlowRegistry {
  * stay as they are.
  */
 export function eventNames(flow: FlowRow): string[] {
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
-  const collections = list(flow.options?.collections);
-  return list(flow.options?.scope).flatMap((scope) => {
+  const collections = listOf(flow.options?.collections);
+  return listOf(flow.options?.scope).flatMap((scope) => {
     if (!/^items\.(create|update|delete)$/.test(scope)) return [scope];
     const action = scope.split('.')[1];
     return collections.map((c) => itemEvent(c, action));
   });
 }
+
+/** A flow option that is a list of names (or one name). */
+const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
 
 /** Directus's name of an item event: "<collection>.items.create"; "users.create" for directus_users. */
 export function itemEvent(collection: string, action: string): string {

@@ -21,6 +21,7 @@ import { isForbiddenKey } from '../request/safe-keys.js';
 import { checkDocument } from './limits.js';
 import { DEFAULT_MAX_FIELDS } from '../request/query.js';
 import { collectionName } from './model.js';
+import { isVersionRoot, planVersion } from './versions.js';
 
 export interface GraphqlRequest {
   query?: unknown;
@@ -207,7 +208,9 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
           else if ('action' in planned) part.write = planned;
           else part.read = planned;
         } else if (operation.operation === 'mutation') part.write = planMutation(ctx, rootType, node, nodes);
-        else part.read = plan(ctx, rootType, node, nodes, name);
+        else if (!deps.scope && isVersionRoot(ctx, rootType, node, name)) {
+          [part.compute, part.nodes] = [planVersion(deps, acc, ctx, rootType, node, nodes, name, timing), nodes];
+        } else part.read = plan(ctx, rootType, node, nodes, name);
       } catch (err) {
         if (!(err instanceof DirectusError)) throw err;
         part.error = err;

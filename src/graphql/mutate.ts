@@ -67,6 +67,9 @@ export function planMutation(ctx: Context, rootType: GraphQLObjectType, node: Fi
   if (!readable) return { collection, action, args: writeArgs, read: null, answer: 'true' };
   const read = planItems(ctx, rootType, node, nodes, readable, mode === 'one' || readable.singleton ? 'one' : 'list');
   delete read.query.key;
-  // a singleton's re-read is compiled in the database (write_request): it is read as REST reads it
-  return { collection, action, args: writeArgs, read: { query: read.query, mode: readable.singleton ? 'list' : mode, output: 'value' }, reshape: read.reshape };
+  // a singleton's re-read is compiled in the database (write_request): it is read as REST reads it;
+  // a user singleton's write is an upsert, the settings' (update_settings) a patch of its one row,
+  // re-read as PATCH /settings re-reads it
+  const readMode = readable.singleton ? (collection === 'directus_settings' ? 'singleton' : 'list') : mode;
+  return { collection, action, args: writeArgs, read: { query: read.query, mode: readMode, output: 'value' }, reshape: read.reshape };
 }

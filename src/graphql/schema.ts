@@ -12,6 +12,7 @@ import {
 import type { Model, ModelCollection, ModelField, WriteModel } from './model.js';
 import { buildMutation } from './mutation-schema.js';
 import { buildSubscription } from './subscriptions.js';
+import { VERSION_ARG, versionRootField } from './versions.js';
 
 // Directus's custom scalars (names as Directus's schema has them)
 export const GraphQLJSON = new GraphQLScalarType({
@@ -157,15 +158,17 @@ export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?
     const type = objects.get(c.collection)!;
     const root = c.root ?? c.collection;
     if (c.singleton) {
-      query[root] = { type };
+      query[root] = extra ? { type } : { type, args: VERSION_ARG };
+      if (!extra) query[`${root}_by_version`] = versionRootField(c); // content versions: items scope only
       continue;
     }
     query[root] = { type: new GraphQLNonNull(list(new GraphQLNonNull(type))), args: listArgs(filterOf(c)) };
-    query[`${root}_by_id`] = { type, args: { id: { type: new GraphQLNonNull(GraphQLID) } } };
+    query[`${root}_by_id`] = { type, args: { id: { type: new GraphQLNonNull(GraphQLID) }, ...(extra ? {} : VERSION_ARG) } };
     query[`${root}_aggregated`] = {
       type: new GraphQLNonNull(list(new GraphQLNonNull(aggregatedType(c)))),
       args: { groupBy: { type: list(GraphQLString) }, ...listArgs(filterOf(c)) },
     };
+    if (!extra) query[`${root}_by_version`] = versionRootField(c);
   }
   if (Object.keys(query).length === 0) {
     // GraphQL needs one query field: Directus answers an empty schema the same way

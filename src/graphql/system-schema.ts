@@ -5,12 +5,13 @@
 // their schema: users_me needs a read of directus_users, update_users_me an update of it, and
 // an anonymous caller's server_info has only `project`.
 import {
-  GraphQLBoolean, GraphQLEnumType, GraphQLFloat, GraphQLID, GraphQLScalarType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString, getNullableType,
+  GraphQLBoolean, GraphQLEnumType, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLScalarType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString, getNullableType,
   type GraphQLFieldConfigMap,
 } from 'graphql';
 import type { Accountability } from '../types.js';
 import type { Model } from './model.js';
 import { GraphQLBigInt, GraphQLJSON, GraphQLVoid, type ExtraRoots } from './schema.js';
+import { schemaMutationFields } from './schema-mutations.js';
 
 const nonNull = GraphQLNonNull;
 const str = { type: GraphQLString };
@@ -102,6 +103,10 @@ const directusExtensions = object('directus_extensions', {
   schema: object('directus_extensions_schema', { type: 's', local: 'b' }),
   meta: object('directus_extensions_meta', { enabled: 'b' }),
 });
+const extensionInput = new GraphQLInputObjectType({
+  name: 'update_directus_extensions_inputInput',
+  fields: { meta: { type: new GraphQLInputObjectType({ name: 'update_directus_extensions_input_metaInput', fields: { enabled: { type: GraphQLBoolean } } }) } },
+});
 const permissionsMe = new GraphQLScalarType({ ...GraphQLJSON.toConfig(), name: 'permissions_me_type', description: undefined });
 const policyGlobals = object('policy_me_globals_type', { enforce_tfa: 'b', app_access: 'b', admin_access: 'b' });
 const sdlScope = new GraphQLEnumType({ name: 'graphql_sdl_scope', values: { items: {}, system: {} } });
@@ -111,6 +116,7 @@ export function systemRoots(acc: Accountability, model: Model): ExtraRoots {
   return {
     query: (objects) => {
       const fields: GraphQLFieldConfigMap<unknown, unknown> = {
+        server_specs_oas: { type: GraphQLJSON },
         server_specs_graphql: { type: GraphQLString, args: { scope: { type: sdlScope } } },
         server_ping: str,
         server_info: { type: acc.user ? serverInfo.user : serverInfo.public },
@@ -161,7 +167,12 @@ export function systemRoots(acc: Accountability, model: Model): ExtraRoots {
         users_register_verify: { type: GraphQLBoolean, args: { token: reqStr } },
       };
       // inviting creates users: admins only
-      if (acc.admin) fields.users_invite = { type: GraphQLBoolean, args: { email: reqStr, role: reqStr, invite_url: str } };
+      if (acc.admin) {
+        fields.users_invite = { type: GraphQLBoolean, args: { email: reqStr, role: reqStr, invite_url: str } };
+        Object.assign(fields, schemaMutationFields());
+        // no extension is installed: every id is unknown (FORBIDDEN, as Directus answers an unknown one)
+        fields.update_extensions_item = { type: directusExtensions, args: { id: { type: GraphQLID }, data: { type: extensionInput } } };
+      }
       // update_users_me: when the caller may update users, with the same input as update_users_item
       const updateUser = collections.update_users_item;
       const users = objects.get('directus_users');

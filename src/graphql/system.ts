@@ -27,6 +27,7 @@ import * as authStore from '../engine/auth-store.js';
 import * as utils from '../engine/utils.js';
 import * as settings from '../engine/system.js';
 import { serverHealth, serverInfo } from '../engine/server-info.js';
+import { openApiSpec } from '../engine/oas.js';
 import { isPlainObject } from '../request/body.js';
 import type { RootCall, RootHandler, Scope } from './execute.js';
 import { SYSTEM_ROOTS } from './model.js';
@@ -36,6 +37,8 @@ import type { SchemaScope, Schemas } from './schemas.js';
 import * as schemaApi from '../engine/schema.js';
 import { printSchema } from 'graphql';
 import { systemRoots } from './system-schema.js';
+import { schemaMutationHandlers } from './schema-mutations.js';
+import { COMMENTS, commentChanges, newComment, requireCommentWriter } from '../engine/comments.js';
 
 export interface SystemServices {
   config: Config;
@@ -48,9 +51,12 @@ export interface SystemServices {
   sdl(scope: 'items' | 'system'): Schemas;
 }
 
-/** the collections /graphql/system writes: those with Directus's rules (as REST's), and folders (a plain write) */
-const SYSTEM_RULES = new Set(Object.values(WRITABLE_SYSTEM_ENDPOINTS));
-const WRITABLE = new Set([...SYSTEM_RULES, 'directus_folders']);
+/**
+ * the collections /graphql/system writes: those with Directus's rules (as REST's, with the
+ * settings singleton: update_settings), and folders (a plain write)
+ */
+const SYSTEM_RULES = new Set([...Object.values(WRITABLE_SYSTEM_ENDPOINTS), 'directus_settings']);
+const WRITABLE = new Set([...SYSTEM_RULES, 'directus_folders', COMMENTS]);
 
 export const systemSchemaScope: SchemaScope = {
   scope: 'system',
@@ -69,6 +75,19 @@ const given = (args: Record<string, unknown>) => Object.fromEntries(Object.entri
 
 const clientOf = (acc: Accountability): authStore.Client => [acc.ip, acc.userAgent?.slice(0, 1024) ?? null, acc.origin];
 
+/** Comments as REST's /comments writes them: admins only, new ones stamped with their author, changes with their editor. */
+function commentRules(acc: Accountability, w: RootWrite): void {
+  requireCommentWriter(acc);
+  const a = w.args;
+  if (w.action === 'create') a.payload = Array.isArray(a.payload) ? a.payload.map((c) => newComment(acc, c)) : newComment(acc, a.payload);
+  else if (w.action === 'update') a.data = commentChanges(acc, a.data);
+  else if (w.action === 'patch_collection') {
+    const d = a.data;
+    if (Array.isArray(d)) a.data = d.map((c) => commentChanges(acc, c));
+    else if (isPlainObject(d)) d.data = commentChanges(acc, d.data);
+  }
+}
+
 export function systemScope(s: SystemServices): Scope {
   const { config, db, jwt } = s;
   const resets = passwordReset(config, db, createMailer(config.email, s.log));
@@ -85,6 +104,7 @@ export function systemScope(s: SystemServices): Scope {
   const own = { db, writer: s.writer, catalog: s.catalog };
 
   const handlers: Record<string, RootHandler> = {
+    ...schemaMutationHandlers(db, s.catalog),
     server_ping: () => async () => 'pong',
     server_info: ({ acc }) => () => serverInfo(config, db, acc),
     server_health: ({ acc }) => async () => (await serverHealth(config, db, acc)).body,
@@ -100,6 +120,10 @@ export function systemScope(s: SystemServices): Scope {
     relations_by_name: ({ acc, args }) => () => parsed(schemaApi.relation(db, acc, String(args.collection), String(args.field))),
     // no extension is installed (as REST's GET /extensions)
     extensions: () => async () => [],
+    update_extensions_item: () => async () => {
+      throw forbidden();
+    },
+    server_specs_oas: ({ acc }) => () => openApiSpec(db, config, acc),
     server_specs_graphql: ({ acc, args }) => async () => {
       const schemas = s.sdl(args.scope === 'system' ? 'system' : 'items');
       return printSchema((await schemas.forCaller(acc)).schema);
@@ -233,6 +257,7 @@ export function systemScope(s: SystemServices): Scope {
     root: (name) => (Object.hasOwn(handlers, name) ? handlers[name] : undefined),
     async beforeWrite(acc, w: RootWrite) {
       if (w.own) await checkOwnUpdate(db, acc, w.args.data as Record<string, unknown>);
+      if (w.collection === COMMENTS) commentRules(acc, w);
       // the items a write carries: one, a list, or {keys, data} (update_<c>_items)
       const p = w.action === 'create' ? w.args.payload : w.args.data;
       const items = Array.isArray(p) ? p : isPlainObject(p) && Array.isArray(p.keys) ? [p.data] : [p];

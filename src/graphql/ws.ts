@@ -39,6 +39,8 @@ export interface ChangeSubscription {
 /** The realtime delivery: `add` resolves once every event committed from then on will reach the subscriber. */
 export interface ChangeFeed {
   add(sub: ChangeSubscription): Promise<void>;
+  /** runs `job` on the delivery chain: after the events already read, before the next ones */
+  enqueue(job: () => Promise<void>): void;
   release(sub: ChangeSubscription): void;
   remove(sub: ChangeSubscription): void;
 }
@@ -63,6 +65,8 @@ export interface GraphqlSocketDeps {
 interface Extra {
   socket: Socket;
   access: Accountability | null;
+  /** resolves the same credentials' access again (users, roles, policies or their links changed) */
+  reload?: () => Promise<Accountability>;
   expiresAt: number | null;
   expiry?: NodeJS.Timeout;
   /** settles the message being set up (see `message` below) */
@@ -71,20 +75,23 @@ interface Extra {
 
 /** What onSubscribe hands the executor: a single result already computed, or a subscription to start. */
 type Prepared = { result: FormattedExecutionResult } | Listening;
-type Listening = { plan: SubscriptionPlan; access: Accountability; listening?: () => void };
+type Listening = { plan: SubscriptionPlan; extra: Extra; listening?: () => void };
 
 const clientOf = (s: { ip: string; headers: Record<string, string> }) => ({ ip: s.ip, userAgent: s.headers['user-agent'] ?? null, origin: s.headers.origin ?? null });
 /** setTimeout's largest delay; a later expiry is re-checked then */
 const MAX_TIMER = 2 ** 31 - 1;
 
-export function graphqlSocket(deps: GraphqlSocketDeps): { endpoint: SocketEndpoint; close(): void } {
+export function graphqlSocket(deps: GraphqlSocketDeps): { endpoint: SocketEndpoint; accessChanged(): void; close(): void } {
   const { graphql, feed, options } = deps;
   const connections = new Set<Extra>();
 
   const byToken = async (token: string, source: 'query' | 'cookie' | 'message', socket: { ip: string; headers: Record<string, string> }) => {
-    const access = await deps.resolveAccess({ token, source }, clientOf(socket));
-    if (!access.user) throw new Error('no user');
-    return { access, expiresAt: tokenExpiresAt(token) };
+    const reload = async () => {
+      const access = await deps.resolveAccess({ token, source }, clientOf(socket));
+      if (!access.user) throw new Error('no user');
+      return access;
+    };
+    return { access: await reload(), reload, expiresAt: tokenExpiresAt(token) };
   };
 
   const server = makeServer<Record<string, unknown> | undefined, Extra>({
@@ -100,12 +107,13 @@ export function graphqlSocket(deps: GraphqlSocketDeps): { endpoint: SocketEndpoi
           return false;
         }
       } else if (options.auth === 'public') {
-        extra.access = await deps.resolveAccess(null, clientOf(extra.socket));
+        extra.reload = () => deps.resolveAccess(null, clientOf(extra.socket));
+        extra.access = await extra.reload();
       } else return false;
       if (extra.expiresAt !== null) expireAt(extra, extra.expiresAt);
       return true;
     },
-    onSubscribe: (ctx, _id, payload) => prepare(graphql, ctx.extra.access!, payload, ctx.extra.setUp),
+    onSubscribe: (ctx, _id, payload) => prepare(graphql, ctx.extra, payload, ctx.extra.setUp),
     execute: (args) => ((args.contextValue as Prepared & { result: FormattedExecutionResult }).result as ExecutionResult),
     subscribe: (args) => start(feed, args.contextValue as Listening),
     // the results are already formatted (errors as Directus writes them)
@@ -170,11 +178,13 @@ export function graphqlSocket(deps: GraphqlSocketDeps): { endpoint: SocketEndpoi
           } catch {
             return socket.close(CloseCode.BadRequest, 'Invalid message received');
           }
-          // as Directus: before a handshake, only connection_init is taken
-          if (options.auth === 'handshake' && !extra.access && type !== MessageType.ConnectionInit) {
-            return socket.close(CloseCode.Forbidden, 'Forbidden');
-          }
           ready = ready.then(() => new Promise<void>((settled) => {
+            // as Directus: before a handshake, only connection_init is taken (checked in turn: a
+            // subscribe sent right behind its connection_init waits for it to be authenticated)
+            if (options.auth === 'handshake' && !extra.access && type !== MessageType.ConnectionInit) {
+              socket.close(CloseCode.Forbidden, 'Forbidden');
+              return settled();
+            }
             extra.setUp = settled;
             onMessage?.(text).then(settled, (err) => {
               settled();
@@ -194,6 +204,26 @@ export function graphqlSocket(deps: GraphqlSocketDeps): { endpoint: SocketEndpoi
 
   return {
     endpoint,
+    /**
+     * Users, roles, policies or their links changed: every connection resolves its credentials
+     * again, on the delivery chain, so events committed after the change are re-read with the new
+     * access. Credentials that no longer hold (a suspended user, a deleted token) close the
+     * connection as an expired token does.
+     */
+    accessChanged() {
+      feed.enqueue(() => Promise.all([...connections].map(async (extra) => {
+        const reload = extra.reload;
+        if (!reload || !extra.access) return;
+        let access: Accountability | null;
+        try {
+          access = await reload();
+        } catch {
+          access = null;
+        }
+        extra.access = access;
+        if (!access) extra.socket.close(CloseCode.Forbidden, 'Forbidden');
+      })).then(() => undefined));
+    },
     close() {
       for (const extra of connections) clearTimeout(extra.expiry);
       connections.clear();
@@ -202,7 +232,8 @@ export function graphqlSocket(deps: GraphqlSocketDeps): { endpoint: SocketEndpoi
 }
 
 /** Parses, limits and validates one operation against the caller's schema; runs it unless it is a subscription. */
-async function prepare(graphql: GraphqlDeps, access: Accountability, payload: SubscribePayload, listening?: () => void): Promise<ExecutionArgs | readonly GraphQLError[]> {
+async function prepare(graphql: GraphqlDeps, extra: Extra, payload: SubscribePayload, listening?: () => void): Promise<ExecutionArgs | readonly GraphQLError[]> {
+  const access = extra.access!;
   let document: DocumentNode;
   try {
     document = parse(payload.query, { maxTokens: graphql.options.tokenLimit });
@@ -238,7 +269,7 @@ async function prepare(graphql: GraphqlDeps, access: Accountability, payload: Su
     if (err instanceof DirectusError) return [new GraphQLError(err.message, { extensions: { ...err.extensions, code: err.code } })];
     throw err;
   }
-  return { schema, document, operationName, contextValue: { plan, access, listening } satisfies Prepared };
+  return { schema, document, operationName, contextValue: { plan, extra, listening } satisfies Prepared };
 }
 
 /**
@@ -248,7 +279,7 @@ async function prepare(graphql: GraphqlDeps, access: Accountability, payload: Su
  * `complete`, or the socket's close.
  */
 async function start(feed: ChangeFeed, prepared: Listening): Promise<AsyncIterableIterator<ExecutionResult>> {
-  const { plan, access } = prepared;
+  const { plan, extra } = prepared;
   const queue: ExecutionResult[] = [];
   let wake: (() => void) | undefined;
   let done = false;
@@ -256,7 +287,8 @@ async function start(feed: ChangeFeed, prepared: Listening): Promise<AsyncIterab
     collection: plan.collection,
     query: plan.query,
     event: plan.event,
-    access: () => (done ? null : access),
+    // the connection's current access: re-resolved when users, roles or policies change
+    access: () => (done ? null : extra.access),
     deliver(event, data) {
       if (done) return;
       queue.push(...(plan.results(event, data) as ExecutionResult[]));

@@ -4,6 +4,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import type { SmtpConfig } from '../config.js';
+import { htmlToText } from './render.js';
 
 const TIMEOUT_MS = 15_000;
 
@@ -11,7 +12,9 @@ export interface OutgoingMail {
   from: string;
   to: string;
   subject: string;
-  text: string;
+  text?: string;
+  /** with html, the message is multipart/alternative: the text part, then the HTML part */
+  html?: string;
 }
 
 interface Reply {
@@ -84,9 +87,24 @@ export function formatMessage(mail: OutgoingMail, now = new Date(), id = `${Date
   const domain = addressOf(mail.from).split('@')[1] ?? 'localhost';
   const headers = [
     `From: ${mail.from}`, `To: ${mail.to}`, `Subject: ${subject}`, `Date: ${now.toUTCString()}`,
-    `Message-ID: <${id}@${domain}>`, 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit',
+    `Message-ID: <${id}@${domain}>`, 'MIME-Version: 1.0',
   ];
-  const body = mail.text.replace(/\r?\n/g, '\r\n').split('\r\n').map((l) => (l.startsWith('.') ? '.' + l : l)).join('\r\n');
+  const text = (mail.text ?? (mail.html !== undefined ? htmlToText(mail.html) : '')).replace(/\r?\n/g, '\r\n');
+  // SMTP lines end at 998 characters: HTML, and text with longer lines, go base64-encoded (76 a line)
+  const base64 = (s: string) => Buffer.from(s).toString('base64').replace(/.{76}/g, '$&\r\n');
+  const textPart = text.split('\r\n').some((l) => l.length > 998)
+    ? { encoding: 'base64', content: base64(text) } : { encoding: '8bit', content: text };
+  let body: string;
+  if (mail.html === undefined) {
+    headers.push('Content-Type: text/plain; charset=utf-8', `Content-Transfer-Encoding: ${textPart.encoding}`);
+    body = textPart.content;
+  } else {
+    const boundary = `strata-${id.replace(/[^A-Za-z0-9]/g, '')}`;
+    headers.push(`Content-Type: multipart/alternative; boundary="${boundary}"`);
+    body = [`--${boundary}`, 'Content-Type: text/plain; charset=utf-8', `Content-Transfer-Encoding: ${textPart.encoding}`, '', textPart.content,
+      `--${boundary}`, 'Content-Type: text/html; charset=utf-8', 'Content-Transfer-Encoding: base64', '', base64(mail.html), `--${boundary}--`].join('\r\n');
+  }
+  body = body.split('\r\n').map((l) => (l.startsWith('.') ? '.' + l : l)).join('\r\n');
   return `${headers.join('\r\n')}\r\n\r\n${body}\r\n`;
 }
 

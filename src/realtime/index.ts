@@ -60,7 +60,8 @@ export function realtime(deps: RealtimeDeps): Realtime {
   const byToken = async (token: string, source: 'query' | 'cookie' | 'message', client: Client): Promise<Authenticated> => {
     const resolve = async () => {
       const access = await deps.resolveAccess({ token, source }, client);
-      if (!access.user) throw invalidCredentials();
+      // a user's token, or a share's (its reads are bound to the shared item by row-level security)
+      if (!access.user && !access.share) throw invalidCredentials();
       return access;
     };
     return { access: await resolve(), expiresAt: tokenExpiresAt(token), reload: { key: `t\u0000${token}\u0000${clientKey(client)}`, resolve } };

@@ -190,11 +190,14 @@ export class SubscriptionHub {
 const accessKeys = new WeakMap<Accountability, string>();
 const queryKeys = new WeakMap<Query, string>();
 
-/** Subscribers sharing this key see the same rows: admin, or the same user, role and policies ($CURRENT_USER in filters). */
+/**
+ * Subscribers sharing this key see the same rows: admin, or the same user, role and policies ($CURRENT_USER in filters),
+ * and the same share (a share token sees only its item: row-level security reads the share from the context).
+ */
 function accessKey(a: Accountability): string {
   let key = accessKeys.get(a);
   if (key === undefined) {
-    key = a.admin ? `*${a.user ?? ''}` : `${a.user ?? ''}\u0000${a.role ?? ''}\u0000${[...a.policies].sort().join(',')}`;
+    key = a.admin ? `*${a.user ?? ''}` : `${a.user ?? ''}\u0000${a.role ?? ''}\u0000${[...a.policies].sort().join(',')}\u0000${a.share ?? ''}`;
     accessKeys.set(a, key);
   }
   return key;

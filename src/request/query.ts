@@ -224,7 +224,10 @@ function normalizeDeep(raw: unknown, limits: QueryLimits, budget: FilterBudget, 
       case '_limit': out._limit = limit(value, limits); break;
       case '_offset': out._offset = integer(value, 'offset', 0); break;
       case '_page': break; // folded into _offset below
-      case '_search': out._search = String(value); break;
+      case '_search':
+        if (typeof value !== 'string') throw invalidQuery('"search" must be a string');
+        out._search = value;
+        break;
       case '_alias': out._alias = alias(value); capped(Object.keys(out._alias as object), 'alias', limits); break;
       default:
         if (key.startsWith('_')) break; // other query params are meaningless inside deep
@@ -318,8 +321,10 @@ export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits
   }
   if (raw.backlink !== undefined) q.backlink = raw.backlink !== 'false' && raw.backlink !== false;
   if (raw.export !== undefined && raw.export !== '') {
-    if (!['json', 'csv', 'csv_utf8', 'xml', 'yaml'].includes(String(raw.export))) throw invalidQuery('"export" must be one of json, csv, csv_utf8, xml, yaml');
-    q.export = String(raw.export);
+    // (a string only: String() of an object from `export[valueOf]=` would throw)
+    const format = typeof raw.export === 'string' ? raw.export : '';
+    if (!['json', 'csv', 'csv_utf8', 'xml', 'yaml'].includes(format)) throw invalidQuery('"export" must be one of json, csv, csv_utf8, xml, yaml');
+    q.export = format;
   }
   if (opts.list && q.limit === undefined && !q.aggregate) q.limit = limits.limitDefault;
   if (q.aggregate && q.groupBy && q.limit === undefined) q.limit = limits.limitDefault;

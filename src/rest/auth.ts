@@ -12,6 +12,7 @@ import { stall } from '../auth/stall.js';
 import { clearCookie, parseCookies } from '../auth/token.js';
 import { loginPayload, type Mode } from '../auth/validate.js';
 import { currentRefreshToken, issueTokens } from '../auth/tokens.js';
+import { shareTokens } from '../auth/shares.js';
 import * as authStore from '../engine/auth-store.js';
 import { clientOf as client } from './auth-password.js';
 
@@ -24,6 +25,11 @@ export function authRoutes(router: Router, s: Services) {
     const { cookie, ...data } = await issueTokens(db, jwt, config, user, refreshToken, mode, ip);
     return json(JSON.stringify({ data }), 200, cookie ? { 'set-cookie': cookie } : undefined);
   }
+
+  // The login providers the app offers (Directus's AUTH_PROVIDERS): Strata has only the local
+  // (email + password) provider, which Directus lists by leaving it out; `disableDefault` false
+  // keeps the app's email/password form. `?sessionOnly` asks the same list.
+  router.get('/auth', () => json(JSON.stringify({ data: [], disableDefault: false })));
 
   router.post('/auth/login', async ({ req }) => {
     const payload = loginPayload(jsonBody(req) ?? {});
@@ -41,7 +47,12 @@ export function authRoutes(router: Router, s: Services) {
     const { mode, token } = await refreshTokenOf(req);
     const session = mode === 'session';
     const result = await refreshLogin(db, token, session ? config.sessionCookieTtlMs : config.refreshTokenTtlMs, session,
-      config.sessionRefreshGraceMs, client(req), config.loginStallTimeMs);
+      config.sessionRefreshGraceMs, client(req), config.loginStallTimeMs, true);
+    if (result.share) {
+      // a share's session (POST /shares/auth): share tokens again
+      const { cookie, ...data } = await shareTokens(jwt, config, result.share, result.refreshToken, mode);
+      return json(JSON.stringify({ data }), 200, cookie ? { 'set-cookie': cookie } : undefined);
+    }
     return tokensResponse(result.user, result.refreshToken, mode, req.ip);
   });
 

@@ -16,6 +16,8 @@ import { itemsWriteRoutes } from './items-write.js';
 import { revisionsRoutes } from './revisions.js';
 import { commentsRoutes } from './comments.js';
 import { utilsRoutes } from './utils.js';
+import { sharesRoutes } from './shares.js';
+import { versionsRoutes } from './versions.js';
 
 export function restRoutes(router: Router, s: Services): Router {
   serverRoutes(router, s.config, s.db);
@@ -31,7 +33,9 @@ export function restRoutes(router: Router, s: Services): Router {
   relationsRoutes(router, s);
   schemaSnapshotRoutes(router, s);
   accessRoutes(router, s);
+  sharesRoutes(router, s);
   systemWriteRoutes(router, s);
+  versionsRoutes(router, s);
   // last: its "/<endpoint>/:id" routes must not shadow more specific ones ("/permissions/me")
   systemRoutes(router, s, s.reader);
   return router;

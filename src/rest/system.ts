@@ -7,6 +7,7 @@ import { invalidCredentials } from '../errors.js';
 import type { Router } from '../router.js';
 import type { Reader } from '../engine/reader.js';
 import { queryLimits, readResponse, searchQuery, urlQuery } from './common.js';
+import { json } from './response.js';
 
 /** endpoint -> collection, in Directus's vocabulary */
 export const SYSTEM_ENDPOINTS: Record<string, string> = {
@@ -28,6 +29,8 @@ export const SYSTEM_ENDPOINTS: Record<string, string> = {
   flows: 'directus_flows',
   operations: 'directus_operations',
   webhooks: 'directus_webhooks',
+  shares: 'directus_shares',
+  versions: 'directus_versions',
 };
 
 export function systemRoutes(router: Router, s: Services, reader: Reader) {
@@ -35,6 +38,8 @@ export function systemRoutes(router: Router, s: Services, reader: Reader) {
 
   // /users/me: the accountability's own user; anonymous callers have no user
   router.get('/users/me', async (ctx) => {
+    // a share token has no user: Directus answers its share
+    if (ctx.accountability.share) return json(JSON.stringify({ data: { share: ctx.accountability.share } }));
     if (!ctx.accountability.user) throw invalidCredentials();
     const query = await urlQuery(ctx, limits, false);
     return readResponse(reader, ctx, 'users', 'directus_users', { ...query, key: ctx.accountability.user }, 'one');

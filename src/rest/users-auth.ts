@@ -3,7 +3,7 @@
 // and public registration (/users/register, /users/register/verify-email). Reads of /users are
 // in system.ts; writes go through the same Writer as /items, so permissions hold here too.
 import type { Services } from './services.js';
-import { invalidCredentials } from '../errors.js';
+import { invalidCredentials, invalidPayload } from '../errors.js';
 import type { Router } from '../router.js';
 import { timed, type ApiResponse, type RouteContext } from '../types.js';
 import { json, noContent } from './response.js';
@@ -14,6 +14,7 @@ import { checkOwnUpdate, tfaDisable, tfaDisableFor, tfaEnable, tfaGenerate } fro
 import { accounts } from '../auth/accounts.js';
 import { objectBody } from '../auth/validate.js';
 import { clientOf } from './auth-password.js';
+import { trackPage } from '../engine/track-page.js';
 
 export function usersAuthRoutes(router: Router, s: Services) {
   const { config, db } = s;
@@ -37,6 +38,17 @@ export function usersAuthRoutes(router: Router, s: Services) {
   };
 
   const own = { db, writer: s.writer, catalog: s.catalog };
+
+  // the Data Studio's last page of the caller (src/engine/track-page.ts): 204, as Directus
+  router.patch('/users/me/track/page', async (ctx) => {
+    const user = me(ctx);
+    const data = body(ctx);
+    if (!Object.hasOwn(data, 'last_page')) throw invalidPayload('"last_page" key is required');
+    const page = data.last_page;
+    if (page !== null && typeof page === 'object') throw invalidPayload('"last_page" must be a string');
+    await trackPage(db, user, page === null ? null : String(page));
+    return noContent();
+  });
 
   // the rules of a profile update and two-factor setup are the core's (src/auth/own-user.ts)
   router.patch('/users/me', async (ctx) => {

@@ -1,0 +1,159 @@
+// `npm run bench:sql`: PostgreSQL's own work per read, Strata's compiled statement against the
+// hand-written one (bench/handwritten.ts), measured inside the database so the machine's other
+// load hardly matters: each statement runs N times, prepared with a generic plan (as Strata's
+// pool runs it), on one connection, and the CPU time of that connection's backend process
+// (/proc/<pid>/stat) is divided by N. Both bodies must be byte-identical, or the scenario fails.
+// --explain prints EXPLAIN (ANALYZE, BUFFERS) of both statements; --show prints Strata's SQL;
+// --committed measures the committed migrations only (by default sql/current.sql applies too).
+import postgres from 'postgres';
+import { readFileSync } from 'node:fs';
+import { ADMIN_TOKEN, benchConfig } from './config.js';
+import { installInChild, openBenchDatabase } from './database.js';
+import { countsFor, datasetReady, ensureDataset } from './dataset.js';
+import { floorStatement } from './floor-statement.js';
+import { handWritten } from './handwritten.js';
+import { createStrataReaderViaSql } from './reader.js';
+import { scenarios } from './scenarios.js';
+import { namesFor } from './schema.js';
+import { startStrata } from './server.js';
+import { Api } from './api.js';
+
+const log = (m: string) => process.stdout.write(m + '\n');
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const option = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const only = (option('only') ?? '').split(',').filter(Boolean);
+const seconds = Number(option('seconds') ?? 2);
+const scale = Number(option('scale') ?? 1);
+
+/** user + system CPU of one process, ms (10 ms ticks) */
+const processCpuMs = (pid: number) => {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+};
+
+interface Measured {
+  runs: number;
+  cpuMs: number;
+  wallMs: number;
+  body: string;
+}
+
+/** Runs `text` with `params` for about `seconds`, in one transaction after `setup` (the request's role and context). */
+async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, text: string, params: unknown[]): Promise<Measured> {
+  return sql.begin(async (tx) => {
+    if (setup) await tx.unsafe(setup[0], setup[1] as never[], { prepare: true });
+    const [{ pid }] = await tx.unsafe('select pg_backend_pid() as pid');
+    const once = async () => {
+      const [row] = await tx.unsafe(text, params as never[], { prepare: true });
+      return row ? (Object.values(row)[0] as string) : '';
+    };
+    let body = '';
+    for (let i = 0; i < 20; i++) body = await once(); // prepared, cached, warm
+    const cpu0 = processCpuMs(pid);
+    const t0 = performance.now();
+    let runs = 0;
+    while (performance.now() - t0 < seconds * 1000) {
+      // pipelined in batches: the backend never waits for the client
+      await Promise.all(Array.from({ length: 10 }, once));
+      runs += 10;
+    }
+    const wallMs = performance.now() - t0;
+    const cpuMs = processCpuMs(pid) - cpu0;
+    return { runs, cpuMs, wallMs, body };
+  });
+}
+
+/** EXPLAIN (ANALYZE, BUFFERS) of a statement as a generic plan, as the request pool runs it. */
+async function explain(sql: postgres.Sql, setup: [string, unknown[]] | undefined, text: string, params: unknown[]): Promise<string> {
+  return sql.begin(async (tx) => {
+    if (setup) await tx.unsafe(setup[0], setup[1] as never[]);
+    await tx.unsafe('set local plan_cache_mode = force_generic_plan');
+    // Strata's one parameter is the query (jsonb); the hand-written ones' types are inferred
+    const json = !!setup;
+    const types = json ? params.map(() => 'jsonb').join(', ') : '';
+    await tx.unsafe(`prepare bench_explain${types ? `(${types})` : ''} as ${text}`);
+    const literal = (p: unknown) => `'${(json ? JSON.stringify(p) : String(p)).replace(/'/g, "''")}'${json ? '::jsonb' : ''}`;
+    const args = params.map(literal).join(', ');
+    for (let i = 0; i < 5; i++) await tx.unsafe(`execute bench_explain${args ? `(${args})` : ''}`);
+    const rows = await tx.unsafe(`explain (analyze, buffers, costs off) execute bench_explain${args ? `(${args})` : ''}`);
+    await tx.unsafe('deallocate bench_explain');
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+}
+
+async function main() {
+  const db = await openBenchDatabase(scale, option('database-url') ?? process.env.DATABASE_URL, log);
+  const names = namesFor('');
+  const counts = countsFor(scale);
+  const config = benchConfig(2);
+  const rows: string[][] = [];
+  let failed = false;
+  try {
+    // the SQL under development too (sql/current.sql), unless told otherwise: this is the compiler's bench
+    if (!flag('committed')) process.env.BENCH_EXTRA_ENV ??= JSON.stringify({ STRATA_DEV_MIGRATIONS: 'true' });
+    if (!(await installInChild(db.url))) throw new Error('installing the schema failed');
+    if (!(await datasetReady(db.url, scale))) {
+      // the schema is created through the API: a server for the time of the load
+      const server = await startStrata(db.url, 2);
+      try {
+        await ensureDataset(new Api(server.url, ADMIN_TOKEN), db.url, scale, names, log);
+      } finally {
+        await server.stop();
+      }
+    }
+    const readerToken = (await createStrataReaderViaSql(db.url, names)).token;
+    const sql = postgres(db.url, { max: 1, onnotice: () => {}, connection: { application_name: 'strata-bench-sql', plan_cache_mode: 'force_generic_plan' }, types: {} });
+    try {
+      for (const s of scenarios(names, counts)) {
+        if (!s.read || (only.length && !only.some((o) => s.name.includes(o)))) continue;
+        const hand = handWritten(names, s.name);
+        const strata = await floorStatement(db.url, config, s, s.as === 'admin' ? ADMIN_TOKEN : readerToken);
+        const context = strata.statements[0];
+        const setup: [string, unknown[]] = [context.text, context.params];
+        const statement = strata.statements[strata.result];
+        if (flag('show')) log(`\n-- ${s.name}: Strata\n${statement.text}\n`);
+        if (!hand) {
+          rows.push([s.name, '–', '–', '–', 'no hand-written statement']);
+          continue;
+        }
+        if (flag('explain')) {
+          log(`\n== ${s.name}: Strata\n${await explain(sql, setup, statement.text, statement.params)}`);
+          log(`\n== ${s.name}: hand-written\n${await explain(sql, undefined, hand.text, hand.params)}`);
+        }
+        // alternated, twice each, the lower kept: the first runs of a backend are slower
+        const lower = (x: Measured, y: Measured) => (x.cpuMs / x.runs <= y.cpuMs / y.runs ? x : y);
+        let a = await measure(sql, setup, statement.text, statement.params);
+        let b = await measure(sql, undefined, hand.text, hand.params);
+        a = lower(a, await measure(sql, setup, statement.text, statement.params));
+        b = lower(b, await measure(sql, undefined, hand.text, hand.params));
+        if (flag('verbose')) log(`  runs ${a.runs}/${b.runs}, CPU ${a.cpuMs}/${b.cpuMs} ms, wall ${a.wallMs.toFixed(0)}/${b.wallMs.toFixed(0)} ms`);
+        const same = a.body === b.body;
+        if (!same) {
+          failed = true;
+          log(`${s.name}: the bodies differ\n  Strata: ${a.body.slice(0, 600)}\n  hand:   ${b.body.slice(0, 600)}`);
+        }
+        const per = (m: Measured) => m.cpuMs / m.runs;
+        rows.push([s.name, per(a).toFixed(3), per(b).toFixed(3), (per(a) / per(b)).toFixed(2), same ? 'same bytes' : 'BODIES DIFFER']);
+        log(`${s.name}: Strata ${per(a).toFixed(3)} ms (${a.runs} runs), hand-written ${per(b).toFixed(3)} ms (${b.runs} runs)`);
+      }
+    } finally {
+      await sql.end();
+    }
+  } finally {
+    await db.stop();
+  }
+  log('\nPostgreSQL CPU per statement (ms), generic plans, one backend, in-database:\n');
+  log('| scenario | Strata | hand-written | Strata/hand | body |\n|---|---:|---:|---:|---|');
+  for (const r of rows) log(`| ${r.join(' | ')} |`);
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench:sql failed: ${err?.stack ?? err}\n`);
+  process.exit(1);
+});
