@@ -18,7 +18,7 @@ import { listenForChanges } from './db/schema-listener.js';
 import { Catalog } from './engine/catalog.js';
 import { Writer } from './engine/writer.js';
 import { EventStream } from './engine/events.js';
-import { fileRoutes } from './files/index.js';
+import { fileRoutes, fileService } from './files/index.js';
 import { exportText } from './rest/export.js';
 import { createStorage } from './storage/index.js';
 import { realtime } from './realtime/index.js';
@@ -67,8 +67,10 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const live = config.websockets.rest.enabled ? realtime({ config, log, db, reader, writer: services.writer, events, resolveAccess, limits,
     primaryKey: (c) => catalog.primaryKey(c) }) : undefined;
   if (live) catalog.onAccessChange(() => live.accessChanged()); // after accessCache.clear(): sockets re-resolve fresh
+  // the files front end's deps; its byte side (imports, deletes) is also GraphQL's (/graphql/system files mutations)
+  const filesDeps = { ...services, storage: createStorage(config.files), exportText };
   const gql = { db, reader, writer: services.writer, catalog, options: { ...config.graphql, maxRelationalDepth: config.maxRelationalDepth }, limits,
-    system: { config, jwt: services.jwt, log } };
+    system: { config, jwt: services.jwt, log, reader, files: fileService(filesDeps) } };
   // GraphQL subscriptions (graphql-transport-ws): the realtime front end's delivery, the GraphQL front end's schema and plans
   const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: new SubscriptionHub(events, reader, log, (c) => catalog.primaryKey(c)),
     resolveAccess, log, options: { ...config.websockets.graphql, sessionCookie: config.sessionCookie.name } }) : undefined;
@@ -86,7 +88,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       // files front end last: /files and /folders reads are REST's generic system reads
       // (flow routes before REST's: /flows/deliveries is not /flows/:id)
       // the Data Studio at /admin and the root redirect last (SERVE_APP, ROOT_REDIRECT: src/app-serve)
-      router: appRoutes(fileRoutes(restRoutes(graphqlRoutes(automation.routes(metrics?.routes(new Router()) ?? new Router()), gql), services), { ...services, storage: createStorage(config.files), exportText }), config, log),
+      router: appRoutes(fileRoutes(restRoutes(graphqlRoutes(automation.routes(metrics?.routes(new Router()) ?? new Router()), gql), services), filesDeps), config, log),
       // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
       authenticate: httpAuthenticator(resolveAccess, config.sessionCookie),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),

@@ -48,10 +48,11 @@ t.test('per IP: the request after RATE_LIMITER_POINTS in the window is refused w
   const before = await sessions();
   const res = await app.post('/auth/login', { email: app.cluster.adminEmail, password: app.cluster.adminPassword }, { token: null });
   t.equal(res.status, 429);
-  t.equal(res.headers.get('retry-after'), '60');
+  // the window began with the first ping: on a loaded machine a second may have passed since
+  t.match(res.headers.get('retry-after'), /^(59|60)$/);
   t.same(Object.keys(res.body.errors[0].extensions), ['limit', 'reset', 'code']);
   // Directus words the wait with `ms`: just under a minute is "60s", a full one "1m"
-  t.match(res.body, { errors: [{ message: /^Too many requests, retry after (60s|1m)\.$/, extensions: { limit: 3, code: 'REQUESTS_EXCEEDED' } }] });
+  t.match(res.body, { errors: [{ message: /^Too many requests, retry after (59s|60s|1m)\.$/, extensions: { limit: 3, code: 'REQUESTS_EXCEEDED' } }] });
   const reset = Date.parse(res.body.errors[0].extensions.reset);
   t.ok(Math.abs(reset - (Date.now() + 60_000)) < 5000, 'reset: when the window ends');
   t.equal(await sessions(), before, 'the refused login did nothing');

@@ -301,3 +301,21 @@ t.test('token expiry: TOKEN_EXPIRED, then re-auth within the timeout or the conn
   t.same(await d.next(), { type: 'auth', status: 'error', error: { code: 'AUTH_TIMEOUT', message: 'Authentication timed out.' } });
   await d.closed;
 });
+
+t.test('system collections: directus_users changes are events; a sign-in is not (as Directus 12.4)', async (t) => {
+  const email = 'rt-system@example.com';
+  const c = await connect();
+  c.send({ type: 'subscribe', collection: 'directus_users', query: { fields: ['id', 'first_name'], filter: { email: { _eq: email } } }, uid: 'u' });
+  t.same(await c.next(), { type: 'subscription', event: 'init', data: [], uid: 'u' });
+  const user = await createUser(app, { admin: false, email });
+  t.same(await c.next(), { type: 'subscription', event: 'create', data: [{ id: user.id, first_name: null }], uid: 'u' });
+  // a sign-in updates last_access: bookkeeping, no event (the update after it arrives first)
+  t.equal((await app.post('/auth/login', { email: user.email, password: user.password })).status, 200);
+  await app.patch(`/users/${user.id}`, { first_name: 'Ada' });
+  t.same(await c.next(), { type: 'subscription', event: 'update', data: [{ id: user.id, first_name: 'Ada' }], uid: 'u' });
+  await app.sql(`update directus_users set first_name = 'Grace' where id = $1`, [user.id]);
+  t.same(await c.next(), { type: 'subscription', event: 'update', data: [{ id: user.id, first_name: 'Grace' }], uid: 'u' }, 'plain SQL too');
+  await app.del(`/users/${user.id}`);
+  t.same(await c.next(), { type: 'subscription', event: 'delete', data: [user.id], uid: 'u' });
+  t.same(c.pending, []);
+});

@@ -2,7 +2,6 @@
 // DELETE (one, batch) removing the stored bytes too. Reads (GET/SEARCH /files) are the REST
 // front end's generic system-collection reads. Every row is written as the caller, so
 // directus_files permissions (row-level security, write checks) decide.
-import { randomUUID } from 'node:crypto';
 import { forbidden, invalidPayload } from '../errors.js';
 import type { Router } from '../router.js';
 import type { ApiResponse, RouteContext } from '../types.js';
@@ -14,8 +13,9 @@ import type { WriteAction } from '../engine/writer.js';
 import { existingFiles, fileLocations, mayWriteFiles } from '../engine/files.js';
 import type { FilesDeps } from './deps.js';
 import { readMultipart } from './multipart.js';
-import { removeStored, SERVER_FIELDS, storageFor, storeUpload, uploadTooLarge } from './upload.js';
-import { titleFromFilename } from './title.js';
+import { removeStored, storageFor, storeUpload, uploadTooLarge } from './upload.js';
+import { batchFields, clientFields, newFileRecord } from '../engine/file-records.js';
+import type { Accountability, Timing } from '../types.js';
 
 /** Most parts (fields and files) one multipart request may have. */
 const MAX_PARTS = 1000;
@@ -54,14 +54,6 @@ async function collectJson(d: FilesDeps, ctx: RouteContext): Promise<unknown> {
 
 async function* emptyBody(): AsyncIterable<Buffer> {}
 
-/** A client's payload without the fields only the server sets (Directus ignores them too). */
-function clientFields(item: unknown): unknown {
-  if (!isPlainObject(item)) return item;
-  const out: Record<string, unknown> = Object.create(null);
-  for (const [k, v] of Object.entries(item)) if (!SERVER_FIELDS.includes(k) && k !== 'storage') out[k] = v;
-  return out;
-}
-
 const isMultipart = (contentType: string) => /^multipart\/form-data\b/i.test(contentType);
 
 const multipartLimits = (d: FilesDeps) => ({ fileSize: d.config.files.maxUploadSize, fieldSize: d.config.maxPayloadSize, parts: MAX_PARTS });
@@ -83,14 +75,9 @@ export function filesRoutes(router: Router, d: FilesDeps): Router {
     // JSON: a file record without bytes (Directus's "import later" records, embeds)
     const body = await collectJson(d, ctx);
     if (!isPlainObject(body)) throw invalidPayload('"value" must be of type object');
-    const payload = clientFields(body) as Record<string, unknown>;
-    const id = randomUUID();
-    payload.id = id;
-    payload.storage = storageFor(d, body.storage);
-    payload.uploaded_by = ctx.accountability.user;
-    if (payload.title === undefined && typeof payload.filename_download === 'string') payload.title = titleFromFilename(payload.filename_download);
+    const payload = newFileRecord(body, ctx.accountability, storageFor(d, body.storage));
     await d.writer.write(ctx.accountability, 'directus_files', 'create', { payload }, null, ctx.timing);
-    return readBack(d, ctx, [id], false);
+    return readBack(d, ctx, [payload.id], false);
   }, { body: 'stream', maxBody });
 
   const write = async (ctx: RouteContext, action: WriteAction, args: Record<string, unknown>, mode: ReadMode | null) => {
@@ -127,19 +114,14 @@ export function filesRoutes(router: Router, d: FilesDeps): Router {
 
   router.patch('/files', async (ctx) => {
     const data = jsonBody(ctx.req);
-    if (Array.isArray(data)) return write(ctx, 'patch_collection', { data: data.map(clientFields) }, 'list');
+    if (Array.isArray(data)) return write(ctx, 'patch_collection', { data: data.map(batchFields) }, 'list');
     if (!isPlainObject(data)) throw invalidPayload('"value" must be of type object');
     if (isPlainObject(data.query)) data.query = normalizeQuery(data.query, limitsOf(d));
     return write(ctx, 'patch_collection', { data: { ...data, data: clientFields(data.data) } }, 'list');
   });
 
-  /** Deletes the rows as the caller, then the bytes (and cached transforms) of rows that are gone. */
   const remove = async (ctx: RouteContext, keys: unknown[]) => {
-    const ids = keys.filter((k): k is string => typeof k === 'string' && /^[0-9a-f-]{36}$/i.test(k));
-    const before = ids.length ? await fileLocations(d.db, ids) : [];
-    await d.writer.write(ctx.accountability, 'directus_files', 'delete', { keys }, null, ctx.timing, { path: ctx.req.path });
-    const left = before.length ? await existingFiles(d.db, before.map((f) => f.id)) : new Set<string>();
-    await Promise.all(before.filter((f) => !left.has(f.id)).map((f) => removeStored(d, f)));
+    await removeFiles(d, ctx.accountability, keys, ctx.timing, { path: ctx.req.path });
     return { status: 204 };
   };
 
@@ -160,4 +142,13 @@ export function filesRoutes(router: Router, d: FilesDeps): Router {
     throw invalidPayload('"value" must contain at least one of [query, keys]');
   });
   return router;
+}
+
+/** Deletes the rows as the caller, then the bytes (and cached transforms) of rows that are gone. */
+export async function removeFiles(d: FilesDeps, acc: Accountability, keys: unknown[], timing: Timing, context: { path?: string } = {}): Promise<void> {
+  const ids = keys.filter((k): k is string => typeof k === 'string' && /^[0-9a-f-]{36}$/i.test(k));
+  const before = ids.length ? await fileLocations(d.db, ids) : [];
+  await d.writer.write(acc, 'directus_files', 'delete', { keys }, null, timing, context);
+  const left = before.length ? await existingFiles(d.db, before.map((f) => f.id)) : new Set<string>();
+  await Promise.all(before.filter((f) => !left.has(f.id)).map((f) => removeStored(d, f)));
 }

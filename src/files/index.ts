@@ -23,3 +23,4 @@ export function fileRoutes(router: Router, deps: FilesDeps): Router {
   assetsRoutes(router, deps);
   return router;
 }
+export { fileService } from './service.js';

@@ -1,17 +1,7 @@
-// Directus names an uploaded file after its file name: the extension dropped, separators
-// (- _ .) and camelCase turned into spaces, every word capitalized ("my-holiday_photo.jpg" ->
-// "My Holiday Photo").
+// Titles from file names (the core's, shared with GraphQL's writes) and disk extensions.
 import { extname } from 'node:path';
 
-export function titleFromFilename(filename: string): string {
-  const base = filename.slice(0, filename.length - extname(filename).length) || filename;
-  return base
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[\s._-]+/)
-    .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join(' ');
-}
+export { titleFromFilename } from '../engine/file-records.js';
 
 /** The extension filename_disk keeps: a plain one from the client's name, or none. */
 export function diskExtension(filename: string): string {

@@ -10,15 +10,15 @@ import { completeUpload, discardFile, type FileLocation } from '../engine/files.
 import type { FilesDeps } from './deps.js';
 import { mimeAllowed, typeOf } from './sniff.js';
 import { diskExtension, titleFromFilename } from './title.js';
+import { clientFields } from '../engine/file-records.js';
 import { embeddedFacts, type EmbeddedFacts } from './metadata.js';
 import { emitAction } from '../engine/emitter.js';
 import { uploadEvent } from './upload-event.js';
 
 /** Bytes of the head kept for sniffing and for reading image dimensions. */
 const HEAD_SIZE = 512 * 1024;
-/** Fields only the server fills in: a client's values for them are dropped, as Directus does. */
-export const SERVER_FIELDS = ['id', 'filename_disk', 'uploaded_by', 'uploaded_on', 'modified_by', 'modified_on', 'created_on',
-  'filesize', 'width', 'height', 'duration', 'tus_id', 'tus_data', 'charset'];
+/** Fields only the server fills in (the core's: src/engine/file-records.ts). */
+export { SERVER_FIELDS } from '../engine/file-records.js';
 
 export function unsupportedType(): DirectusError {
   return new DirectusError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type.');
@@ -60,7 +60,7 @@ export function storageFor(deps: FilesDeps, requested: unknown): string {
  * was read (mayWriteFiles); a write the caller's permissions refuse now (validation, field
  * permissions, row filters) removes the bytes just stored.
  */
-export async function storeUpload(deps: FilesDeps, ctx: RouteContext, meta: Record<string, unknown>, file: IncomingFile,
+export async function storeUpload(deps: FilesDeps, ctx: Pick<RouteContext, 'accountability' | 'timing'>, meta: Record<string, unknown>, file: IncomingFile,
   existing?: FileLocation): Promise<string> {
   const { config, storage, writer, db } = deps;
   if (!mimeAllowed(config.files.mimeTypeAllowList, file.mimeType || 'application/octet-stream')) throw unsupportedType();
@@ -88,8 +88,7 @@ export async function storeUpload(deps: FilesDeps, ctx: RouteContext, meta: Reco
     const type = file.serverType ?? typeOf(headBuf, file.mimeType);
     if (!mimeAllowed(config.files.mimeTypeAllowList, type)) throw unsupportedType();
     const dims = type.startsWith('image/') ? await imageFacts(headBuf, config.files.metadataAllowList) : null;
-    const payload: Record<string, unknown> = Object.create(null);
-    for (const [k, v] of Object.entries(meta)) if (!SERVER_FIELDS.includes(k) && k !== 'storage') payload[k] = v;
+    const payload = clientFields(meta) as Record<string, unknown>;
     payload.filename_download = filenameDownload;
     payload.type = type;
     if (existing) {

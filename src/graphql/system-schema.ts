@@ -1,7 +1,7 @@
 // The root fields /graphql/system has besides its collections' (users, roles, ...: the generic
 // builder over the system catalog), with Directus 12's names and argument shapes
 // (test/fixtures/graphql-system.json records them): server_*, users_me, roles_me, and the
-// auth_*, users_me_*, utils_* and update_users_me mutations. What a caller may not use is not in
+// auth_*, users_me_*, utils_*, update_users_me and import_file mutations. What a caller may not use is not in
 // their schema: users_me needs a read of directus_users, update_users_me an update of it, and
 // an anonymous caller's server_info has only `project`.
 import {
@@ -177,6 +177,10 @@ export function systemRoots(acc: Accountability, model: Model): ExtraRoots {
       const updateUser = collections.update_users_item;
       const users = objects.get('directus_users');
       if (updateUser?.args?.data && users) fields.update_users_me = { type: users, args: { data: { type: getNullableType(updateUser.args.data.type) } } };
+      // import_file: when the caller may create files, with create_files_item's input as its data
+      const createFile = collections.create_files_item;
+      const files = objects.get('directus_files');
+      if (createFile?.args?.data && files) fields.import_file = { type: files, args: { url: reqStr, data: { type: getNullableType(createFile.args.data.type) } } };
       return fields;
     },
   };

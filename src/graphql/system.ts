@@ -35,10 +35,12 @@ import { planItems } from './plan.js';
 import type { RootWrite } from './mutate.js';
 import type { SchemaScope, Schemas } from './schemas.js';
 import * as schemaApi from '../engine/schema.js';
-import { printSchema } from 'graphql';
+import { printSchema, visit, type ASTNode } from 'graphql';
 import { systemRoots } from './system-schema.js';
 import { schemaMutationHandlers } from './schema-mutations.js';
 import { COMMENTS, commentChanges, newComment, requireCommentWriter } from '../engine/comments.js';
+import { batchFields, clientFields, newFileRecord, type FileService } from '../engine/file-records.js';
+import type { Reader } from '../engine/reader.js';
 
 export interface SystemServices {
   config: Config;
@@ -47,6 +49,9 @@ export interface SystemServices {
   catalog: Catalog;
   log: Logger;
   writer: Writer;
+  reader: Reader;
+  /** the bytes of files (the files front end's, given by src/app.ts): import_file, delete_files_* */
+  files: FileService;
   /** the schemas of a scope, for server_specs_graphql */
   sdl(scope: 'items' | 'system'): Schemas;
 }
@@ -56,7 +61,7 @@ export interface SystemServices {
  * settings singleton: update_settings), and folders (a plain write)
  */
 const SYSTEM_RULES = new Set([...Object.values(WRITABLE_SYSTEM_ENDPOINTS), 'directus_settings']);
-const WRITABLE = new Set([...SYSTEM_RULES, 'directus_folders', COMMENTS]);
+const WRITABLE = new Set([...SYSTEM_RULES, 'directus_folders', 'directus_files', COMMENTS]);
 
 export const systemSchemaScope: SchemaScope = {
   scope: 'system',
@@ -87,6 +92,25 @@ function commentRules(acc: Accountability, w: RootWrite): void {
     else if (isPlainObject(d)) d.data = commentChanges(acc, d.data);
   }
 }
+
+/**
+ * Files as REST's JSON /files writes them (src/engine/file-records.ts): new records get an id,
+ * their storage, their uploader and a title; the fields only the server sets are dropped.
+ */
+function fileRules(acc: Accountability, files: FileService, w: RootWrite): void {
+  const a = w.args;
+  const record = (item: unknown) => (isPlainObject(item) ? newFileRecord(item, acc, files.storageFor(item.storage)) : item);
+  if (w.action === 'create') a.payload = Array.isArray(a.payload) ? a.payload.map(record) : record(a.payload);
+  else if (w.action === 'update') a.data = clientFields(a.data);
+  else if (w.action === 'patch_collection') {
+    const d = a.data;
+    if (Array.isArray(d)) a.data = d.map(batchFields);
+    else if (isPlainObject(d)) d.data = clientFields(d.data);
+  }
+}
+
+/** a selection without its aliases: a value read by field name, which graphql-js then shapes (aliases and all) */
+const unaliased = <T extends ASTNode>(node: T): T => visit(node, { Field: (f) => (f.alias ? { ...f, alias: undefined } : undefined) });
 
 export function systemScope(s: SystemServices): Scope {
   const { config, db, jwt } = s;
@@ -239,6 +263,32 @@ export function systemScope(s: SystemServices): Scope {
       return null;
     },
 
+    // files: their bytes are the files front end's (s.files): fetched and stored as POST
+    // /files/import does, then read back with the selection as the caller; deleted as DELETE
+    // /files does (rows as the caller, then the bytes and cached transforms of those gone)
+    import_file: ({ acc, ctx, rootType, node, nodes, args, timing }) => {
+      const plainCtx = { ...ctx, fragments: Object.fromEntries(Object.entries(ctx.fragments).map(([k, f]) => [k, unaliased(f)])) };
+      const read = planItems(plainCtx, rootType, unaliased(node), nodes.map(unaliased), ctx.model.get('directus_files')!, 'one');
+      return async () => {
+        const data = args.data ?? {};
+        if (!isPlainObject(data)) throw invalidPayload('"data" must be of type object');
+        read.query.key = await s.files.importFile(acc, String(args.url), data, timing);
+        const value = await s.reader.readValue(acc, 'directus_files', read.query, 'one', timing);
+        if (value === null) return null;
+        const parsedValue: unknown = JSON.parse(value.toString());
+        return read.reshape ? read.reshape(parsedValue) : parsedValue;
+      };
+    },
+    delete_files_item: ({ acc, args, timing }) => async () => {
+      await s.files.remove(acc, [args.id], timing);
+      return { id: args.id };
+    },
+    delete_files_items: ({ acc, args, timing }) => async () => {
+      const ids = args.ids as unknown[];
+      await s.files.remove(acc, ids, timing);
+      return { ids };
+    },
+
     // the caller's own user, written as update_users_item writes it (their permissions apply),
     // with /users/me's rules (checkOwnUpdate, in beforeWrite: it is async)
     update_users_me: ({ acc, ctx, rootType, node, nodes, args }) => {
@@ -258,6 +308,7 @@ export function systemScope(s: SystemServices): Scope {
     async beforeWrite(acc, w: RootWrite) {
       if (w.own) await checkOwnUpdate(db, acc, w.args.data as Record<string, unknown>);
       if (w.collection === COMMENTS) commentRules(acc, w);
+      if (w.collection === 'directus_files') fileRules(acc, s.files, w);
       // the items a write carries: one, a list, or {keys, data} (update_<c>_items)
       const p = w.action === 'create' ? w.args.payload : w.args.data;
       const items = Array.isArray(p) ? p : isPlainObject(p) && Array.isArray(p.keys) ? [p.data] : [p];

@@ -229,6 +229,13 @@ function normalizeDeep(raw: unknown, limits: QueryLimits, budget: FilterBudget, 
         out._search = value;
         break;
       case '_alias': out._alias = alias(value); capped(Object.keys(out._alias as object), 'alias', limits); break;
+      case '_aggregate': { // a one-to-many field's rows aggregated per parent row
+        const agg = aggregate(value, limits);
+        out._aggregate = agg.aggregate;
+        if (agg.aggregateOrder) out._aggregateOrder = agg.aggregateOrder;
+        break;
+      }
+      case '_groupBy': out._groupBy = capped(fieldList(value, 'groupBy'), 'groupBy', limits); break;
       default:
         if (key.startsWith('_')) break; // other query params are meaningless inside deep
         if (depth > 20) throw invalidQuery('Deep is nested too deeply');
@@ -252,6 +259,16 @@ function capped(list: string[], name: string, limits: QueryLimits): string[] {
   const max = limits.maxFields ?? DEFAULT_MAX_FIELDS;
   if (list.length > max) throw invalidQuery(`"${name}" can't have more than ${max} entries`);
   return list;
+}
+
+/** `aggregate` (or a deep node's `_aggregate`): {fn: [fields]}, and the functions' request order. */
+function aggregate(v: unknown, limits: QueryLimits): Pick<Query, 'aggregate' | 'aggregateOrder'> {
+  const agg = objectParam(v, 'aggregate');
+  const out: Record<string, string[]> = {};
+  for (const [fn, fields] of Object.entries(agg)) out[fn] = fieldList(fields, `aggregate[${fn}]`);
+  capped(Object.values(out).flat(), 'aggregate', limits);
+  // jsonb sorts object keys; Directus answers the functions in request order
+  return Object.keys(out).length > 1 ? { aggregate: out, aggregateOrder: Object.keys(out) } : { aggregate: out };
 }
 
 function limit(v: unknown, limits: QueryLimits): number {
@@ -305,14 +322,7 @@ export function normalizeQuery(raw: Record<string, unknown>, limits: QueryLimits
       if (!['total_count', 'filter_count', '*'].includes(m)) throw invalidQuery(`"meta" can only contain total_count, filter_count or *`);
     }
   }
-  if (raw.aggregate !== undefined && raw.aggregate !== '') {
-    const agg = objectParam(raw.aggregate, 'aggregate');
-    q.aggregate = {};
-    for (const [fn, fields] of Object.entries(agg)) q.aggregate[fn] = fieldList(fields, `aggregate[${fn}]`);
-    capped(Object.values(q.aggregate).flat(), 'aggregate', limits);
-    // jsonb sorts object keys; Directus answers the functions in request order
-    if (Object.keys(q.aggregate).length > 1) q.aggregateOrder = Object.keys(q.aggregate);
-  }
+  if (raw.aggregate !== undefined && raw.aggregate !== '') Object.assign(q, aggregate(raw.aggregate, limits));
   if (raw.groupBy !== undefined && raw.groupBy !== '') q.groupBy = capped(fieldList(raw.groupBy, 'groupBy'), 'groupBy', limits);
   if (raw.deep !== undefined && raw.deep !== '') q.deep = normalizeDeep(raw.deep, limits, budget);
   if (raw.alias !== undefined && raw.alias !== '') {
