@@ -3,8 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000011-….sql.
---!include strata/audit/audit.sql
---!include strata/read/compile_aggregate.sql
---!include strata/read/select_o2m.sql
---!include strata/access/install.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000012-….sql.
