@@ -180,11 +180,14 @@ async function main() {
     const subscribed = await server.stats();
     log(`    subscribed (${GROUPS} groups): RSS ${mb(subscribed.rss).toFixed(0)} MB`);
     const cpu0 = subscribed.cpuMicros;
+    const benchCpu0 = process.cpuUsage();
     const f = await fanOut(sql, socks);
+    const benchCpu = process.cpuUsage(benchCpu0);
     const after = await server.stats();
     log(`(a) ${f.sent} inserts at ${rate}/s for ${duration} s, ${subscribers} subscribers in ${GROUPS} groups: commit -> last subscriber of the group ` +
       `p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms, max ${f.max.toFixed(1)} ms${f.missing ? `, ${f.missing} rows not fully delivered within 30 s` : ''}; ` +
-      `gateway CPU ${((after.cpuMicros - cpu0) / 1000 / (f.sent || 1)).toFixed(2)} ms per event, peak RSS ${mb(after.peakRss).toFixed(0)} MB`);
+      `gateway CPU ${((after.cpuMicros - cpu0) / 1000 / (f.sent || 1)).toFixed(2)} ms per event, peak RSS ${mb(after.peakRss).toFixed(0)} MB; ` +
+      `this bench process (the ${subscribers} client sockets) ${((benchCpu.user + benchCpu.system) / 1000 / (f.sent || 1)).toFixed(2)} ms of CPU per event`);
     await closeAll(socks);
 
     // (d) outbox write cost: REST creates with no subscriber, then with 100

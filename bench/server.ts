@@ -1,4 +1,5 @@
 // Starts Strata (bench/server-child.ts) as a child process and reads its CPU time and memory.
+// BENCH_CPU_PROF=<dir> writes the child's V8 CPU profile there (node --cpu-prof) when it stops.
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
@@ -22,7 +23,7 @@ export async function startStrata(databaseUrl: string, pool: number): Promise<St
   const here = import.meta.filename;
   const child: ChildProcess = fork(resolve(import.meta.dirname, here.endsWith('.ts') ? 'server-child.ts' : 'server-child.js'), [], {
     env: { ...process.env, BENCH_DATABASE_URL: databaseUrl, BENCH_POOL: String(pool) },
-    execArgv: here.endsWith('.ts') ? ['--import=tsx'] : [],
+    execArgv: [...(here.endsWith('.ts') ? ['--import=tsx'] : []), ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((res, rej) => {

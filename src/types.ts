@@ -97,6 +97,8 @@ export interface Socket {
   readonly headers: Record<string, string>;
   /** sends a text frame; false when it was not sent (the socket is closed or over its backpressure limit) */
   send(text: string): boolean;
+  /** runs `fn` with the socket's sends coalesced into one write (several frames, one syscall) */
+  cork(fn: () => void): void;
   close(code?: number, reason?: string): void;
   /** bytes queued for a slow client */
   readonly bufferedAmount: number;

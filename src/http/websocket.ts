@@ -79,6 +79,10 @@ export function registerSocketEndpoint(app: uWS.TemplatedApp, endpoint: SocketEn
           // 0: queued (backpressure), 1: sent, 2: dropped (over the limit: the socket closes)
           return ws.send(text, false) !== 2;
         },
+        cork: (fn) => {
+          if (data.closed) fn();
+          else ws.cork(fn);
+        },
         close: (code, reason) => {
           if (data.closed) return;
           data.closed = true;

@@ -232,6 +232,7 @@ export class Connection {
       collection, query, item, event: event as EventName | undefined, uid: uid === undefined ? undefined : String(uid),
       access: () => this.access,
       send: (text) => this.send(text),
+      cork: (fn) => this.socket.cork(fn),
     };
     this.subscriptions.set(key, sub);
     // subscribed before the initial read: nothing committed after that read can be missed
