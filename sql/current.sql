@@ -6,3 +6,4 @@
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000012-….sql.
 --!include strata/read/once.sql
 --!include strata/read/compile_read.sql
+--!include strata/audit/audit.sql
