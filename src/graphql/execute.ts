@@ -2,7 +2,7 @@
 // then every root field is planned into one compiled read (src/graphql/plan.ts), and all of them
 // go to PostgreSQL in ONE flight (db.requestMany). The answer `{"data":{...}}` is written by
 // concatenating the JSON PostgreSQL built for each field; only fields whose GraphQL shape the
-// compiler can't produce (`__typename`, aggregates) are parsed and reshaped. Nothing resolves
+// compiler can't produce (`__typename`, `<field>_func`, aggregates) are parsed and reshaped. Nothing resolves
 // field by field.
 import {
   execute as executeGraphql, getArgumentValues, getOperationAST, type GraphQLObjectType, type GraphQLSchema, getVariableValues, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,

@@ -32,7 +32,8 @@ type Permissions = Record<string, Record<string, { access: 'full' | 'partial' | 
 /** GraphQL names: letters, digits and "_", not starting with a digit nor "__" (reserved). */
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 /** type names the generated schema uses itself; a collection with one of these names is left out */
-const RESERVED = new Set(['Query', 'Mutation', 'Subscription', 'JSON', 'GraphQLBigInt', 'GraphQLStringOrFloat', 'String', 'Int', 'Float', 'Boolean', 'ID']);
+const RESERVED = new Set(['Query', 'Mutation', 'Subscription', 'JSON', 'GraphQLBigInt', 'GraphQLStringOrFloat', 'String', 'Int', 'Float', 'Boolean', 'ID',
+  ...['date', 'datetime', 'time', 'count'].flatMap((kind) => [`${kind}_functions`, `${kind}_function_filter_operators`])]);
 export const validName = (n: string) => NAME.test(n) && !n.startsWith('__');
 
 interface FieldInfo {

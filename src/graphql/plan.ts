@@ -2,15 +2,16 @@
 // the selection set becomes `fields` (relations as nested paths), aliases become `alias` (and
 // `deep._alias` below the root), a relational field's arguments become its `deep` entry, and the
 // root field's arguments filter/sort/limit/offset/page/search. The compiler then emits one
-// statement whose JSON already has GraphQL's shape. Where it can't (`__typename`, aggregates,
-// whose GraphQL shape differs from REST's) the plan carries a `reshape` of the parsed value: the
-// only place the GraphQL front end parses row data.
+// statement whose JSON already has GraphQL's shape. Where it can't (`__typename`, `<field>_func`,
+// aggregates, whose GraphQL shape differs from REST's) the plan carries a `reshape` of the parsed
+// value: the only place the GraphQL front end parses row data.
 import {
   getArgumentValues, getDirectiveValues, getNamedType, GraphQLIncludeDirective, GraphQLSkipDirective, Kind,
   type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLObjectType, type SelectionSetNode,
 } from 'graphql';
 import { normalizeQuery, type Query, type QueryLimits } from '../request/query.js';
-import type { Model, ModelCollection } from './model.js';
+import { functionBase, restFilter } from './functions.js';
+import type { Model, ModelCollection, ModelField } from './model.js';
 
 export type Variables = Record<string, unknown>;
 
@@ -66,8 +67,11 @@ const subSelections = (nodes: FieldNode[]) => nodes.flatMap((n) => (n.selectionS
 /** What a relational field's or a root list's arguments mean in a Query (`deep` prefixes them with "_"). */
 const ARGS = ['filter', 'sort', 'limit', 'offset', 'page', 'search'] as const;
 
-/** How one level of the output is built when the value is reshaped. */
-type Shape = { key: string; typename?: string; child?: Shape }[];
+/**
+ * How one level of the output is built when the value is reshaped. `fn`: a `<field>_func`
+ * object, each member read from the output key of its REST function field (`from`).
+ */
+type Shape = { key: string; typename?: string; child?: Shape; fn?: { key: string; from?: string; typename?: string; json?: boolean }[] }[];
 
 interface Level {
   fields: string[];
@@ -88,6 +92,12 @@ function walk(ctx: Context, type: GraphQLObjectType, collection: ModelCollection
       level.reshape = true;
       continue;
     }
+    const base = functionBase(collection, name);
+    if (base) {
+      level.shape.push({ key, fn: functionFields(ctx, defs[name], base, nodes, key, path, alias, level) });
+      level.reshape = true;
+      continue;
+    }
     if (key !== name) alias[key] = name;
     const field = collection.fields.get(name)!;
     if (!field.relation) {
@@ -97,9 +107,9 @@ function walk(ctx: Context, type: GraphQLObjectType, collection: ModelCollection
     }
     const sub: Record<string, unknown> = {};
     const args = getArgumentValues(defs[name] as GraphQLField<unknown, unknown>, nodes[0], ctx.variables);
-    for (const a of ARGS) if (args[a] !== undefined && args[a] !== null) sub[`_${a}`] = args[a];
-    const subAlias: Record<string, string> = {};
     const related = ctx.model.get(field.relation.related)!;
+    for (const a of ARGS) if (args[a] !== undefined && args[a] !== null) sub[`_${a}`] = a === 'filter' ? restFilter(ctx.model, related, args[a]) : args[a];
+    const subAlias: Record<string, string> = {};
     const child = walk(ctx, getNamedType(defs[name].type) as GraphQLObjectType, related, collectFields(ctx, subSelections(nodes)),
       [...path, key], subAlias, sub);
     if (Object.keys(subAlias).length > 0) sub._alias = subAlias;
@@ -115,12 +125,45 @@ function walk(ctx: Context, type: GraphQLObjectType, collection: ModelCollection
   return level;
 }
 
+/**
+ * The members of a `<field>_func` selection as REST function fields (`year(date_created)`,
+ * `count(comments)`, `json(data, path)`), each under an alias of its own: `<key>-<member key>`
+ * (a GraphQL name has no "-", so no selected field is named so, and aliases keep two selections
+ * of one function apart).
+ */
+function functionFields(ctx: Context, def: GraphQLField<unknown, unknown>, base: ModelField, nodes: FieldNode[], key: string,
+  path: string[], alias: Record<string, string>, level: Level): NonNullable<Shape[number]['fn']> {
+  const type = getNamedType(def.type) as GraphQLObjectType;
+  const out: NonNullable<Shape[number]['fn']> = [];
+  for (const [subKey, subNodes] of collectFields(ctx, subSelections(nodes))) {
+    const fn = subNodes[0].name.value;
+    if (fn === '__typename') {
+      out.push({ key: subKey, typename: type.name });
+      continue;
+    }
+    const from = `${key}-${subKey}`;
+    if (fn === 'json') {
+      const { path: jsonPath } = getArgumentValues(type.getFields().json, subNodes[0], ctx.variables);
+      alias[from] = `json(${base.field}, ${jsonPath as string})`;
+    } else alias[from] = `${fn}(${base.field})`;
+    level.fields.push([...path, from].join('.'));
+    out.push({ key: subKey, from, json: fn === 'json' });
+  }
+  return out;
+}
+
+/** a function's result as GraphQL's Int (the compiler answers numeric text, as Directus on PostgreSQL) */
+const toInt = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
 function reshape(value: unknown, shape: Shape): unknown {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) return value.map((v) => reshape(v, shape));
   const row = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const s of shape) out[s.key] = s.typename ?? (s.child ? reshape(row[s.key], s.child) : row[s.key] ?? null);
+  for (const s of shape) {
+    if (s.fn) out[s.key] = Object.fromEntries(s.fn.map((m) => [m.key, m.typename ?? (m.json ? row[m.from!] ?? null : toInt(row[m.from!]))]));
+    else out[s.key] = s.typename ?? (s.child ? reshape(row[s.key], s.child) : row[s.key] ?? null);
+  }
   return out;
 }
 
@@ -136,6 +179,7 @@ export function planItems(ctx: Context, rootType: GraphQLObjectType, node: Field
   if (level.fields.length === 0) level.fields.push(collection.primaryKey);
   const raw: Record<string, unknown> = { fields: level.fields };
   if (mode === 'list') for (const a of ARGS) if (args[a] !== undefined && args[a] !== null) raw[a] = args[a];
+  if (raw.filter) raw.filter = restFilter(ctx.model, collection, raw.filter);
   if (Object.keys(alias).length > 0) raw.alias = alias;
   if (Object.keys(deep).length > 0) raw.deep = deep;
   const query: RootRead['query'] = normalizeQuery(raw, ctx.limits, { list: mode === 'list' });
@@ -185,6 +229,7 @@ export function planAggregated(ctx: Context, rootType: GraphQLObjectType, node: 
   if (Object.keys(aggregate).length === 0) aggregate.countAll = ['*'];
   const raw: Record<string, unknown> = { aggregate };
   for (const a of ARGS) if (args[a] !== undefined && args[a] !== null) raw[a] = args[a];
+  if (raw.filter) raw.filter = restFilter(ctx.model, collection, raw.filter);
   if (args.groupBy) raw.groupBy = args.groupBy;
   const query = normalizeQuery(raw, ctx.limits, { list: true });
   const fns = new Set(Object.keys(aggregate));

@@ -9,6 +9,7 @@ import {
   type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap,
   type GraphQLInputType, type GraphQLOutputType,
 } from 'graphql';
+import { FUNC_SUFFIX, FUNCTIONS, functionKind, type FunctionKind } from './functions.js';
 import type { Model, ModelCollection, ModelField, WriteModel } from './model.js';
 import { buildMutation } from './mutation-schema.js';
 import { buildSubscription } from './subscriptions.js';
@@ -85,6 +86,36 @@ function filterOperatorsFor(f: ModelField): GraphQLInputObjectType | undefined {
   }
 }
 
+// `<field>_func`: Directus's shared function types (a json field's is its own, `<c>_<field>_func`,
+// for its `json(path)`), and the filter operators of each kind (the functions' Int results)
+const intFields = (fns: readonly string[]) => Object.fromEntries(fns.map((fn) => [fn, { type: GraphQLInt }]));
+const FUNCTION_TYPES = {
+  date: new GraphQLObjectType({ name: 'date_functions', fields: intFields(FUNCTIONS.date) }),
+  datetime: new GraphQLObjectType({ name: 'datetime_functions', fields: intFields(FUNCTIONS.datetime) }),
+  time: new GraphQLObjectType({ name: 'time_functions', fields: intFields(FUNCTIONS.time) }),
+  count: new GraphQLObjectType({ name: 'count_functions', fields: intFields(FUNCTIONS.count) }),
+};
+const functionFilter = (name: string, fns: readonly string[]) =>
+  new GraphQLInputObjectType({ name, fields: Object.fromEntries(fns.map((fn) => [fn, { type: FILTERS.number }])) });
+const FUNCTION_FILTERS = {
+  date: functionFilter('date_function_filter_operators', FUNCTIONS.date),
+  datetime: functionFilter('datetime_function_filter_operators', FUNCTIONS.datetime),
+  time: functionFilter('time_function_filter_operators', FUNCTIONS.time),
+  count: functionFilter('count_function_filter_operators', FUNCTIONS.count),
+};
+
+/** A field's `<field>_func` and which functions it has, if it has one (not when a field of that name exists). */
+function functionField(c: ModelCollection, f: ModelField): { name: string; kind: FunctionKind } | undefined {
+  const kind = functionKind(f);
+  const name = f.field + FUNC_SUFFIX;
+  return kind && !c.fields.has(name) ? { name, kind } : undefined;
+}
+/** a json field's functions: `count` and `json(path)` (Directus's `<c>_<field>_func`) */
+const jsonFunctions = (c: ModelCollection, f: ModelField) => new GraphQLObjectType({
+  name: `${c.collection}_${f.field}${FUNC_SUFFIX}`,
+  fields: { count: { type: GraphQLInt }, json: { type: GraphQLJSON, args: { path: { type: new GraphQLNonNull(GraphQLString) } } } },
+});
+
 /** The query arguments of a list (root fields and relational fields alike). */
 const listArgs = (filter: GraphQLInputType): GraphQLFieldConfigArgumentMap => ({
   filter: { type: filter },
@@ -120,6 +151,8 @@ export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?
             const ops = filterOperatorsFor(f);
             if (ops) fields[f.field] = { type: ops };
           }
+          const fn = functionField(c, f);
+          if (fn) fields[fn.name] = { type: FUNCTION_FILTERS[fn.kind === 'json' ? 'count' : fn.kind] };
         }
         fields._and = { type: list(filterOf(c)) };
         fields._or = { type: list(filterOf(c)) };
@@ -147,6 +180,8 @@ export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?
               args: listArgs(filterOf(related)),
             };
           } else fields[f.field] = { type: scalarFor(f) };
+          const fn = functionField(c, f);
+          if (fn) fields[fn.name] = { type: fn.kind === 'json' ? jsonFunctions(c, f) : FUNCTION_TYPES[fn.kind] };
         }
         return fields;
       },
