@@ -7,3 +7,6 @@
 --!include strata/read/once.sql
 --!include strata/read/compile_read.sql
 --!include strata/audit/audit.sql
+--!include strata/auth/accountability.sql
+--!include strata/access/has_policy.sql
+--!include strata/read/compile_select.sql

@@ -15,8 +15,9 @@ export type ReadMode = 'list' | 'one' | 'singleton';
  * and nowhere else). 'envelope': the REST body, `{"data":...}` (with `meta` when asked).
  * 'value': the `data` member alone: the list's array (aggregates: the groups), the item
  * object (null when it can't be read), the singleton object; `meta` is ignored.
+ * 'graphql': 'value' with primary keys as strings (GraphQL's ID).
  */
-export type ReadOutput = 'envelope' | 'value';
+export type ReadOutput = 'envelope' | 'value' | 'graphql';
 
 type ReadQuery = Query & { key?: unknown; keys?: unknown[] };
 
@@ -50,7 +51,7 @@ export class Reader {
    */
   async sqlFor(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, output: ReadOutput = 'envelope'): Promise<string> {
     const shape = queryShape(query);
-    if (output === 'value') delete shape.meta; // REST's: the value output ignores it
+    if (output !== 'envelope') delete shape.meta; // REST's: the value outputs ignore it
     const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
     const cacheKey = `${mode}\u0000${output}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
     let sql = this.compiled.get(cacheKey);
@@ -82,8 +83,9 @@ export class Reader {
    * The read's value alone, as JSON bytes (no envelope, no `meta`): the list's array, the item
    * (null when it can't be read), the singleton. For front ends that place it themselves.
    */
-  readValue(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, timing: Timing): Promise<Buffer | null> {
-    return this.run(accountability, collection, query, mode, 'value', timing);
+  readValue(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, timing: Timing,
+    output: Exclude<ReadOutput, 'envelope'> = 'value'): Promise<Buffer | null> {
+    return this.run(accountability, collection, query, mode, output, timing);
   }
 
   private async run(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, output: ReadOutput, timing: Timing): Promise<Buffer | null> {

@@ -91,13 +91,13 @@ export async function readVersion(s: VersionDeps, acc: Accountability, id: strin
  * yet). Directus's 403 when it can't be read.
  */
 export async function readMain(s: VersionDeps, acc: Accountability, v: Pick<Version, 'collection' | 'item'>, timing: Timing,
-  query: Query = { fields: ['*'] }): Promise<Item> {
+  query: Query = { fields: ['*'] }, output: 'value' | 'graphql' = 'value'): Promise<Item> {
   let mode: ReadMode = 'one';
   if (v.item === null) {
     if (!(await collectionFlags(s.db, v.collection))?.singleton) return {};
     mode = 'singleton';
   }
-  const main = parse<Item>(await s.reader.readValue(acc, v.collection, mode === 'one' ? { ...query, key: v.item } : query, mode, timing));
+  const main = parse<Item>(await s.reader.readValue(acc, v.collection, mode === 'one' ? { ...query, key: v.item } : query, mode, timing, output));
   if (!isPlainObject(main)) throw forbidden();
   return main;
 }
@@ -274,15 +274,16 @@ function overlay(main: Item, v: Version, pk: string | null): Item {
  * or the list of the items that have that version, each with the version's saved fields over the
  * main item's as the query reads it (`$meta.version_id`). `raw` (versionRaw): the stored delta
  * with the item's key instead. Filters and sorting see the main items' values. The value of the
- * `data` member. Without that version: 403, or the item itself (`orMain`).
+ * `data` member. Without that version: 403, or the item itself (`orMain`). `output` 'graphql':
+ * primary keys as strings (GraphQL's ID).
  */
 export async function versionedRead(s: VersionDeps, acc: Accountability, collection: string, query: Query,
   mode: ReadMode, key: string | undefined, versionKey: string, raw: boolean, timing: Timing,
-  opts: { orMain?: boolean } = {}): Promise<unknown> {
+  opts: { orMain?: boolean; output?: 'value' | 'graphql' } = {}): Promise<unknown> {
   if (mode === 'list' && (await collectionFlags(s.db, collection))?.singleton) mode = 'singleton';
   if (mode === 'one' || mode === 'singleton') {
     const [v] = await versionsByKey(s, acc, collection, versionKey, mode === 'one' ? key! : undefined, timing);
-    const main = await readMain(s, acc, { collection, item: mode === 'one' ? key! : null }, timing, query);
+    const main = await readMain(s, acc, { collection, item: mode === 'one' ? key! : null }, timing, query, opts.output);
     if (!v && opts.orMain) return main; // GraphQL's <c>_by_version answers the item itself then
     if (!v) throw forbidden();
     if (raw) return v.delta === null ? main : deltaView(s, v, v.delta);
@@ -296,7 +297,7 @@ export async function versionedRead(s: VersionDeps, acc: Accountability, collect
   const fields = query.fields ?? ['*'];
   const addKey = !fields.includes('*') && !fields.includes(pk);
   const listQuery = { ...query, fields: addKey ? [...fields, pk] : fields, keys: versions.map((v) => v.item!) };
-  const items = parse<Item[]>(await s.reader.readValue(acc, collection, listQuery, 'list', timing)) ?? [];
+  const items = parse<Item[]>(await s.reader.readValue(acc, collection, listQuery, 'list', timing, opts.output)) ?? [];
   const byItem = new Map(versions.map((v) => [v.item, v]));
   return Promise.all(items.map(async (main) => {
     const v = byItem.get(String(main[pk]));

@@ -231,7 +231,7 @@ export async function executeOperation(deps: GraphqlDeps, acc: Accountability, r
   const reads = parts.filter((p) => p.read);
   await timed(timing, 'compile', () => Promise.all(reads.map(async (p) => {
     try {
-      p.sql = await deps.reader.sqlFor(acc, p.read!.collection, p.read!.query, p.read!.mode, 'value');
+      p.sql = await deps.reader.sqlFor(acc, p.read!.collection, p.read!.query, p.read!.mode, 'graphql');
     } catch (err) {
       if (!(err instanceof DirectusError)) throw err;
       p.error = err;

@@ -71,5 +71,5 @@ export function planMutation(ctx: Context, rootType: GraphQLObjectType, node: Fi
   // a user singleton's write is an upsert, the settings' (update_settings) a patch of its one row,
   // re-read as PATCH /settings re-reads it
   const readMode = readable.singleton ? (collection === 'directus_settings' ? 'singleton' : 'list') : mode;
-  return { collection, action, args: writeArgs, read: { query: read.query, mode: readMode, output: 'value' }, reshape: read.reshape };
+  return { collection, action, args: writeArgs, read: { query: read.query, mode: readMode, output: 'graphql' }, reshape: read.reshape };
 }

@@ -273,7 +273,7 @@ export function systemScope(s: SystemServices): Scope {
         const data = args.data ?? {};
         if (!isPlainObject(data)) throw invalidPayload('"data" must be of type object');
         read.query.key = await s.files.importFile(acc, String(args.url), data, timing);
-        const value = await s.reader.readValue(acc, 'directus_files', read.query, 'one', timing);
+        const value = await s.reader.readValue(acc, 'directus_files', read.query, 'one', timing, 'graphql');
         if (value === null) return null;
         const parsedValue: unknown = JSON.parse(value.toString());
         return read.reshape ? read.reshape(parsedValue) : parsedValue;
@@ -298,7 +298,7 @@ export function systemScope(s: SystemServices): Scope {
       const users = ctx.model.get('directus_users')!;
       const read = planItems(ctx, rootType, node, nodes, users, 'one');
       delete read.query.key;
-      return { collection: 'directus_users', action: 'update', own: true, args: { key, data }, read: { query: read.query, mode: 'one', output: 'value' }, reshape: read.reshape };
+      return { collection: 'directus_users', action: 'update', own: true, args: { key, data }, read: { query: read.query, mode: 'one', output: 'graphql' }, reshape: read.reshape };
     },
   };
 

@@ -86,12 +86,13 @@ export function planVersion(deps: Pick<GraphqlDeps, 'db' | 'reader' | 'writer'>,
   if (!name.endsWith(SUFFIX) || ctx.model.has(collectionName(ctx, name))) {
     const fields = selectedFields(ctx, c, nodes, '');
     const query = normalizeQuery({ fields: fields.length > 0 ? fields : [c.primaryKey] }, ctx.limits, { list: false });
-    return () => versionedRead(deps, acc, c.collection, query, c.singleton ? 'singleton' : 'one', args.id, args.version, false, timing);
+    return () => versionedRead(deps, acc, c.collection, query, c.singleton ? 'singleton' : 'one', args.id, args.version, false, timing,
+      { output: 'graphql' });
   }
   return async () => {
     // Directus: `main`/`published` (reserved: no version has them) or a key the item has no
     // version of answer the item itself; an item that can't be read is 403, as for <c>_by_id
     return versionedRead(deps, acc, c.collection, { fields: ['*'] }, c.singleton ? 'singleton' : 'one', args.id, args.version, false, timing,
-      { orMain: true });
+      { orMain: true, output: 'graphql' });
   };
 }

@@ -32,6 +32,8 @@ export interface ChangeSubscription {
   collection: string;
   query: Query;
   event?: EventName;
+  /** how the changed rows are re-read: GraphQL's primary keys are strings (ID) */
+  output: 'graphql';
   access(): Accountability | null;
   deliver(event: EventName, data: unknown): void;
 }
@@ -287,6 +289,7 @@ async function start(feed: ChangeFeed, prepared: Listening): Promise<AsyncIterab
     collection: plan.collection,
     query: plan.query,
     event: plan.event,
+    output: 'graphql',
     // the connection's current access: re-resolved when users, roles or policies change
     access: () => (done ? null : extra.access),
     deliver(event, data) {

@@ -22,6 +22,8 @@ export interface Subscription {
   item?: unknown;
   /** only this action (`event`) */
   event?: EventName;
+  /** how the changed rows are re-read (default 'value'; GraphQL's: keys as strings) */
+  output?: 'value' | 'graphql';
   /** echoed as a string, as Directus does */
   uid?: string;
   /** the subscriber's current access (null: not authenticated: nothing is delivered) */
@@ -45,6 +47,7 @@ interface Group {
   access: Accountability;
   query: Query;
   item: unknown;
+  output: 'value' | 'graphql';
   /** the keys of the batch's events this group hears of (text -> as the event has it) */
   keys: Map<string, unknown>;
   /** what its read returned, in the read's order (undefined: the read failed) */
@@ -125,9 +128,10 @@ export class SubscriptionHub {
           step.deletes.push(sub);
           continue;
         }
-        const key = `${event.collection}\u0000${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${queryKey(sub.query)}`;
+        const output = sub.output ?? 'value';
+        const key = `${event.collection}\u0000${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${output}\u0000${queryKey(sub.query)}`;
         let group = groups.get(key);
-        if (!group) groups.set(key, (group = { collection: event.collection, access, query: sub.query, item: sub.item, keys: new Map() }));
+        if (!group) groups.set(key, (group = { collection: event.collection, access, query: sub.query, item: sub.item, output, keys: new Map() }));
         let members = step.members.get(group);
         if (!members) {
           step.members.set(group, (members = []));
@@ -175,7 +179,7 @@ export class SubscriptionHub {
       // the key is read under a name of its own (the subscription's fields may leave it out)
       const read = { ...query, fields: [...(query.fields ?? ['*']), ROW_KEY], alias: { ...query.alias, [ROW_KEY]: pk },
         keys: [...group.keys.values()], limit: -1 };
-      const bytes = await this.reader.readValue(group.access, group.collection, read, 'list', {});
+      const bytes = await this.reader.readValue(group.access, group.collection, read, 'list', {}, group.output);
       const rows = bytes ? (JSON.parse(bytes.toString()) as Record<string, unknown>[]) : [];
       if (!Array.isArray(rows)) return;
       group.rows = rows.map(({ [ROW_KEY]: key, ...row }) => ({ key: String(key), row }));
