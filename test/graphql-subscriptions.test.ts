@@ -274,3 +274,70 @@ t.test('access changes reach open connections: a lost policy stops delivery, a s
   await app.sql(`update directus_users set status = 'suspended' where id = '${user}'`);
   t.match(await c.closed, { code: 4403, reason: 'Forbidden' }, 'a suspended user\'s connection is closed');
 });
+
+t.test('system collections: directus_users_mutated on both scopes\' schemas, served over the socket (as Directus 12.4)', async (t) => {
+  // Directus 12.4 (introspection as admin): Subscription has `directus_<c>_mutated(event: EventEnum)` of type
+  // `directus_<c>_mutated { key: ID!, event: EventEnum, data: directus_<c> }` on /graphql and on /graphql/system
+  for (const path of ['/server/specs/graphql/', '/server/specs/graphql/system']) {
+    const sdl = (await app.get(path)).text;
+    t.match(sdl, 'directus_users_mutated(event: EventEnum): directus_users_mutated', path);
+    t.match(sdl, 'type directus_users_mutated {\n  key: ID!\n  event: EventEnum\n  data: directus_users\n}', path);
+    t.match(sdl, 'directus_versions_mutated(event: EventEnum)', path);
+  }
+  t.notMatch((await app.get('/server/specs/graphql/', { token: 'reader-token' })).text, 'directus_users_mutated',
+    'not for a caller who can\'t read users');
+
+  // Directus 12.4, the admin subscribed to `directus_users_mutated { key event data { id email password token first_name role { id name } } }`
+  // and POST /users {email, password, first_name}: {"key":"<id>","event":"create","data":{"id":"<id>","email":"...",
+  // "password":"**********","token":null,"first_name":"Probe","role":null}}; the update the same with event "update",
+  // the delete {"key":"<id>","event":"delete","data":null}
+  const c = connect();
+  const s = await subscribe(c, 'subscription { directus_users_mutated { key event data { id email password token first_name role { name } } } }');
+  const created = await app.post('/users', { email: 'gs-sys@example.com', password: 'secret-pw-1', first_name: 'Probe', role: ROLE });
+  t.equal(created.status, 200, created.text);
+  const id = created.body.data.id as string;
+  t.same(await s.next(), { data: { directus_users_mutated: { key: id, event: 'create',
+    data: { id, email: 'gs-sys@example.com', password: '**********', token: null, first_name: 'Probe', role: { name: 'Reader' } } } } });
+  await app.patch(`/users/${id}`, { first_name: 'Changed', password: 'secret-pw-2' });
+  t.same(await s.next(), { data: { directus_users_mutated: { key: id, event: 'update',
+    data: { id, email: 'gs-sys@example.com', password: '**********', token: null, first_name: 'Changed', role: { name: 'Reader' } } } } });
+  await app.del(`/users/${id}`);
+  t.same(await s.next(), { data: { directus_users_mutated: { key: id, event: 'delete', data: null } } });
+  t.notOk(c.messages.some((m) => JSON.stringify(m).includes('$argon2')), 'no password hash was ever sent');
+
+  // the settings singleton: Directus 12.4 sent {"key":"1","event":"update","data":{"project_name":"Probe Name"}} for PATCH /settings
+  const settings = await subscribe(c, 'subscription { directus_settings_mutated { key event data { project_name } } }');
+  t.equal((await app.patch('/settings', { project_name: 'Subscribed' })).status, 200);
+  t.same(await settings.next(), { data: { directus_settings_mutated: { key: '1', event: 'update', data: { project_name: 'Subscribed' } } } });
+});
+
+t.test('system collections are permission-exact: no read, no subscription; rows and fields as GET /users answers them', async (t) => {
+  // the reader has no permission on directus_users: as Directus, the field is not in its Subscription type
+  const reader = connect('reader-token');
+  const refused = new Stream(reader, 'subscription { directus_users_mutated { key } }');
+  t.match(await refused.error, [{ message: 'Cannot query field "directus_users_mutated" on type "Subscription".' }]);
+
+  // a policy reading some users (emails at @visible.example), some fields (id, email)
+  const [policy, user] = ['88888888-8888-4888-8888-888888888888', '99999999-9999-4999-8999-999999999999'];
+  await app.sql(`
+    insert into directus_policies (id, name) values ('${policy}', 'Some users');
+    insert into directus_users (id, email, status, token) values ('${user}', 'peeker@visible.example', 'active', 'peeker-token');
+    insert into directus_access (id, "user", policy) values (gen_random_uuid(), '${user}', '${policy}');
+    insert into directus_permissions (collection, action, permissions, fields, policy) values
+      ('directus_users', 'read', '{"email":{"_ends_with":"@visible.example"}}', 'id,email', '${policy}');
+  `);
+  const peeker = connect('peeker-token');
+  const hidden = new Stream(peeker, 'subscription { directus_users_mutated { key data { password } } }');
+  t.match(await hidden.error, [{ message: /Cannot query field "password" on type "directus_users"/ }], 'an unreadable field is not in the schema');
+  const s = await subscribe(peeker, 'subscription { directus_users_mutated(event: create) { key event data { id email } } }');
+  const admin = connect();
+  const all = await subscribe(admin, 'subscription { directus_users_mutated(event: create) { key } }');
+  // an invisible user first, then a visible one: the peeker's first result is the visible one
+  const unseen = await app.post('/users', { email: 'unseen@example.com', password: 'secret-pw-3' });
+  const seen = await app.post('/users', { email: 'seen@visible.example', password: 'secret-pw-4' });
+  t.same(await all.next(), { data: { directus_users_mutated: { key: unseen.body.data.id } } }, 'the admin saw the other user');
+  t.same(await s.next(), { data: { directus_users_mutated: { key: seen.body.data.id, event: 'create', data: { id: seen.body.data.id, email: 'seen@visible.example' } } } });
+  const rest = await app.get(`/users/${seen.body.data.id}`, { token: 'peeker-token' });
+  t.same(rest.body.data, { id: seen.body.data.id, email: 'seen@visible.example' }, 'what GET /users/:id answers the same caller');
+  t.equal(s.buffered, 0);
+});

@@ -164,16 +164,42 @@ export async function prepareCreate(s: VersionDeps, acc: Accountability, payload
   }
 }
 
-/** Directus's checks of a version's update (PATCH /versions/:id): key, name and item only. */
-export async function prepareUpdate(s: VersionDeps, acc: Accountability, id: string, data: Item, timing: Timing): Promise<void> {
+/**
+ * Directus's checks of a version's update (PATCH /versions/:id): key, name and item only.
+ * `assigned`: the keys earlier updates of the same batch gave (update_versions_batch: one after
+ * the other, as Directus runs them), which count as taken; this one's is added.
+ */
+export async function prepareUpdate(s: VersionDeps, acc: Accountability, id: string, data: Item, timing: Timing,
+  assigned?: Set<string>): Promise<void> {
   checkFields(data, UPDATE_FIELDS);
   if (data.key === undefined) return;
   const key = checkKey(data.key);
   const v = await readVersion(s, acc, id, timing);
   const item = data.item === undefined ? v.item : (data.item as string | null);
-  if (await keyTaken(s.db, v.collection, item, key, v.id)) {
+  const slot = JSON.stringify([v.collection, item, key]);
+  if (assigned?.has(slot) || await keyTaken(s.db, v.collection, item, key, v.id)) {
     throw unprocessable(`Version "${key}" already exists for item "${item}" in collection "${v.collection}"`);
   }
+  assigned?.add(slot);
+}
+
+/**
+ * The same changes to several versions (GraphQL's update_versions_items, Directus's updateMany):
+ * as one update each, and no two versions of one item may get the same key.
+ */
+export async function prepareUpdateMany(s: VersionDeps, acc: Accountability, ids: string[], data: Item, timing: Timing): Promise<void> {
+  checkFields(data, UPDATE_FIELDS);
+  if (data.key === undefined) return;
+  const key = checkKey(data.key);
+  const items = new Set<string>();
+  for (const id of ids) {
+    const v = await readVersion(s, acc, id, timing);
+    const item = data.item === undefined ? v.item : (data.item as string | null);
+    const slot = JSON.stringify([v.collection, item]);
+    if (items.has(slot)) throw unprocessable(`Cannot update multiple versions on "${item}" in collection "${v.collection}" to the same key "${key}"`);
+    items.add(slot);
+  }
+  for (const id of ids) await prepareUpdate(s, acc, id, data, timing);
 }
 
 /** The collection and item of a version the caller has already read (they may not have asked for them). */

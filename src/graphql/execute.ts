@@ -47,7 +47,7 @@ export interface Scope {
   /** a root field of the scope's own: how it is answered (undefined: a collection's root field) */
   root(name: string): RootHandler | undefined;
   /** before a collection write (checks); `system`: written with Directus's per-collection rules */
-  beforeWrite(acc: Accountability, write: RootWrite): Promise<{ system: boolean }>;
+  beforeWrite(acc: Accountability, write: RootWrite, timing: Timing): Promise<{ system: boolean }>;
   /** after a collection write succeeded */
   afterWrite(write: RootWrite): void;
 }
@@ -273,7 +273,7 @@ async function runWrites(deps: GraphqlDeps, acc: Accountability, parts: Part[], 
     if (!p.write || p.error) continue;
     const w = p.write;
     try {
-      const how = deps.scope ? await deps.scope.beforeWrite(acc, w) : { system: false };
+      const how = deps.scope ? await deps.scope.beforeWrite(acc, w, timing) : { system: false };
       const value = await deps.writer.write(acc, w.collection, w.action, w.args, w.read, timing, {}, how);
       deps.scope?.afterWrite(w);
       p.value = w.read ? value : w.answer!;

@@ -86,7 +86,9 @@ export function parseCatalog(text: CatalogText, scope: 'items' | 'system' = 'ite
     // many-to-any (no related collection) is not in this slice
     if (!r.related_collection) continue;
     const many = collections.get(r.collection)?.fields.get(r.field);
-    if (many) many.relation = { kind: 'm2o', related: r.related_collection };
+    // (system scope: a relation to a collection outside it, e.g. `collection` -> directus_collections,
+    // is a plain field holding the key, as Directus types it: `collection: String!`)
+    if (many && (scope === 'items' || collections.has(r.related_collection))) many.relation = { kind: 'm2o', related: r.related_collection };
     const oneField = r.meta?.one_field;
     const target = collections.get(r.related_collection);
     if (!oneField || !target || !collections.has(r.collection) || !validName(oneField)) continue;

@@ -133,7 +133,8 @@ export interface ExtraRoots {
   mutation(objects: ReadonlyMap<string, GraphQLObjectType>, collections: GraphQLFieldConfigMap<unknown, unknown>): GraphQLFieldConfigMap<unknown, unknown>;
 }
 
-export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?: ExtraRoots): GraphQLSchema {
+/** The object types of a model's collections and their filter input types (relations typed within the model). */
+function readTypes(model: Model): { objects: Map<string, GraphQLObjectType>; filterOf: (c: ModelCollection) => GraphQLInputObjectType } {
   const objects = new Map<string, GraphQLObjectType>();
   const filters = new Map<string, GraphQLInputObjectType>();
   const quantifiers = new Map<string, GraphQLInputObjectType>();
@@ -187,6 +188,16 @@ export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?
       },
     }));
   }
+  return { objects, filterOf };
+}
+
+/**
+ * The caller's schema. `alsoSubscribable`: the collections of the other scope the caller reads,
+ * whose `<c>_mutated` the Subscription type has too (Directus lists every readable collection's,
+ * system and user, on /graphql; the WebSocket executes the items scope).
+ */
+export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?: ExtraRoots, alsoSubscribable?: Model): GraphQLSchema {
+  const { objects, filterOf } = readTypes(model);
 
   const query: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const c of model.values()) {
@@ -214,8 +225,10 @@ export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?
     listArgs: (name) => listArgs(filterOf(model.get(name)!)),
   }, extra && ((collections) => extra.mutation(objects, collections)));
   const queryFields = extra ? { ...extra.query(objects), ...query } : query;
-  // subscriptions (`<c>_mutated`) belong to the items scope
-  const subscription = extra ? undefined : buildSubscription(model, (name) => objects.get(name)!);
+  // `<c>_mutated` of this scope's collections, then of the other scope's (their types built apart: the names don't overlap)
+  const other = alsoSubscribable && readTypes(alsoSubscribable).objects;
+  const subscription = buildSubscription([model, ...(alsoSubscribable ? [alsoSubscribable] : [])],
+    (name) => objects.get(name) ?? other!.get(name)!);
   return new GraphQLSchema({ query: new GraphQLObjectType({ name: 'Query', fields: queryFields }), mutation, subscription });
 }
 

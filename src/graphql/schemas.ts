@@ -15,6 +15,8 @@ export interface CallerSchema {
   schema: GraphQLSchema;
   model: Model;
   writes: WriteModel;
+  /** the collections whose `<c>_mutated` the schema has (items: the user collections and the system ones the caller reads) */
+  subscribable: Model;
 }
 
 /** What a scope builds besides its collections' root fields (/graphql/system: src/graphql/system-schema.ts). */
@@ -30,7 +32,7 @@ export interface SchemaScope {
 const MAX_POLICY_SETS = 256;
 
 export class Schemas {
-  private full: Promise<FullCatalog> | undefined;
+  private full: Promise<{ own: FullCatalog; system?: FullCatalog }> | undefined;
   private perCaller = new Lru<Promise<CallerSchema>>(MAX_POLICY_SETS);
 
   constructor(private db: Db, catalog: Catalog, private kind?: SchemaScope) {
@@ -61,16 +63,22 @@ export class Schemas {
   }
 
   private async build(acc: Accountability): Promise<CallerSchema> {
-    const fullPromise = (this.full ??= fullCatalog(this.db).then((text) => parseCatalog(text, this.kind?.scope)));
+    // (the items scope parses the system catalog too: its Subscription type has the system collections')
+    const fullPromise = (this.full ??= fullCatalog(this.db).then((text) => ({
+      own: parseCatalog(text, this.kind?.scope), system: this.kind ? undefined : parseCatalog(text, 'system'),
+    })));
     fullPromise.catch(() => {
       if (this.full === fullPromise) this.full = undefined;
     });
     const [full, permissions] = await Promise.all([fullPromise, acc.admin ? null : readPermissions(this.db, acc)]);
-    const model = callerModel(full, acc.admin, permissions);
-    const writes = callerWrites(full, acc.admin, permissions);
+    const model = callerModel(full.own, acc.admin, permissions);
+    const writes = callerWrites(full.own, acc.admin, permissions);
     const kind = this.kind;
-    if (!kind) return { schema: buildSchema(model, writes), model, writes };
+    if (!kind) {
+      const system = callerModel(full.system!, acc.admin, permissions);
+      return { schema: buildSchema(model, writes, undefined, system), model, writes, subscribable: new Map([...model, ...system]) };
+    }
     for (const name of writes.keys()) if (!kind.writable(name)) writes.delete(name);
-    return { schema: buildSchema(model, writes, kind.extra(acc, model, writes)), model, writes };
+    return { schema: buildSchema(model, writes, kind.extra(acc, model, writes)), model, writes, subscribable: model };
   }
 }

@@ -1,5 +1,7 @@
 // GraphQL subscriptions, schema and plan: per readable collection `<c>_mutated(event: EventEnum)`
-// of type `<c>_mutated { key: ID!, event: EventEnum, data: <c> }`, as Directus names them. A
+// of type `<c>_mutated { key: ID!, event: EventEnum, data: <c> }`, as Directus names them, for
+// the user collections and the system ones alike (`directus_users_mutated`, on both scopes'
+// schemas as Directus 12.4 lists them; the WebSocket executes them). A
 // subscription becomes one normalized Query (the `data` selection, through the same plan as a
 // root read: src/graphql/plan.ts) that the realtime delivery re-reads for each changed key as
 // the subscriber's access; the plan then writes each row into the subscription's result shape
@@ -22,16 +24,17 @@ export const EventEnum = new GraphQLEnumType({
 const SUFFIX = '_mutated';
 
 /**
- * The Subscription root type, or undefined when the caller reads no collection. A collection
- * whose `<c>_mutated` name is another collection's name (or that is named EventEnum) gets none:
- * the type names would collide.
+ * The Subscription root type of the collections of `models` (a scope's, then the other scope's),
+ * or undefined when the caller reads none. A collection whose `<c>_mutated` name is another
+ * collection's name (or that is named EventEnum) gets none: the type names would collide.
  */
-export function buildSubscription(model: Model, objectOf: (collection: string) => GraphQLObjectType): GraphQLObjectType | undefined {
-  if (model.has(EventEnum.name)) return undefined;
+export function buildSubscription(models: Model[], objectOf: (collection: string) => GraphQLObjectType): GraphQLObjectType | undefined {
+  const taken = (name: string) => models.some((m) => m.has(name));
+  if (taken(EventEnum.name)) return undefined;
   const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
-  for (const c of model.values()) {
+  for (const c of models.flatMap((m) => [...m.values()])) {
     const name = `${c.collection}${SUFFIX}`;
-    if (model.has(name)) continue;
+    if (taken(name)) continue;
     const type = new GraphQLObjectType({
       name,
       fields: { key: { type: new GraphQLNonNull(GraphQLID) }, event: { type: EventEnum }, data: { type: objectOf(c.collection) } },

@@ -10,7 +10,7 @@ import type { Catalog } from '../engine/catalog.js';
 import { forbidden, invalidPayload } from '../errors.js';
 import { checkOwnUpdate, ownUser, tfaDisable, tfaEnable, tfaGenerate } from '../auth/own-user.js';
 import type { Writer } from '../engine/writer.js';
-import type { Accountability } from '../types.js';
+import type { Accountability, Timing } from '../types.js';
 import { passwordLogin, refreshLogin } from '../auth/login.js';
 import { currentRefreshToken, issueTokens } from '../auth/tokens.js';
 import { clearCookie, parseCookies } from '../auth/token.js';
@@ -41,6 +41,9 @@ import { schemaMutationHandlers } from './schema-mutations.js';
 import { COMMENTS, commentChanges, newComment, requireCommentWriter } from '../engine/comments.js';
 import { batchFields, clientFields, newFileRecord, type FileService } from '../engine/file-records.js';
 import type { Reader } from '../engine/reader.js';
+import { prepareCreate, prepareUpdate, prepareUpdateMany, type VersionDeps } from '../engine/versions.js';
+
+const VERSIONS = 'directus_versions';
 
 export interface SystemServices {
   config: Config;
@@ -58,9 +61,10 @@ export interface SystemServices {
 
 /**
  * the collections /graphql/system writes: those with Directus's rules (as REST's, with the
- * settings singleton: update_settings), and folders (a plain write)
+ * settings singleton: update_settings, and content versions: checked by versionRules first),
+ * and folders (a plain write)
  */
-const SYSTEM_RULES = new Set([...Object.values(WRITABLE_SYSTEM_ENDPOINTS), 'directus_settings']);
+const SYSTEM_RULES = new Set([...Object.values(WRITABLE_SYSTEM_ENDPOINTS), 'directus_settings', VERSIONS]);
 const WRITABLE = new Set([...SYSTEM_RULES, 'directus_folders', 'directus_files', COMMENTS]);
 
 export const systemSchemaScope: SchemaScope = {
@@ -106,6 +110,33 @@ function fileRules(acc: Accountability, files: FileService, w: RootWrite): void 
     const d = a.data;
     if (Array.isArray(d)) a.data = d.map(batchFields);
     else if (isPlainObject(d)) d.data = clientFields(d.data);
+  }
+}
+
+/**
+ * Content versions as REST's /versions writes them (src/engine/versions.ts): new ones checked and
+ * given their main item's hash, key changes checked against the item's other versions; in a
+ * batch (update_versions_batch) one after the other, as Directus runs them.
+ */
+async function versionRules(deps: VersionDeps, acc: Accountability, w: RootWrite, timing: Timing): Promise<void> {
+  const a = w.args;
+  const object = (v: unknown) => {
+    if (!isPlainObject(v)) throw invalidPayload('"value" must be of type object');
+    return v;
+  };
+  if (w.action === 'create') await prepareCreate(deps, acc, Array.isArray(a.payload) ? a.payload : [a.payload], timing);
+  else if (w.action === 'update') await prepareUpdate(deps, acc, String(a.key), object(a.data), timing);
+  else if (w.action === 'patch_collection') {
+    const d = a.data;
+    if (isPlainObject(d)) await prepareUpdateMany(deps, acc, (d.keys as unknown[]).map(String), object(d.data), timing);
+    else if (Array.isArray(d)) {
+      const assigned = new Set<string>();
+      for (const item of d.map(object)) {
+        const { id, ...changes } = item;
+        if (id === undefined || id === null) throw invalidPayload('"id" is required');
+        await prepareUpdate(deps, acc, String(id), changes, timing, assigned);
+      }
+    }
   }
 }
 
@@ -305,7 +336,8 @@ export function systemScope(s: SystemServices): Scope {
   return {
     roots: SYSTEM_ROOTS,
     root: (name) => (Object.hasOwn(handlers, name) ? handlers[name] : undefined),
-    async beforeWrite(acc, w: RootWrite) {
+    async beforeWrite(acc, w: RootWrite, timing) {
+      if (w.collection === VERSIONS) await versionRules(s, acc, w, timing);
       if (w.own) await checkOwnUpdate(db, acc, w.args.data as Record<string, unknown>);
       if (w.collection === COMMENTS) commentRules(acc, w);
       if (w.collection === 'directus_files') fileRules(acc, s.files, w);

@@ -2,7 +2,7 @@
 // the graphql-ws package's server core (it parses and validates the protocol's messages, answers
 // pings, tracks operation ids and closes with the protocol's codes); this module feeds it the
 // socket's frames and answers its operations with Strata's own paths:
-//   - subscriptions (`<c>_mutated`) are planned into one normalized re-read (subscriptions.ts) and
+//   - subscriptions (`<c>_mutated`, user and system collections: directus_users_mutated) are planned into one normalized re-read (subscriptions.ts) and
 //     fed by the realtime delivery (ChangeFeed: grouped, re-read once per group as the
 //     subscriber's access, through RLS), so a subscriber receives exactly what it could GET;
 //   - queries and mutations (single results, which the protocol allows) go to the HTTP executor.
@@ -244,7 +244,7 @@ async function prepare(graphql: GraphqlDeps, extra: Extra, payload: SubscribePay
   }
   const operationName = payload.operationName ?? undefined;
   const operation = getOperationAST(document, operationName);
-  const { schema, model } = await graphql.schemas.forCaller(access);
+  const { schema, subscribable } = await graphql.schemas.forCaller(access);
   if (operation?.operation !== 'subscription') {
     // queries and mutations: the HTTP executor, one result
     try {
@@ -265,7 +265,7 @@ async function prepare(graphql: GraphqlDeps, extra: Extra, payload: SubscribePay
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
   let plan: SubscriptionPlan;
   try {
-    plan = planSubscription({ model, fragments, variables: coerced.coerced, limits: graphql.limits }, schema.getSubscriptionType()!, operation);
+    plan = planSubscription({ model: subscribable, fragments, variables: coerced.coerced, limits: graphql.limits }, schema.getSubscriptionType()!, operation);
   } catch (err) {
     if (err instanceof GraphQLError) return [err];
     if (err instanceof DirectusError) return [new GraphQLError(err.message, { extensions: { ...err.extensions, code: err.code } })];
