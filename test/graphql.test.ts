@@ -149,3 +149,17 @@ t.test('the schema follows changes to fields and permissions', async (t) => {
   const added = await gql('{ authors(limit: 1) { nick } }');
   t.same(added.body, { data: { authors: [{ nick: null }] } }, 'a new field is in the schema at once');
 });
+
+t.test('primary keys are strings, as Directus serializes GraphQL ID (recorded from Directus 12.4: "id": "1")', async (t) => {
+  const res = await gql('{ books(sort: "id", limit: 1) { id pages author { id name books(sort: "id") { id } } } authors_by_id(id: 2) { id born } }');
+  t.strictSame(res.body, { data: {
+    books: [{ id: '1', pages: 10, author: { id: '1', name: 'Ann', books: [{ id: '1' }, { id: '2' }] } }],
+    authors_by_id: { id: '2', born: 1960 },
+  } }, 'root, m2o, o2m and _by_id keys; other integers stay numbers');
+  const created = await gql('mutation { create_authors_item(data: {name: "Cy"}) { id name } }');
+  t.equal(typeof created.body.data.create_authors_item.id, 'string', 'a mutation answer too');
+  t.match(created.body.data.create_authors_item.id, /^\d+$/);
+  const rest = await app.get('/items/authors/1?fields=id');
+  t.strictSame(rest.body, { data: { id: 1 } }, 'REST keeps numbers');
+  await app.sql(`delete from authors where name = 'Cy'`);
+});
