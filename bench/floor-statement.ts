@@ -4,6 +4,7 @@
 import { connect, contextJson, ADMIN_ROLE, REQUEST_ROLE } from '../src/db/client.js';
 import type { Config } from '../src/config.js';
 import { Reader } from '../src/engine/reader.js';
+import { WRITE_SQL } from '../src/engine/writer.js';
 import { parseQueryString } from '../src/request/qs.js';
 import { normalizeQuery } from '../src/request/query.js';
 import { AccessCache, createAuthenticator } from '../src/auth/authenticate.js';
@@ -25,6 +26,31 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
     const accountability = await authenticate(req, {});
     const sql = await reader.sqlFor(accountability, read.collection, query, read.mode);
     return requestStatements(contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE, sql, [query]);
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * What Strata runs for a write scenario (POST/PATCH of one item, answered with the item): the
+ * context, then strata.write_request with the re-read compiled by the same Reader for the same
+ * query and mode as the items controller, and Writer's arguments (src/engine/writer.ts).
+ */
+export async function writeStatement(url: string, config: Config, s: Scenario, token: string): Promise<FloorStatement> {
+  const db = connect(url, 1);
+  try {
+    const reader = new Reader(db, { defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: 10 });
+    const collection = s.path.split('/')[2];
+    const key = s.path.split('/')[3];
+    const query = normalizeQuery({}, { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax }, { list: false });
+    const req: ApiRequest = { id: 'bench', method: s.method, path: s.path, query: '', headers: { authorization: `Bearer ${token}` }, body: undefined, ip: '127.0.0.1' };
+    const accountability = await createAuthenticator(db, new Jwt(config.secret), new AccessCache(0), config.sessionCookie)(req, {});
+    const sql = await reader.sqlFor(accountability, collection, { ...query, key: '?' }, 'one');
+    const body = JSON.parse(s.body!);
+    const [action, args] = key === undefined ? ['create', { payload: body }] : ['update', { key, data: body }];
+    const opts = { max_batch_mutation: null, default_limit: config.queryLimitDefault, read_mode: 'one', output: 'envelope' };
+    return requestStatements(contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE,
+      WRITE_SQL, [action, collection, args, sql, query, opts]);
   } finally {
     await db.close();
   }

@@ -1,8 +1,9 @@
-// `npm run bench:sql`: PostgreSQL's own work per read, Strata's compiled statement against the
-// hand-written one (bench/handwritten.ts), measured inside the database so the machine's other
+// `npm run bench:sql`: PostgreSQL's own work per read (and per one-item create and update),
+// Strata's statement against the hand-written one (bench/handwritten.ts), measured inside the database so the machine's other
 // load hardly matters: each statement runs N times, prepared with a generic plan (as Strata's
 // pool runs it), on one connection, and the CPU time of that connection's backend process
-// (/proc/<pid>/stat) is divided by N. Both bodies must be byte-identical, or the scenario fails.
+// (/proc/<pid>/stat) is divided by N. Both bodies must be byte-identical, or the scenario fails
+// (a create's new key aside). Writes run in a transaction rolled back afterwards.
 // --explain prints EXPLAIN (ANALYZE, BUFFERS) of both statements; --show prints Strata's SQL;
 // --committed measures the committed migrations only (by default sql/current.sql applies too).
 import postgres from 'postgres';
@@ -10,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { ADMIN_TOKEN, benchConfig } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { countsFor, datasetReady, ensureDataset } from './dataset.js';
-import { floorStatement } from './floor-statement.js';
+import { floorStatement, writeStatement } from './floor-statement.js';
 import { handWritten } from './handwritten.js';
 import { createStrataReaderViaSql } from './reader.js';
 import { scenarios } from './scenarios.js';
@@ -27,6 +28,8 @@ const option = (name: string) => {
 };
 const only = (option('only') ?? '').split(',').filter(Boolean);
 const seconds = Number(option('seconds') ?? 2);
+/** the writes with a hand-written statement: one item written and answered (rolled back after) */
+const WRITES = ['create-one', 'update-one'];
 const scale = Number(option('scale') ?? 1);
 
 /** user + system CPU of one process, ms (10 ms ticks) */
@@ -43,29 +46,51 @@ interface Measured {
   body: string;
 }
 
-/** Runs `text` with `params` for about `seconds`, in one transaction after `setup` (the request's role and context). */
-async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, text: string, params: unknown[]): Promise<Measured> {
-  return sql.begin(async (tx) => {
-    if (setup) await tx.unsafe(setup[0], setup[1] as never[], { prepare: true });
-    const [{ pid }] = await tx.unsafe('select pg_backend_pid() as pid');
-    const once = async () => {
-      const [row] = await tx.unsafe(text, params as never[], { prepare: true });
-      return row ? (Object.values(row)[0] as string) : '';
-    };
-    let body = '';
-    for (let i = 0; i < 20; i++) body = await once(); // prepared, cached, warm
-    const cpu0 = processCpuMs(pid);
-    const t0 = performance.now();
-    let runs = 0;
-    while (performance.now() - t0 < seconds * 1000) {
-      // pipelined in batches: the backend never waits for the client
-      await Promise.all(Array.from({ length: 10 }, once));
-      runs += 10;
+/** thrown to roll a write scenario's transaction back once measured */
+class RolledBack extends Error {
+  constructor(readonly measured: Measured) {
+    super('rolled back');
+  }
+}
+
+/**
+ * Runs `text` with `params` for about `seconds`, in one transaction after `setup` (the request's
+ * role and context). Writes (`rollback`) are undone afterwards, so the dataset stays as it was.
+ */
+async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, text: string, params: unknown[], rollback = false): Promise<Measured> {
+  if (rollback) {
+    try {
+      await sql.begin(async (tx) => {
+        throw new RolledBack(await measureIn(tx, setup, text, params));
+      });
+    } catch (err) {
+      if (err instanceof RolledBack) return err.measured;
+      throw err;
     }
-    const wallMs = performance.now() - t0;
-    const cpuMs = processCpuMs(pid) - cpu0;
-    return { runs, cpuMs, wallMs, body };
-  });
+  }
+  return sql.begin((tx) => measureIn(tx, setup, text, params));
+}
+
+async function measureIn(tx: postgres.TransactionSql, setup: [string, unknown[]] | undefined, text: string, params: unknown[]): Promise<Measured> {
+  if (setup) await tx.unsafe(setup[0], setup[1] as never[], { prepare: true });
+  const [{ pid }] = await tx.unsafe('select pg_backend_pid() as pid');
+  const once = async () => {
+    const [row] = await tx.unsafe(text, params as never[], { prepare: true });
+    return row ? (Object.values(row)[0] as string) : '';
+  };
+  let body = '';
+  for (let i = 0; i < 20; i++) body = await once(); // prepared, cached, warm
+  const cpu0 = processCpuMs(pid);
+  const t0 = performance.now();
+  let runs = 0;
+  while (performance.now() - t0 < seconds * 1000) {
+    // pipelined in batches: the backend never waits for the client
+    await Promise.all(Array.from({ length: 10 }, once));
+    runs += 10;
+  }
+  const wallMs = performance.now() - t0;
+  const cpuMs = processCpuMs(pid) - cpu0;
+  return { runs, cpuMs, wallMs, body };
 }
 
 /** EXPLAIN (ANALYZE, BUFFERS) of a statement as a generic plan, as the request pool runs it. */
@@ -110,9 +135,10 @@ async function main() {
     const sql = postgres(db.url, { max: 1, onnotice: () => {}, connection: { application_name: 'strata-bench-sql', plan_cache_mode: 'force_generic_plan' }, types: {} });
     try {
       for (const s of scenarios(names, counts)) {
-        if (!s.read || (only.length && !only.some((o) => s.name.includes(o)))) continue;
+        const write = WRITES.includes(s.name);
+        if ((!s.read && !write) || (only.length && !only.some((o) => s.name.includes(o)))) continue;
         const hand = handWritten(names, s.name);
-        const strata = await floorStatement(db.url, config, s, s.as === 'admin' ? ADMIN_TOKEN : readerToken);
+        const strata = await (write ? writeStatement : floorStatement)(db.url, config, s, s.as === 'admin' ? ADMIN_TOKEN : readerToken);
         const context = strata.statements[0];
         const setup: [string, unknown[]] = [context.text, context.params];
         const statement = strata.statements[strata.result];
@@ -127,12 +153,13 @@ async function main() {
         }
         // alternated, twice each, the lower kept: the first runs of a backend are slower
         const lower = (x: Measured, y: Measured) => (x.cpuMs / x.runs <= y.cpuMs / y.runs ? x : y);
-        let a = await measure(sql, setup, statement.text, statement.params);
-        let b = await measure(sql, undefined, hand.text, hand.params);
-        a = lower(a, await measure(sql, setup, statement.text, statement.params));
-        b = lower(b, await measure(sql, undefined, hand.text, hand.params));
+        let a = await measure(sql, setup, statement.text, statement.params, write);
+        let b = await measure(sql, undefined, hand.text, hand.params, write);
+        a = lower(a, await measure(sql, setup, statement.text, statement.params, write));
+        b = lower(b, await measure(sql, undefined, hand.text, hand.params, write));
         if (flag('verbose')) log(`  runs ${a.runs}/${b.runs}, CPU ${a.cpuMs}/${b.cpuMs} ms, wall ${a.wallMs.toFixed(0)}/${b.wallMs.toFixed(0)} ms`);
-        const same = a.body === b.body;
+        // a create's key differs from run to run
+        const same = write ? a.body.replace(/^\{"data":\{"id":\d+/, '') === b.body.replace(/^\{"data":\{"id":\d+/, '') : a.body === b.body;
         if (!same) {
           failed = true;
           log(`${s.name}: the bodies differ\n  Strata: ${a.body.slice(0, 600)}\n  hand:   ${b.body.slice(0, 600)}`);

@@ -11,7 +11,7 @@ import { DirectusError, invalidPayload } from '../errors.js';
 import type { Reader, ReadMode, ReadOutput } from './reader.js';
 import type { Catalog } from './catalog.js';
 
-const WRITE_SQL = 'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
+export const WRITE_SQL = 'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
 /** system collections (users, roles, policies, ...): their rules run around the same write */
 const SYSTEM_WRITE_SQL = 'select strata.system_write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
 /** relational nesting a write payload may have (hash fields are looked for at every level) */
