@@ -5,7 +5,7 @@
 // turns each root field into one compiled read).
 import {
   GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull,
-  GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, Kind, valueFromASTUntyped,
+  GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, GraphQLUnionType, Kind, valueFromASTUntyped,
   type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap,
   type GraphQLInputType, type GraphQLOutputType,
 } from 'graphql';
@@ -116,13 +116,18 @@ export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?
         for (const f of c.fields.values()) {
           if (f.relation?.kind === 'm2o') fields[f.field] = { type: filterOf(model.get(f.relation.related)!) };
           else if (f.relation?.kind === 'o2m') fields[f.field] = { type: quantifiers.get(f.relation.related)! };
-          else {
+          else if (!f.m2a) {
             const ops = filterOperatorsFor(f);
             if (ops) fields[f.field] = { type: ops };
           }
         }
         fields._and = { type: list(filterOf(c)) };
         fields._or = { type: list(filterOf(c)) };
+        // many-to-any: one filter per allowed collection, `<field>__<collection>` (Directus's names,
+        // after _and/_or; the item field itself has none); the plan writes them as REST's `<field>:<collection>`
+        for (const f of c.fields.values()) {
+          if (f.m2a) for (const a of f.m2a.allowed) fields[`${f.field}__${a}`] = { type: filterOf(model.get(a)!) };
+        }
         return fields;
       },
     }));
@@ -146,12 +151,18 @@ export function buildSchema(model: Model, writes: WriteModel = new Map(), extra?
               type: f.relation.kind === 'm2o' ? type : list(type),
               args: listArgs(filterOf(related)),
             };
-          } else fields[f.field] = { type: scalarFor(f) };
+          } else if (f.m2a) fields[f.field] = { type: unionOf(c, f) };
+          else fields[f.field] = { type: scalarFor(f) };
         }
         return fields;
       },
     }));
   }
+  // many-to-any: `<junction>_<field>_union` of the allowed collections' types (all readable: model.ts)
+  const unionOf = (c: ModelCollection, f: ModelField) => new GraphQLUnionType({
+    name: `${c.collection}_${f.field}_union`,
+    types: () => f.m2a!.allowed.map((a) => objects.get(a)!),
+  });
 
   const query: GraphQLFieldConfigMap<unknown, unknown> = {};
   for (const c of model.values()) {
