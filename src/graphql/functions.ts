@@ -40,30 +40,3 @@ export function functionBase(c: ModelCollection, name: string): ModelField | und
   const base = c.fields.get(name.slice(0, -FUNC_SUFFIX.length));
   return base && functionKind(base) ? base : undefined;
 }
-
-/**
- * A GraphQL filter (already coerced by its input type, so only the schema's keys) as REST's:
- * `<f>_func: {fn: ops}` becomes `"fn(f)": ops`, through relations and `_and`/`_or`/`_some`/`_none`.
- */
-export function restFilter(model: Model, c: ModelCollection, filter: unknown): unknown {
-  if (!isPlainObject(filter)) return filter;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(filter)) {
-    if (key === '_and' || key === '_or') {
-      out[key] = Array.isArray(value) ? value.map((v) => restFilter(model, c, v)) : value;
-      continue;
-    }
-    if (key === '_some' || key === '_none') {
-      out[key] = restFilter(model, c, value);
-      continue;
-    }
-    const base = functionBase(c, key);
-    if (base && isPlainObject(value)) {
-      for (const [fn, ops] of Object.entries(value)) out[`${fn}(${base.field})`] = ops;
-      continue;
-    }
-    const related = c.fields.get(key)?.relation;
-    out[key] = related ? restFilter(model, model.get(related.related)!, value) : value;
-  }
-  return out;
-}

@@ -13,6 +13,12 @@ export interface ModelField {
   required?: boolean;
   /** m2o: the field holds the related item; o2m: a list of related items */
   relation?: { kind: 'm2o' | 'o2m'; related: string };
+  /**
+   * many-to-any: the junction's item field, whose row names its collection in `collectionField`.
+   * Typed as a union of the allowed collections only when the caller may read all of them and
+   * the collection field (Directus drops the relation otherwise: the field is its plain key).
+   */
+  m2a?: { allowed: string[]; collectionField: string };
 }
 
 export interface ModelCollection {
@@ -41,7 +47,10 @@ interface FieldInfo {
   schema: { is_primary_key?: boolean; is_nullable?: boolean; default_value?: unknown; has_auto_increment?: boolean; is_generated?: boolean } | null;
 }
 interface CollectionInfo { collection: string; meta: { singleton?: boolean } | null; schema: unknown }
-interface RelationInfo { collection: string; field: string; related_collection: string | null; meta: { one_field?: string | null } | null }
+interface RelationInfo {
+  collection: string; field: string; related_collection: string | null;
+  meta: { one_field?: string | null; one_allowed_collections?: string[] | null; one_collection_field?: string | null } | null;
+}
 
 /** The full catalog, parsed once per schema version (shared by every policy set). */
 export interface FullCatalog {
@@ -83,8 +92,13 @@ export function parseCatalog(text: CatalogText, scope: 'items' | 'system' = 'ite
     c.fields.set(f.field, { field: f.field, type: f.type, primaryKey, required });
   }
   for (const r of JSON.parse(text.relations) as RelationInfo[]) {
-    // many-to-any (no related collection) is not in this slice
-    if (!r.related_collection) continue;
+    if (!r.related_collection) {
+      const item = collections.get(r.collection)?.fields.get(r.field);
+      const allowed = r.meta?.one_allowed_collections;
+      const collectionField = r.meta?.one_collection_field;
+      if (item && allowed && allowed.length > 0 && collectionField) item.m2a = { allowed: [...allowed], collectionField };
+      continue;
+    }
     const many = collections.get(r.collection)?.fields.get(r.field);
     // (system scope: a relation to a collection outside it, e.g. `collection` -> directus_collections,
     // is a plain field holding the key, as Directus types it: `collection: String!`)
@@ -123,6 +137,10 @@ export function callerModel(full: FullCatalog, admin: boolean, permissionsJson: 
   for (const c of out.values()) {
     for (const [name, f] of c.fields) {
       if (f.relation ? !out.has(f.relation.related) : f.type === 'alias') c.fields.delete(name);
+      else if (f.m2a && !(c.fields.has(f.m2a.collectionField) && f.m2a.allowed.every((a) => out.has(a)))) {
+        // (the catalog's field objects are shared by every caller: replaced, not changed)
+        c.fields.set(name, { ...f, m2a: undefined });
+      }
     }
   }
   return out;

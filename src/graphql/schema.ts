@@ -5,7 +5,7 @@
 // turns each root field into one compiled read).
 import {
   GraphQLBoolean, GraphQLFloat, GraphQLID, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull,
-  GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, Kind, valueFromASTUntyped,
+  GraphQLObjectType, GraphQLScalarType, GraphQLSchema, GraphQLString, GraphQLUnionType, Kind, valueFromASTUntyped,
   type GraphQLFieldConfigArgumentMap, type GraphQLFieldConfigMap, type GraphQLInputFieldConfigMap,
   type GraphQLInputType, type GraphQLOutputType,
 } from 'graphql';
@@ -148,7 +148,7 @@ function readTypes(model: Model): { objects: Map<string, GraphQLObjectType>; fil
         for (const f of c.fields.values()) {
           if (f.relation?.kind === 'm2o') fields[f.field] = { type: filterOf(model.get(f.relation.related)!) };
           else if (f.relation?.kind === 'o2m') fields[f.field] = { type: quantifiers.get(f.relation.related)! };
-          else {
+          else if (!f.m2a) {
             const ops = filterOperatorsFor(f);
             if (ops) fields[f.field] = { type: ops };
           }
@@ -157,6 +157,11 @@ function readTypes(model: Model): { objects: Map<string, GraphQLObjectType>; fil
         }
         fields._and = { type: list(filterOf(c)) };
         fields._or = { type: list(filterOf(c)) };
+        // many-to-any: one filter per allowed collection, `<field>__<collection>` (Directus's names,
+        // after _and/_or; the item field itself has none); the plan writes them as REST's `<field>:<collection>`
+        for (const f of c.fields.values()) {
+          if (f.m2a) for (const a of f.m2a.allowed) fields[`${f.field}__${a}`] = { type: filterOf(model.get(a)!) };
+        }
         return fields;
       },
     }));
@@ -180,7 +185,8 @@ function readTypes(model: Model): { objects: Map<string, GraphQLObjectType>; fil
               type: f.relation.kind === 'm2o' ? type : list(type),
               args: listArgs(filterOf(related)),
             };
-          } else fields[f.field] = { type: scalarFor(f) };
+          } else if (f.m2a) fields[f.field] = { type: unionOf(c, f) };
+          else fields[f.field] = { type: scalarFor(f) };
           const fn = functionField(c, f);
           if (fn) fields[fn.name] = { type: fn.kind === 'json' ? jsonFunctions(c, f) : FUNCTION_TYPES[fn.kind] };
         }
@@ -188,6 +194,11 @@ function readTypes(model: Model): { objects: Map<string, GraphQLObjectType>; fil
       },
     }));
   }
+  // many-to-any: `<junction>_<field>_union` of the allowed collections' types (all readable: model.ts)
+  const unionOf = (c: ModelCollection, f: ModelField) => new GraphQLUnionType({
+    name: `${c.collection}_${f.field}_union`,
+    types: () => f.m2a!.allowed.map((a) => objects.get(a)!),
+  });
   return { objects, filterOf };
 }
 
