@@ -10,3 +10,6 @@
 --!include strata/auth/accountability.sql
 --!include strata/access/has_policy.sql
 --!include strata/read/compile_select.sql
+--!include strata/read/compile_filter.sql
+--!include strata/read/sort_expr.sql
+--!include strata/read/compile_aggregate.sql

@@ -56,6 +56,16 @@ t.test('many-to-any: scopes required to filter/sort on the item, unknown scopes 
   // everywhere else in v11+, so Strata answers 403 here too
   const unknown = await app.get('/items/rq_articles?fields=blocks.item:rq_nope.id');
   t.equal(unknown.status, 403);
+  // at the query's root the item's stored key is filtered, sorted, grouped and counted as a
+  // column (recorded from Directus 12.4: `filter[item][_eq]=1` on the junction answers its rows)
+  const byKey = await app.get('/items/rq_articles_blocks?filter[item][_eq]=1&fields=id&sort=id');
+  t.same(byKey.body.data, [{ id: 1 }, { id: 2 }]);
+  const sorted = await app.get('/items/rq_articles_blocks?fields=id&sort=-item,id');
+  t.same(sorted.body.data, [{ id: 3 }, { id: 1 }, { id: 2 }]);
+  const grouped = await app.get('/items/rq_articles_blocks?groupBy[]=item&aggregate[count]=*&sort=item');
+  t.same(grouped.body.data, [{ item: '1', count: '2' }, { item: '2', count: '1' }]);
+  const scoped = await app.get('/items/rq_articles_blocks?filter[item][body][_eq]=x');
+  t.equal(scoped.status, 400, 'a field of the item still needs its collection scope');
 });
 
 t.test('nested aliases inside deep (_alias) work (Directus 12 drops them and returns keys)', async (t) => {
