@@ -11,7 +11,7 @@ import { graphqlSocket } from './graphql/ws.js';
 import type { Services } from './rest/services.js';
 import { startHttpServer, type HttpServer } from './http/server.js';
 import { Jwt } from './auth/jwt.js';
-import { AccessCache, createAccessResolver, httpAuthenticator } from './auth/authenticate.js';
+import { AccessCache, authenticateEvent, createAccessResolver, httpAuthenticator } from './auth/authenticate.js';
 import { createRateLimit } from './auth/rate-limiter.js';
 import { Reader } from './engine/reader.js';
 import { listenForChanges } from './db/schema-listener.js';
@@ -29,6 +29,8 @@ import { createMailer } from './mail/mailer.js';
 import { projectFacts } from './mail/render.js';
 import { notificationMails } from './mail/notifications.js';
 import { appRoutes } from './app-serve/index.js';
+import { emitAction, emitFilter, hears } from './engine/emitter.js';
+import { requestFacts } from './request/facts.js';
 
 export interface App {
   port: number;
@@ -79,7 +81,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   // flows and webhooks: filter flows in every write, deliveries of action flows, webhooks and schedules
   const automation = flows({ config, log, db, reader, writer: services.writer, catalog, limits });
   // notifications are mailed to recipients who want it, after the write committed (src/mail/notifications.ts)
-  services.writer.afterWrite = notificationMails({ db, log, mailer: createMailer(config.email, log, projectFacts(db, config.publicUrl)), publicUrl: config.publicUrl });
+  services.writer.afterWrite = notificationMails({ db, log, mailer: createMailer(config.email, log, db, projectFacts(db, config.publicUrl)), publicUrl: config.publicUrl });
   let http: HttpServer;
   try {
     http = await startHttpServer({
@@ -90,10 +92,16 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
       // the Data Studio at /admin and the root redirect last (SERVE_APP, ROOT_REDIRECT: src/app-serve)
       router: appRoutes(fileRoutes(restRoutes(graphqlRoutes(automation.routes(metrics?.routes(new Router()) ?? new Router()), gql), services), filesDeps), config, log),
       // tokens from the HTTP request; resolveAccess itself serves any front end (a WebSocket auth message)
-      authenticate: httpAuthenticator(resolveAccess, config.sessionCookie),
+      authenticate: httpAuthenticator(resolveAccess, config.sessionCookie, authenticateEvent(db)),
       rateLimit: createRateLimit(config.rateLimiter, config.rateLimiterGlobal),
       sockets: [...(live ? [live.endpoint] : []), ...(gqlSocket ? [gqlSocket.endpoint] : [])],
       observe: metrics?.observe,
+      // Directus's request.not_found filter (a flow may answer another error; a 404 otherwise, as
+      // Strata has no handler a flow could claim the request for) and response action
+      notFound: async (req, acc) => {
+        if (hears(db, 'request.not_found')) await emitFilter(db, 'request.not_found', false, { event: 'request.not_found', request: requestFacts(req, false) }, acc);
+      },
+      responses: { wanted: () => hears(db, 'response'), answered: (facts, acc) => void emitAction(db, 'response', { ...facts }, acc) },
     });
   } catch (err) {
     live?.close();

@@ -47,14 +47,14 @@ t.test('SMTP failures are logged, never thrown', async (t) => {
 });
 
 t.test('message format', async (t) => {
-  const msg = formatMessage({ from: 'x@example.com', to: 'y@example.com', subject: 'S', text: 'a\n.b' }, new Date(0), 'id1');
+  const msg = formatMessage({ from: 'x@example.com', to: ['y@example.com'], subject: 'S', text: 'a\n.b' }, new Date(0), 'id1');
   t.equal(msg, 'From: x@example.com\r\nTo: y@example.com\r\nSubject: S\r\nDate: Thu, 01 Jan 1970 00:00:00 GMT\r\nMessage-ID: <id1@example.com>\r\n'
     + 'MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\na\r\n..b\r\n');
 });
 
 t.test('HTML mail: multipart/alternative, the text part first, the HTML base64-encoded (long lines intact)', async (t) => {
   const html = `<p>${'x'.repeat(2000)}</p>\n<p>.dot</p>`;
-  const msg = formatMessage({ from: 'x@example.com', to: 'y@example.com', subject: 'S', html }, new Date(0), 'id2');
+  const msg = formatMessage({ from: 'x@example.com', to: ['y@example.com'], subject: 'S', html }, new Date(0), 'id2');
   t.match(msg, /Content-Type: multipart\/alternative; boundary="strata-id2"\r\n\r\n--strata-id2\r\nContent-Type: text\/plain; charset=utf-8/);
   t.ok(msg.split('\r\n').every((l) => l.length <= 998), 'no line longer than SMTP allows');
   const smtp = await startSmtp(t);
@@ -68,4 +68,19 @@ t.test('markdown is rendered and sanitized; HTML reduces to text', async (t) => 
   t.equal(markdownToHtml('**b** [l](javascript:alert(1)) <a href="https://x.example" onclick="y()">x</a>').trim(),
     '<p><strong>b</strong> <a>l</a> <a href="https://x.example">x</a></p>');
   t.equal(htmlToText('<h1>T</h1><p>a &amp; b<br>c</p><script>bad()</script>'), 'T\na & b\nc');
+});
+
+t.test('cc, bcc, replyTo, a sender\'s name; addresses carrying line breaks or brackets are dropped (no header or SMTP command injection)', async (t) => {
+  const smtp = await startSmtp(t);
+  await createMailer(loadConfig(smtp.env).email, createLogger('silent')).send({
+    to: ['a@example.com', 'x@example.com>\r\nRCPT TO:<evil@example.com'], subject: 'S', text: 'body',
+    cc: ['c@example.com', 'y@example.com\r\nBcc: evil2@example.com'], bcc: 'b@example.com', replyTo: ['r@example.com'],
+    from: { name: 'Ops\r\nX-Injected: 1 "quoted"' },
+  });
+  const mail = await smtp.next();
+  t.same(mail.to, ['a@example.com', 'c@example.com', 'b@example.com'], 'envelope: to, cc, bcc; the bad addresses dropped');
+  t.match(mail.raw, /^From: "OpsX-Injected: 1 quoted" <no-reply@example.com>$/m, 'the name on one line, without quotes');
+  t.match(mail.raw, /^Cc: c@example.com$/m);
+  t.match(mail.raw, /^Reply-To: r@example.com$/m);
+  t.notMatch(mail.raw, /evil|^X-Injected|^Bcc/m);
 });

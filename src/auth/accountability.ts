@@ -24,3 +24,8 @@ export function withClient(access: Access, client: Client): Accountability {
   }
   return accountability;
 }
+
+/** Nobody yet, from this client: the accountability of a sign-in and of the events around it (auth.login, auth.jwt, authenticate). */
+export function nobody(client: Pick<Client, 'ip' | 'userAgent' | 'origin'>): Accountability {
+  return { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: client.ip, userAgent: client.userAgent, origin: client.origin };
+}

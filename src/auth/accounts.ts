@@ -38,7 +38,7 @@ export function accounts(config: Config, db: Db, log: Logger): Accounts {
   let made = instances.get(config);
   if (made) return made;
   const tokens = new ScopedJwt(config.secret);
-  const mailer = createMailer(config.email, log);
+  const mailer = createMailer(config.email, log, db);
   const registrations = config.rateLimiterRegistration.enabled
     ? new FixedWindowLimiter(config.rateLimiterRegistration.points, config.rateLimiterRegistration.durationMs)
     : undefined;

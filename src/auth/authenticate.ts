@@ -2,11 +2,16 @@
 // routes), in two steps: a front end finds the token (HTTP: extractToken), resolveAccess turns
 // it into an accountability. JWTs are verified in Node; the user's policies come from the
 // database (engine/access-store), cached briefly so a hot path costs no extra round trip.
+// Directus's `authenticate` filter runs first over HTTP when a flow listens (authenticateEvent):
+// a flow may hand the request another accountability; otherwise it costs one Map lookup.
 import type { Db } from '../db/client.js';
 import type { CookieConfig } from '../config.js';
 import { invalidCredentials } from '../errors.js';
 import { timed, type Access, type Accountability, type ApiRequest, type Timing } from '../types.js';
-import { accessForShare, accessForToken, accessForUser, accessPublic, sessionIsLive } from '../engine/access-store.js';
+import { accessForRole, accessForShare, accessForToken, accessForUser, accessPublic, sessionIsLive } from '../engine/access-store.js';
+import { emitFilter, hears } from '../engine/emitter.js';
+import { isPlainObject } from '../request/body.js';
+import { requestFacts } from '../request/facts.js';
 import { withClient, type Client } from './accountability.js';
 import { isDirectusJwt, type Jwt } from './jwt.js';
 import { clearCookie, extractToken, type Token } from './token.js';
@@ -117,13 +122,62 @@ export function createAccessResolver(db: Db, jwt: Jwt, cache: AccessCache, sessi
     const access = await cache.get(`token:${token}@${ip}`, () => accessForToken(db, token, ip));
     if (!access) throw invalidCredentials();
     return withClient(access, client);
-  };
+  }
 }
 
-/** The HTTP edge's authentication: the request's token (header, query, cookie), then resolveAccess. */
-export function httpAuthenticator(resolveAccess: ResolveAccess, sessionCookie: CookieConfig) {
+/**
+ * An accountability a flow chose for a request (authenticateEvent): undefined at once when no
+ * flow listens (nothing awaited), else a promise of it (undefined: the token decides).
+ */
+export type CustomAccess = (req: ApiRequest) => Promise<Accountability | undefined> | undefined;
+
+/** The HTTP edge's authentication: the `authenticate` event's choice, else the request's token (header, query, cookie) through resolveAccess. */
+export function httpAuthenticator(resolveAccess: ResolveAccess, sessionCookie: CookieConfig, custom?: CustomAccess) {
+  const byToken = (req: ApiRequest) => resolveAccess(extractToken(req, sessionCookie.name), httpClient(req));
   return (req: ApiRequest, timing: Timing): Promise<Accountability> =>
-    timed(timing, 'auth', () => resolveAccess(extractToken(req, sessionCookie.name), httpClient(req)));
+    timed(timing, 'auth', () => {
+      const chosen = custom?.(req);
+      return chosen ? chosen.then((a) => a ?? byToken(req)) : byToken(req);
+    });
+}
+
+/** The same JSON data (a script's answer comes back without Object's prototype: that is no difference). */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Directus's `authenticate` filter (HTTP requests; skipped at once when no flow listens): flows
+ * get Directus's default accountability ({role, user, roles, admin, app, ip, userAgent?,
+ * origin?}) and `req`; an answer that differs from it is the request's accountability and the
+ * token is not read. Unlike Directus, which takes the answer as it is, the access is the
+ * database's for the user (or else the role) it names, as for a token, so PostgreSQL's access
+ * rules stay the only authority: a flow can say who is asking, not invent an admin flag. An
+ * unknown user or role is INVALID_CREDENTIALS; neither: the public access.
+ */
+export function authenticateEvent(db: Db): CustomAccess {
+  return (req) => (hears(db, 'authenticate') ? chosenAccess(db, req) : undefined);
+}
+
+async function chosenAccess(db: Db, req: ApiRequest): Promise<Accountability | undefined> {
+  const client = httpClient(req);
+  const given: Record<string, unknown> = { role: null, user: null, roles: [], admin: false, app: false, ip: client.ip,
+    ...(client.userAgent ? { userAgent: client.userAgent.slice(0, 1024) } : {}), ...(client.origin ? { origin: client.origin } : {}) };
+  const out = await emitFilter<unknown>(db, 'authenticate', given, { event: 'authenticate', req: requestFacts(req, false) }, null);
+  if (!isPlainObject(out) || sameData(out, given)) return undefined;
+  const id = (v: unknown) => (typeof v === 'string' && UUID.test(v) ? v : v === null || v === undefined ? null : false);
+  const user = id(out.user);
+  const role = id(out.role);
+  if (user === false || role === false) throw invalidCredentials();
+  const access = user ? await accessForUser(db, user, client.ip) : role ? await accessForRole(db, role) : await accessPublic(db, client.ip);
+  if (!access) throw invalidCredentials();
+  return withClient(access, client);
 }
 
 export function httpClient(req: ApiRequest): Client {

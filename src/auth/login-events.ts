@@ -6,10 +6,10 @@
 // no transaction of its own to join. Its queued payload has the password (and OTP) redacted, as
 // Directus's run log shows them: secrets are not kept in the delivery queue.
 import type { Db } from '../db/client.js';
-import type { Accountability } from '../types.js';
 import { DirectusError } from '../errors.js';
 import * as authStore from '../engine/auth-store.js';
 import { emitAction, emitFilter, listens } from '../engine/emitter.js';
+import { nobody } from './accountability.js';
 
 export interface LoginPayload {
   email: string;
@@ -26,7 +26,7 @@ export async function withLoginEvents<T extends { user: string }>(db: Db, given:
   if (!(await listens(db, 'auth.login'))) return verify(given);
   const [ip, userAgent, origin] = client;
   // the sign-in's caller: nobody yet
-  const accountability: Accountability = { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip, userAgent, origin };
+  const accountability = nobody({ ip, userAgent, origin });
   const user = (await authStore.loginCandidate(db, given.email))?.id;
   const filtered = await emitFilter(db, 'auth.login', { ...given }, { event: 'auth.login', status: 'pending', user, provider: PROVIDER }, accountability);
   const payload: LoginPayload = filtered && typeof filtered === 'object' ? {

@@ -16,7 +16,7 @@ import { dummyHash, verifyPassword } from './password.js';
 import { newToken } from './login.js';
 import { stall } from './stall.js';
 import type { Jwt } from './jwt.js';
-import { tokensFor, type IssuedTokens, type TokenConfig } from './tokens.js';
+import { tokensFor, type IssuedTokens, type JwtEvent, type TokenConfig } from './tokens.js';
 import { isEmail, modeOf, type Mode } from './validate.js';
 import { publicPath } from './urls.js';
 
@@ -68,8 +68,8 @@ export async function shareAuth(db: Db, jwt: Jwt, config: TokenConfig & Pick<Con
 }
 
 /** The tokens of a share's refreshed session (POST /auth/refresh with a share's refresh token). */
-export const shareTokens = (jwt: Jwt, config: TokenConfig, share: string, refreshToken: string, mode: Mode): Promise<IssuedTokens> =>
-  tokensFor(jwt, config, shareClaims(share), refreshToken, mode);
+export const shareTokens = (jwt: Jwt, config: TokenConfig, share: string, refreshToken: string, mode: Mode, event?: JwtEvent): Promise<IssuedTokens> =>
+  tokensFor(jwt, config, shareClaims(share), refreshToken, mode, event);
 
 /** GET /shares/info/:id (anyone): the share's public facts as JSON text; FORBIDDEN when there is no such share. */
 export async function shareInfo(db: Db, share: string): Promise<string> {

@@ -1,16 +1,19 @@
 // The core's part of Directus's /utils endpoints: manual sorting (strata.sort_items, in the
-// caller's request context) and telling every gateway to drop what it cached.
+// caller's request context, then the items.sort event) and telling every gateway to drop what it
+// cached.
 import type { Db } from '../db/client.js';
 import type { Accountability } from '../types.js';
+import { emitAction } from './emitter.js';
 
 /** The collection's manual sort field (directus_collections.sort_field); undefined when it has none. */
 export const sortField = async (db: Db, collection: string): Promise<string | undefined> =>
   (await db.queryAsOwner<{ sort_field: string | null }>(
     'select sort_field from directus_collections where collection = $1', [collection]))[0]?.sort_field ?? undefined;
 
-/** Moves `item` to the place of `to` (keys as JSON values), with the caller's rights. */
+/** Moves `item` to the place of `to` (keys as JSON values), with the caller's rights; then Directus's items.sort action. */
 export const sortItems = async (db: Db, acc: Accountability, collection: string, field: string, item: unknown, to: unknown): Promise<void> => {
   await db.request(acc, 'select strata.sort_items($1, $2, $3::jsonb, $4::jsonb)', [collection, field, JSON.stringify(item), JSON.stringify(to)]);
+  await emitAction(db, 'items.sort', { collection, item, to }, acc);
 };
 
 /**

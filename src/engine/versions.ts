@@ -16,6 +16,7 @@ import type { Writer } from './writer.js';
 import type { Catalog } from './catalog.js';
 import { DirectusError, forbidden, invalidPayload } from '../errors.js';
 import { isPlainObject } from '../request/body.js';
+import { emitAction, emitFilter, listens } from './emitter.js';
 import { normalizeQuery, type Query } from '../request/query.js';
 
 export interface VersionDeps { db: Db; reader: Reader; writer: Writer; catalog?: Pick<Catalog, 'primaryKey'> }
@@ -255,8 +256,22 @@ export async function promoteVersion(s: VersionDeps, acc: Accountability, id: st
   const pk = await primaryKey(s, v.collection);
   if (pk) delete saved[pk];
   const picked = body.fields === undefined ? null : new Set(typeof body.fields === 'string' ? body.fields.split(',') : body.fields as string[]);
-  const data: Item = {};
+  let data: Item = {};
   for (const [k, val] of Object.entries(saved)) if (!picked || picked.has(k)) data[k] = val;
+  // Directus's items.promote events: filter flows may change (or refuse) what is written, action flows hear of it
+  const meta = { collection: v.collection, item: v.item, version: id };
+  if (await listens(s.db, 'items.promote')) {
+    const filtered = await emitFilter<unknown>(s.db, 'items.promote', data, { event: 'items.promote', ...meta }, acc);
+    data = isPlainObject(filtered) ? filtered : {};
+  }
+  const key = await writePromoted(s, acc, v, pk, data, timing, extra);
+  await emitAction(s.db, 'items.promote', { payload: data, ...meta, item: key }, acc);
+  return key;
+}
+
+/** The promoted fields written to the main item (an update; a singleton's patch; a create for a version of an item not created yet): its key. */
+async function writePromoted(s: VersionDeps, acc: Accountability, v: Version, pk: string | null, data: Item, timing: Timing,
+  extra: Record<string, unknown>): Promise<string | number | null> {
   if (v.item !== null) {
     await s.writer.write(acc, v.collection, 'update', { key: v.item, data }, null, timing, extra);
     return v.item;
@@ -265,7 +280,6 @@ export async function promoteVersion(s: VersionDeps, acc: Accountability, id: st
     await s.writer.write(acc, v.collection, 'patch_collection', { data }, null, timing, extra);
     return null;
   }
-  // a version of an item not created yet: promoting creates it
   const created = await s.writer.write(acc, v.collection, 'create', { payload: data },
     { query: { fields: pk ? [pk] : ['*'] }, mode: 'one', output: 'value' }, timing, extra);
   const item = created === null ? null : JSON.parse(created) as Item | null;

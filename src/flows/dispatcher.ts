@@ -201,7 +201,7 @@ const TRIGGER_ORDER = ['payload', 'key', 'keys', 'collection', 'status', 'user',
 /** A delivery's $trigger: Directus's shapes of item events, schedule ticks (null) and the gateway's events. */
 function triggerOf(d: Delivery): unknown {
   if (d.event === 'schedule') return null;
-  if (d.event.startsWith('items.')) {
+  if (/^items\.(create|update|delete)$/.test(d.event)) {
     const action = d.event.slice(6);
     const collection = d.collection ?? '';
     const event = itemEvent(collection, action);

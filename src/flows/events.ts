@@ -1,4 +1,5 @@
-// The events the gateway raises itself (src/engine/emitter.ts: auth.login, files.upload), for
+// The events the gateway raises itself (src/engine/emitter.ts: auth.login, auth.jwt, authenticate,
+// files.upload, items.sort, items.promote, email.send, request.not_found, response), for
 // flows: filter flows run at once, in the caller's path, each on the payload the previous one
 // answered (a refusal is thrown to the caller); action flows are queued as one 'event' delivery
 // naming them (strata.deliveries, hooks/deliveries_table.sql) and run by the dispatcher, durable
@@ -24,10 +25,11 @@ export function flowEventHooks(db: Db, log: Logger, registry: FlowRegistry, runn
       await registry.ready();
       return registry.filtersFor(event).length > 0 || registry.actionsFor(event).length > 0;
     },
+    hears: (event) => registry.hears(event),
     async filter(event, payload, meta, accountability) {
       await registry.ready();
-      const acc = accountability ?? { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: '', userAgent: null, origin: null };
-      for (const flow of registry.filtersFor(event)) payload = await runFilter(runner, flow, payload, meta, acc);
+      // no accountability (email.send, authenticate): none, as Directus runs them ($accountability null)
+      for (const flow of registry.filtersFor(event)) payload = await runFilter(runner, flow, payload, meta, accountability);
       return payload;
     },
     async action(event, meta, accountability) {

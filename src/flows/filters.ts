@@ -60,7 +60,7 @@ export function filterHook(registry: FlowRegistry, runner: FlowRunner, primaryKe
 }
 
 /** One filter flow on a payload ($trigger: {payload, ...meta}): the payload to go on with, or its refusal thrown. */
-export async function runFilter(runner: FlowRunner, flow: FlowRow, payload: unknown, meta: Record<string, unknown>, accountability: Accountability): Promise<unknown> {
+export async function runFilter(runner: FlowRunner, flow: FlowRow, payload: unknown, meta: Record<string, unknown>, accountability: Accountability | null): Promise<unknown> {
   const { data, rejected } = await runner.run(flow, { payload, ...meta }, { accountability });
   if (rejected) throw refusal(data.$last);
   const ret = flow.options?.return;

@@ -53,7 +53,7 @@ export function flows(d: FlowsDeps) {
 
   const scripts = new ScriptPool();
   const operations = createOperations({
-    db: d.db, log: d.log, reader: d.reader, writer: d.writer, mailer: createMailer(d.config.email, d.log, projectFacts(d.db, d.config.publicUrl)),
+    db: d.db, log: d.log, reader: d.reader, writer: d.writer, mailer: createMailer(d.config.email, d.log, d.db, projectFacts(d.db, d.config.publicUrl)),
     limits: d.limits, config: d.config.flows, scripts, env, runOperationFlow, primaryKey: (c) => d.catalog.primaryKey(c),
   });
   const runner = new FlowRunner(d.db, d.log, operations, env);

@@ -216,11 +216,15 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
   });
 
   ops.set('mail', async (o) => {
-    const to = toArray(parseJsonOption(o.to)).filter((t): t is string => typeof t === 'string' && t !== '');
+    const list = (v: unknown) => toArray(parseJsonOption(v)).filter((t): t is string => typeof t === 'string' && t !== '');
+    const to = list(o.to);
     if (to.length === 0) throw invalidPayload('"to" is required');
     // markdown (default), wysiwyg or a liquid template, as Directus's mail operation (src/mail/render.ts)
     const body = await renderMailBody(d.mailer.templates, { ...o, data: parseJsonOption(o.data) });
-    for (const address of to) await d.mailer.send({ to: address, subject: typeof o.subject === 'string' ? o.subject : '', ...body });
+    // one mail to every recipient, as Directus sends it; fromName: that name with EMAIL_FROM's address
+    const fromName = typeof o.fromName === 'string' ? o.fromName.trim() : '';
+    await d.mailer.send({ to, cc: list(o.cc), bcc: list(o.bcc), replyTo: list(o.replyTo), ...(fromName ? { from: { name: fromName } } : {}),
+      subject: typeof o.subject === 'string' ? o.subject : '', ...body });
     return undefined;
   });
 

@@ -58,6 +58,11 @@ export class FlowRegistry {
     return this.actions.get(event) ?? [];
   }
 
+  /** whether a filter or action flow listens to `event`, without waiting: true while the flows are not current */
+  hears(event: string): boolean {
+    return this.loaded < this.version || this.filters.has(event) || this.actions.has(event);
+  }
+
   get hasFilters(): boolean {
     return this.filters.size > 0;
   }
@@ -81,7 +86,7 @@ export class FlowRegistry {
         for (const event of eventNames(flow)) filters.set(event, [...(filters.get(event) ?? []), flow]);
       } else if (flow.trigger === 'event' && flow.options?.type === 'action') {
         for (const event of listOf(flow.options?.scope)) {
-          if (!event.startsWith('items.')) actions.set(event, [...(actions.get(event) ?? []), `flow:${flow.id}`]);
+          if (!ITEM_WRITES.test(event)) actions.set(event, [...(actions.get(event) ?? []), `flow:${flow.id}`]);
         }
       }
     }
@@ -120,11 +125,14 @@ export class FlowRegistry {
 export function eventNames(flow: FlowRow): string[] {
   const collections = listOf(flow.options?.collections);
   return listOf(flow.options?.scope).flatMap((scope) => {
-    if (!/^items\.(create|update|delete)$/.test(scope)) return [scope];
+    if (!ITEM_WRITES.test(scope)) return [scope];
     const action = scope.split('.')[1];
     return collections.map((c) => itemEvent(c, action));
   });
 }
+
+/** the item scopes the audit trigger queues (per collection); items.sort and items.promote are raised by the gateway */
+const ITEM_WRITES = /^items\.(create|update|delete)$/;
 
 /** A flow option that is a list of names (or one name). */
 const listOf = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);

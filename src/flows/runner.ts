@@ -111,7 +111,7 @@ export class FlowRunner {
   private redact(data: Record<string, unknown>): unknown {
     const secrets = new Set(Object.values(this.env).filter((v) => v !== ''));
     const walk = (v: unknown, key?: string): unknown => {
-      if (key !== undefined && /^(password|token|secret|authorization|cookie)$/i.test(key) && v !== null && v !== undefined) return '--redacted--';
+      if (key !== undefined && /^(password|token|secret|authorization|cookie|set-cookie|access_token)$/i.test(key) && v !== null && v !== undefined) return '--redacted--';
       if (typeof v === 'string') return secrets.has(v) ? '--redacted--' : v;
       if (Array.isArray(v)) return v.map((i) => walk(i));
       if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, i]) => [k, walk(i, k)]));

@@ -145,13 +145,13 @@ const unaliased = <T extends ASTNode>(node: T): T => visit(node, { Field: (f) =>
 
 export function systemScope(s: SystemServices): Scope {
   const { config, db, jwt } = s;
-  const resets = passwordReset(config, db, createMailer(config.email, s.log));
+  const resets = passwordReset(config, db, createMailer(config.email, s.log, db));
   const flows = accounts(config, db, s.log);
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
 
   /** auth_tokens as Directus answers it: expires as a BigInt string, the tokens a mode hands out in the body (else null) */
-  const tokens = async (call: RootCall, user: string, refreshToken: string, mode: Mode) => {
-    const issued = await issueTokens(db, jwt, config, user, refreshToken, mode, call.acc.ip);
+  const tokens = async (call: RootCall, user: string, refreshToken: string, mode: Mode, type: 'login' | 'refresh') => {
+    const issued = await issueTokens(db, jwt, config, user, refreshToken, mode, call.acc, type);
     if (issued.cookie) call.io.setCookies.push(issued.cookie);
     return { access_token: issued.access_token ?? null, expires: String(issued.expires), refresh_token: issued.refresh_token ?? null };
   };
@@ -205,7 +205,7 @@ export function systemScope(s: SystemServices): Scope {
       const started = Date.now();
       try {
         const { user, refreshToken } = await passwordLogin(db, String(args.email), String(args.password), str(args.otp), config.refreshTokenTtlMs, clientOf(call.acc));
-        return await tokens(call, user, refreshToken, mode);
+        return await tokens(call, user, refreshToken, mode, 'login');
       } finally {
         await stall(started, config.loginStallTimeMs);
       }
@@ -215,7 +215,7 @@ export function systemScope(s: SystemServices): Scope {
       const session = mode === 'session';
       const result = await refreshLogin(db, token, session ? config.sessionCookieTtlMs : config.refreshTokenTtlMs, session,
         config.sessionRefreshGraceMs, clientOf(call.acc), config.loginStallTimeMs);
-      return tokens(call, result.user, result.refreshToken, mode);
+      return tokens(call, result.user, result.refreshToken, mode, 'refresh');
     },
     auth_logout: (call) => async () => {
       const { token } = await currentRefreshToken(jwt, config, call.args, call.io.cookieHeader);

@@ -17,6 +17,17 @@ import { clientIpResolver } from './client-ip.js';
 import { BodyStream, readBody, tooLarge } from './body.js';
 import { registerSocketEndpoint } from './websocket.js';
 import type { SocketEndpoint } from '../types.js';
+import { REDACTED, requestFacts, type RequestFacts } from '../request/facts.js';
+
+/** What Directus's `response` event tells of an answered (finished) or abandoned request; secrets redacted (it is queued). */
+export interface ResponseFacts {
+  finished: boolean;
+  request: RequestFacts & { aborted: boolean; completed: boolean; protocol: string; host: string | undefined; size: number };
+  response: { status: number; size: number; headers: Record<string, string | string[]> };
+  ip: string;
+  /** milliseconds, as a string (Directus's toFixed()) */
+  duration: string;
+}
 
 const BODY_METHODS = new Set(['POST', 'PATCH', 'PUT', 'DELETE', 'SEARCH']);
 const STATUS_LINES: Record<number, string> = Object.fromEntries(Object.entries(STATUS_CODES).map(([code, text]) => [code, `${code} ${text}`]));
@@ -32,6 +43,10 @@ export interface HttpServerDeps {
   rateLimit?: (req: ApiRequest) => void;
   /** told of every answered request: its route pattern (undefined: no route), status and seconds taken */
   observe?: (method: string, route: string | undefined, status: number, seconds: number) => void;
+  /** Directus's request.not_found filter: told of a request no route serves before its 404; throws to answer otherwise */
+  notFound?: (req: ApiRequest, accountability: Accountability) => Promise<void>;
+  /** Directus's response action: `wanted()` false (nothing listens) skips it, nothing built */
+  responses?: { wanted(): boolean; answered(facts: ResponseFacts, accountability: Accountability | null): void };
   /** WebSocket endpoints (the realtime front end), served before the HTTP routes */
   sockets?: SocketEndpoint[];
 }
@@ -93,7 +108,10 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
       inflight--;
       if (inflight === 0 && drained) drained();
     };
+    // who asked (set once authenticated): the response event's accountability
+    const who: { accountability: Accountability | null } = { accountability: null };
     res.onAborted(() => {
+      if (!aborted && !settled && deps.responses?.wanted()) deps.responses.answered(responseFacts(config, req, null, started), who.accountability);
       aborted = true;
       // the client went away: its statement is cancelled in PostgreSQL (db/wire CancelRequest),
       // and a streaming handler's next read throws
@@ -109,6 +127,7 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
       timing.total = performance.now() - started;
       deps.observe?.(req.method, match?.pattern, response.status, timing.total / 1000);
       write(res, response, timing, corsHeaders(config.cors, req.headers.origin), () => aborted, abort.signal);
+      if (deps.responses?.wanted()) deps.responses.answered(responseFacts(config, req, response, started), who.accountability);
     };
 
     const fail = (err: unknown, timing: Timing) => finish(errorResponse(err, req, log), timing);
@@ -116,7 +135,7 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
     const run = (body: Buffer | undefined) => {
       req.body = body;
       const timing: Timing = {};
-      handle(req, match, stream, deps, timing).then((r) => finish(r, timing), (e) => fail(e, timing));
+      handle(req, match, stream, deps, timing, who).then((r) => finish(r, timing), (e) => fail(e, timing));
     };
 
     if (badHeader !== undefined) return fail(invalidPayload(`Header "${badHeader}" is not allowed`), {});
@@ -154,7 +173,8 @@ export function startHttpServer(deps: HttpServerDeps): Promise<HttpServer> {
   });
 }
 
-async function handle(req: ApiRequest, match: Match | undefined, stream: BodyStream | undefined, deps: HttpServerDeps, timing: Timing): Promise<ApiResponse> {
+async function handle(req: ApiRequest, match: Match | undefined, stream: BodyStream | undefined, deps: HttpServerDeps, timing: Timing,
+  who: { accountability: Accountability | null }): Promise<ApiResponse> {
   if (req.method === 'OPTIONS') {
     const answer = preflight(deps.config.cors, req.headers);
     if (answer) return answer;
@@ -163,11 +183,23 @@ async function handle(req: ApiRequest, match: Match | undefined, stream: BodyStr
   deps.rateLimit?.(req);
   if (!match) {
     // Directus authenticates before routing: a bad token fails even on unknown routes.
-    await deps.authenticate(req, timing);
+    who.accountability = await deps.authenticate(req, timing);
+    await deps.notFound?.(req, who.accountability);
     throw routeNotFound(req.path);
   }
   const accountability = match.options.skipAuth ? anonymous(req) : await deps.authenticate(req, timing);
+  who.accountability = accountability;
   return match.handler({ req, params: match.params, accountability, timing, stream });
+}
+
+/** The response event's facts: `response` null when the client went away before its answer. */
+function responseFacts(config: Config, req: ApiRequest, response: ApiResponse | null, started: number): ResponseFacts {
+  const finished = response !== null;
+  const request = { ...requestFacts(req, true), aborted: !finished, completed: finished, protocol: 'http', host: req.headers.host, size: req.body?.length ?? 0 };
+  const headers = { ...corsHeaders(config.cors, req.headers.origin), ...response?.headers };
+  if (headers['set-cookie'] !== undefined) headers['set-cookie'] = REDACTED;
+  const size = response?.stream?.size ?? response?.body?.length ?? 0;
+  return { finished, request, response: { status: response?.status ?? 0, size, headers }, ip: req.ip, duration: (performance.now() - started).toFixed() };
 }
 
 function anonymous(req: ApiRequest): Accountability {

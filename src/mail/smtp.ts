@@ -10,7 +10,11 @@ const TIMEOUT_MS = 15_000;
 
 export interface OutgoingMail {
   from: string;
-  to: string;
+  to: string[];
+  cc?: string[];
+  /** envelope recipients only: no header names them */
+  bcc?: string[];
+  replyTo?: string[];
   subject: string;
   text?: string;
   /** with html, the message is multipart/alternative: the text part, then the HTML part */
@@ -86,8 +90,9 @@ export function formatMessage(mail: OutgoingMail, now = new Date(), id = `${Date
   const subject = ascii(mail.subject) ? mail.subject : `=?UTF-8?B?${Buffer.from(mail.subject).toString('base64')}?=`;
   const domain = addressOf(mail.from).split('@')[1] ?? 'localhost';
   const headers = [
-    `From: ${mail.from}`, `To: ${mail.to}`, `Subject: ${subject}`, `Date: ${now.toUTCString()}`,
-    `Message-ID: <${id}@${domain}>`, 'MIME-Version: 1.0',
+    `From: ${mail.from}`, `To: ${mail.to.join(', ')}`,
+    ...(mail.cc?.length ? [`Cc: ${mail.cc.join(', ')}`] : []), ...(mail.replyTo?.length ? [`Reply-To: ${mail.replyTo.join(', ')}`] : []),
+    `Subject: ${subject}`, `Date: ${now.toUTCString()}`, `Message-ID: <${id}@${domain}>`, 'MIME-Version: 1.0',
   ];
   const text = (mail.text ?? (mail.html !== undefined ? htmlToText(mail.html) : '')).replace(/\r?\n/g, '\r\n');
   // SMTP lines end at 998 characters: HTML, and text with longer lines, go base64-encoded (76 a line)
@@ -151,7 +156,7 @@ export async function sendSmtp(config: SmtpConfig, mail: OutgoingMail): Promise<
       }
     }
     await command(`MAIL FROM:<${addressOf(mail.from)}>`, [250], 'MAIL');
-    await command(`RCPT TO:<${addressOf(mail.to)}>`, [250, 251], 'RCPT');
+    for (const rcpt of [...mail.to, ...(mail.cc ?? []), ...(mail.bcc ?? [])]) await command(`RCPT TO:<${addressOf(rcpt)}>`, [250, 251], 'RCPT');
     await command('DATA', [354]);
     socket.write(formatMessage(mail) + '.\r\n');
     await expect([250], 'message');

@@ -17,7 +17,7 @@ function body(req: ApiRequest): Record<string, unknown> {
 }
 
 export function passwordRoutes(router: Router, s: Services) {
-  const resets = passwordReset(s.config, s.db, createMailer(s.config.email, s.log));
+  const resets = passwordReset(s.config, s.db, createMailer(s.config.email, s.log, s.db));
 
   // always 204: unknown, inactive and SSO users are not revealed
   router.post('/auth/password/request', async ({ req }) => {

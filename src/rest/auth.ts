@@ -21,8 +21,9 @@ export function authRoutes(router: Router, s: Services) {
   const { config, db, jwt } = s;
 
   /** The answer for a session identified by its refresh token, per mode (same for login and refresh). */
-  async function tokensResponse(user: string, refreshToken: string, mode: Mode, ip: string): Promise<ApiResponse> {
-    const { cookie, ...data } = await issueTokens(db, jwt, config, user, refreshToken, mode, ip);
+  async function tokensResponse(req: ApiRequest, user: string, refreshToken: string, mode: Mode, type: 'login' | 'refresh'): Promise<ApiResponse> {
+    const [ip, userAgent, origin] = client(req);
+    const { cookie, ...data } = await issueTokens(db, jwt, config, user, refreshToken, mode, { ip, userAgent, origin }, type);
     return json(JSON.stringify({ data }), 200, cookie ? { 'set-cookie': cookie } : undefined);
   }
 
@@ -37,7 +38,7 @@ export function authRoutes(router: Router, s: Services) {
     try {
       // the local provider's checks (credentials, status, attempts, OTP) are the core's: src/auth/login.ts
       const { user, refreshToken } = await passwordLogin(db, payload.email, payload.password, payload.otp, config.refreshTokenTtlMs, client(req));
-      return await tokensResponse(user, refreshToken, payload.mode, req.ip);
+      return await tokensResponse(req, user, refreshToken, payload.mode, 'login');
     } finally {
       await stall(started, config.loginStallTimeMs);
     }
@@ -50,10 +51,12 @@ export function authRoutes(router: Router, s: Services) {
       config.sessionRefreshGraceMs, client(req), config.loginStallTimeMs, true);
     if (result.share) {
       // a share's session (POST /shares/auth): share tokens again
-      const { cookie, ...data } = await shareTokens(jwt, config, result.share, result.refreshToken, mode);
+      const [ip, userAgent, origin] = client(req);
+      const { cookie, ...data } = await shareTokens(jwt, config, result.share, result.refreshToken, mode,
+        { db, type: 'refresh', user: null, provider: null, client: { ip, userAgent, origin } });
       return json(JSON.stringify({ data }), 200, cookie ? { 'set-cookie': cookie } : undefined);
     }
-    return tokensResponse(result.user, result.refreshToken, mode, req.ip);
+    return tokensResponse(req, result.user, result.refreshToken, mode, 'refresh');
   });
 
   router.post('/auth/logout', async ({ req }) => {

@@ -11,7 +11,7 @@ import { shareAuth, shareAuthPayload, shareInfo, shareInvite } from '../auth/sha
 import { clientOf } from './auth-password.js';
 
 export function sharesRoutes(router: Router, s: Services) {
-  const mailer = createMailer(s.config.email, s.log);
+  const mailer = createMailer(s.config.email, s.log, s.db);
 
   router.post('/shares/auth', async ({ req }) => {
     const payload = shareAuthPayload(jsonBody(req) ?? {});
