@@ -11,6 +11,8 @@ export interface ModelField {
   primaryKey: boolean;
   /** a create must give it: NOT NULL, no default, not generated (Directus's NonNull in create inputs) */
   required?: boolean;
+  /** a hash field or one with the `conceal`/`hash` special: Directus's `Hash` type, presence filters only */
+  secret?: boolean;
   /** m2o: the field holds the related item; o2m: a list of related items */
   relation?: { kind: 'm2o' | 'o2m'; related: string };
   /**
@@ -39,11 +41,13 @@ type Permissions = Record<string, Record<string, { access: 'full' | 'partial' | 
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 /** type names the generated schema uses itself; a collection with one of these names is left out */
 const RESERVED = new Set(['Query', 'Mutation', 'Subscription', 'JSON', 'GraphQLBigInt', 'GraphQLStringOrFloat', 'String', 'Int', 'Float', 'Boolean', 'ID',
+  'Date', 'Hash', 'GraphQLJsonFilter', 'id_filter_operators', 'hash_filter_operators', 'json_filter_operators',
   ...['date', 'datetime', 'time', 'count'].flatMap((kind) => [`${kind}_functions`, `${kind}_function_filter_operators`])]);
 export const validName = (n: string) => NAME.test(n) && !n.startsWith('__');
 
 interface FieldInfo {
   collection: string; field: string; type: string;
+  meta: { special?: string[] | string | null } | null;
   schema: { is_primary_key?: boolean; is_nullable?: boolean; default_value?: unknown; has_auto_increment?: boolean; is_generated?: boolean } | null;
 }
 interface CollectionInfo { collection: string; meta: { singleton?: boolean } | null; schema: unknown }
@@ -89,7 +93,10 @@ export function parseCatalog(text: CatalogText, scope: 'items' | 'system' = 'ite
     if (primaryKey) c.primaryKey = f.field;
     const s = f.schema;
     const required = s !== null && s.is_nullable === false && (s.default_value ?? null) === null && !s.has_auto_increment && !s.is_generated;
-    c.fields.set(f.field, { field: f.field, type: f.type, primaryKey, required });
+    const special = f.meta?.special;
+    const specials = Array.isArray(special) ? special : typeof special === 'string' ? special.split(',') : [];
+    const secret = f.type === 'hash' || specials.includes('conceal') || specials.includes('hash');
+    c.fields.set(f.field, { field: f.field, type: f.type, primaryKey, required, ...(secret ? { secret } : {}) });
   }
   for (const r of JSON.parse(text.relations) as RelationInfo[]) {
     if (!r.related_collection) {

@@ -35,17 +35,33 @@ export const GraphQLStringOrFloat = new GraphQLScalarType({
   parseLiteral: (ast) => (ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? Number(ast.value) : ast.kind === Kind.STRING ? ast.value : undefined),
 });
 
-const NUMERIC = new Set(['integer', 'bigInteger', 'float', 'decimal']);
+// dates and secrets have scalars of their own in Directus's schema (the values are the strings
+// the items API writes: ISO 8601 dates, "**********" for a concealed or hashed value)
+export const GraphQLDate = new GraphQLScalarType({ name: 'Date', description: 'A date, time or timestamp as an ISO 8601 string' });
+export const GraphQLHash = new GraphQLScalarType({ name: 'Hash', description: 'A hashed or concealed value (read back masked)' });
+const GraphQLJsonFilter = new GraphQLScalarType({
+  name: 'GraphQLJsonFilter',
+  description: 'Filters on paths inside a JSON value: {"<path>": {"<operator>": value}}',
+  parseValue: (v) => v,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});
 
-/** Directus's output type for a field type (dates are Strings in output, as the brief's mapping says). */
+const NUMERIC = new Set(['integer', 'bigInteger', 'float', 'decimal']);
+const DATES = new Set(['date', 'dateTime', 'time', 'timestamp']);
+
+/** Directus's output type for a field (recorded from Directus 12.4's introspection). */
 function scalarFor(f: ModelField): GraphQLOutputType {
   if (f.primaryKey) return new GraphQLNonNull(GraphQLID);
+  if (f.secret) return GraphQLHash;
+  if (DATES.has(f.type)) return GraphQLDate;
   switch (f.type) {
     case 'integer': return GraphQLInt;
     case 'bigInteger': return GraphQLBigInt;
     case 'float': case 'decimal': return GraphQLFloat;
     case 'boolean': return GraphQLBoolean;
-    case 'json': case 'csv': case 'geometry': return GraphQLJSON;
+    case 'uuid': return GraphQLID;
+    case 'csv': return new GraphQLList(GraphQLString);
+    case 'json': case 'geometry': return GraphQLJSON;
     default: return GraphQLString;
   }
 }
@@ -55,34 +71,54 @@ export const inputScalarFor = (f: ModelField): GraphQLInputType => (f.primaryKey
 
 // `<type>_filter_operators`, shared by every collection
 const list = <T extends GraphQLInputType | GraphQLOutputType>(t: T) => new GraphQLList(t);
-function operators(name: string, value: GraphQLInputType, ops: string[]): GraphQLInputObjectType {
+function operatorFields(value: GraphQLInputType, ops: string[]): GraphQLInputFieldConfigMap {
   const fields: GraphQLInputFieldConfigMap = {};
   for (const op of ops) {
     if (['_null', '_nnull', '_empty', '_nempty'].includes(op)) fields[op] = { type: GraphQLBoolean };
     else if (['_in', '_nin', '_between', '_nbetween'].includes(op)) fields[op] = { type: list(value) };
     else fields[op] = { type: value };
   }
-  return new GraphQLInputObjectType({ name, fields });
+  return fields;
 }
-const COMPARE = ['_eq', '_neq', '_in', '_nin', '_null', '_nnull'];
-const ORDER = ['_gt', '_gte', '_lt', '_lte', '_between', '_nbetween'];
-const TEXT = ['_contains', '_icontains', '_ncontains', '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with',
-  '_ends_with', '_nends_with', '_iends_with', '_niends_with', '_empty', '_nempty'];
+const operators = (name: string, value: GraphQLInputType, ops: string[]) => new GraphQLInputObjectType({ name, fields: operatorFields(value, ops) });
+// the operators of each type in Directus 12.4's order (introspection recorded from it)
+const TEXT = ['_eq', '_neq', '_contains', '_icontains', '_ncontains', '_starts_with', '_nstarts_with', '_istarts_with', '_nistarts_with',
+  '_ends_with', '_nends_with', '_iends_with', '_niends_with', '_in', '_nin', '_null', '_nnull', '_empty', '_nempty'];
+const NUMBER = ['_eq', '_neq', '_in', '_nin', '_gt', '_gte', '_lt', '_lte', '_null', '_nnull', '_between', '_nbetween'];
+const PRESENCE = ['_null', '_nnull', '_empty', '_nempty'];
+// (dates compare as strings, but their ranges take Directus's string-or-number bounds)
+const dateOperators = new GraphQLInputObjectType({
+  name: 'date_filter_operators',
+  fields: {
+    ...operatorFields(GraphQLString, ['_eq', '_neq', '_gt', '_gte', '_lt', '_lte', '_null', '_nnull', '_in', '_nin']),
+    ...operatorFields(GraphQLStringOrFloat, ['_between', '_nbetween']),
+  },
+});
 const FILTERS = {
-  string: operators('string_filter_operators', GraphQLString, [...COMPARE, ...TEXT]),
-  number: operators('number_filter_operators', GraphQLStringOrFloat, [...COMPARE, ...ORDER]),
-  bigInt: operators('big_int_filter_operators', GraphQLBigInt, [...COMPARE, ...ORDER]),
+  string: operators('string_filter_operators', GraphQLString, TEXT),
+  id: operators('id_filter_operators', GraphQLID, TEXT),
+  number: operators('number_filter_operators', GraphQLStringOrFloat, NUMBER),
+  bigInt: operators('big_int_filter_operators', GraphQLBigInt, NUMBER),
   boolean: operators('boolean_filter_operators', GraphQLBoolean, ['_eq', '_neq', '_null', '_nnull']),
-  date: operators('date_filter_operators', GraphQLString, [...COMPARE, ...ORDER]),
+  date: dateOperators,
+  // secrets: presence only, as REST allows on them
+  hash: operators('hash_filter_operators', GraphQLString, PRESENCE),
+  json: new GraphQLInputObjectType({
+    name: 'json_filter_operators',
+    fields: { _json: { type: GraphQLJsonFilter }, _null: { type: GraphQLBoolean }, _nnull: { type: GraphQLBoolean } },
+  }),
 };
 function filterOperatorsFor(f: ModelField): GraphQLInputObjectType | undefined {
+  if (f.secret) return FILTERS.hash;
+  if (DATES.has(f.type)) return FILTERS.date;
   switch (f.type) {
     case 'integer': case 'float': case 'decimal': return FILTERS.number;
     case 'bigInteger': return FILTERS.bigInt;
     case 'boolean': return FILTERS.boolean;
-    case 'date': case 'dateTime': case 'time': case 'timestamp': return FILTERS.date;
-    case 'string': case 'text': case 'uuid': case 'hash': return FILTERS.string;
-    default: return undefined; // json, csv, geometry: not filterable through GraphQL in this slice
+    case 'uuid': return FILTERS.id;
+    case 'string': case 'text': case 'csv': return FILTERS.string;
+    case 'json': return FILTERS.json;
+    default: return undefined; // geometry: not filterable through GraphQL
   }
 }
 
