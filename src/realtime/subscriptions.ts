@@ -69,6 +69,8 @@ export class SubscriptionHub {
   private size = 0;
   private off: (() => void) | undefined;
   private chain: Promise<void> = Promise.resolve();
+  /** the events of a delivery queued but not started yet: later batches join it (see accept) */
+  private open: ChangeEvent[] | undefined;
 
   constructor(private events: EventStream, private reader: Reader, private log: Logger,
     private primaryKey: (collection: string) => Promise<string | null>) {}
@@ -83,13 +85,32 @@ export class SubscriptionHub {
     if (!set) this.byCollection.set(sub.collection, (set = new Set()));
     set.add(sub);
     this.size++;
-    this.off ??= this.events.subscribe((batch) => this.enqueue(() => this.deliver(batch)));
+    this.off ??= this.events.subscribe((batch) => this.accept(batch));
     await this.events.positioned();
   }
 
   /** Runs `job` in order with deliveries (e.g. an access change between two events). */
   enqueue(job: () => Promise<void>): void {
+    this.open = undefined; // events arriving after this job are delivered after it
     this.chain = this.chain.then(job).catch((err) => this.log.error('realtime delivery', { err: String(err) }));
+  }
+
+  /**
+   * A batch from the stream: it joins the delivery still waiting its turn, if any, so while one
+   * delivery's reads run the next batches pile into one (a read per group for all of them, not
+   * per batch). Idle, a batch is delivered at once; busy, the batches grow with the load.
+   */
+  private accept(batch: ChangeEvent[]): void {
+    if (this.open) {
+      this.open.push(...batch);
+      return;
+    }
+    const events = [...batch];
+    this.enqueue(() => {
+      if (this.open === events) this.open = undefined;
+      return this.deliver(events);
+    });
+    this.open = events;
   }
 
   /** Sends what arrived while `init` was being read, then delivers directly. */
