@@ -3,13 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000012-….sql.
---!include strata/read/once.sql
---!include strata/read/compile_read.sql
---!include strata/audit/audit.sql
---!include strata/auth/accountability.sql
---!include strata/access/has_policy.sql
---!include strata/read/compile_select.sql
---!include strata/read/compile_filter.sql
---!include strata/read/sort_expr.sql
---!include strata/read/compile_aggregate.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000013-….sql.
