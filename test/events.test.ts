@@ -3,7 +3,9 @@
 // NOTIFY strata_events; the gateway's EventStream reads the table from its last seen id, so a
 // missed notification or a listener reconnect loses nothing and repeats nothing.
 import t from 'tap';
+import postgres from 'postgres';
 import { startApp } from './helpers/app.js';
+import { urlFor } from './setup/cluster.js';
 import { asRole } from './helpers/as-role.js';
 import { EventStream, type ChangeEvent } from '../src/engine/events.js';
 
@@ -134,6 +136,47 @@ t.test('events arrive in commit order, and a transaction still running holds lat
   await slow;
   const events = await both.events;
   t.same(events.map((e) => e.keys[0]), ['slow', 'fast'], 'both delivered once, in id order');
+});
+
+t.test('under concurrent, slow and aborted writes every committed event arrives exactly once', async (t) => {
+  // ids are drawn in one order and committed in another; aborted ones leave gaps for good
+  await app.sql('create table ev_burst (id serial primary key, v int)');
+  const writer = postgres(urlFor(app.cluster.port, app.dbName), { max: 12, onnotice: () => {} });
+  t.teardown(() => writer.end());
+  const seen = new Map<number, number>();
+  const committed = new Set<number>();
+  let finished = false;
+  let allSeen!: () => void;
+  const done = new Promise<void>((r) => (allSeen = r));
+  const check = () => finished && [...committed].every((id) => seen.has(id)) && allSeen();
+  const off = app.events.subscribe((batch) => {
+    for (const e of batch) if (e.collection === 'ev_burst') for (const k of e.keys) seen.set(Number(k), (seen.get(Number(k)) ?? 0) + 1);
+    check();
+  });
+  t.teardown(off);
+  await app.events.positioned();
+  await Promise.all(Array.from({ length: 1200 }, async (_, i) => {
+    if (i % 10 === 0) {
+      await writer.begin(async (tx) => {
+        await tx`insert into ev_burst (v) values (${i})`;
+        throw new Error('rolled back');
+      }).catch(() => {});
+      return;
+    }
+    const [row] = i % 10 === 1
+      ? await writer.begin(async (tx) => {
+        const r = await tx`insert into ev_burst (v) values (${i}) returning id`;
+        await tx`select pg_sleep(0.01)`;
+        return r;
+      })
+      : await writer`insert into ev_burst (v) values (${i}) returning id`;
+    committed.add(row.id);
+  }));
+  finished = true;
+  check();
+  await done;
+  t.equal(committed.size, 1080);
+  t.same([...seen].filter(([id, n]) => n !== 1 || !committed.has(id)), [], 'each committed row once, no aborted row');
 });
 
 t.test('after the listener reconnects, events committed meanwhile are delivered once, in order', async (t) => {

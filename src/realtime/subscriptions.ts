@@ -12,6 +12,7 @@ import type { Reader } from '../engine/reader.js';
 import type { EventStream, ChangeEvent } from '../engine/events.js';
 import type { Logger } from '../log.js';
 import { subscriptionFrame } from './messages.js';
+import { DirectusError } from '../errors.js';
 
 export type EventName = 'create' | 'update' | 'delete';
 
@@ -200,13 +201,22 @@ export class SubscriptionHub {
       // the key is read under a name of its own (the subscription's fields may leave it out)
       const read = { ...query, fields: [...(query.fields ?? ['*']), ROW_KEY], alias: { ...query.alias, [ROW_KEY]: pk },
         keys: [...group.keys.values()], limit: -1 };
-      const bytes = await this.reader.readValue(group.access, group.collection, read, 'list', {}, group.output);
+      // a read that fails for the database's reasons (a connection lost, a statement cancelled
+      // under load) is tried again before the group's subscribers miss these events for good;
+      // Directus errors (access lost, a field gone) are answers, not accidents
+      const once = () => this.reader.readValue(group.access, group.collection, read, 'list', {}, group.output);
+      const bytes = await once().catch((err) => {
+        if (err instanceof DirectusError) throw err;
+        this.log.warn('realtime re-read failed, trying again', { collection: group.collection, err: String(err) });
+        return once();
+      });
       const rows = bytes ? (JSON.parse(bytes.toString()) as Record<string, unknown>[]) : [];
       if (!Array.isArray(rows)) return;
       group.rows = rows.map(({ [ROW_KEY]: key, ...row }) => ({ key: String(key), row }));
     } catch (err) {
       // e.g. the subscriber lost access to the collection, or a field of its query is gone
-      this.log.debug('realtime re-read failed', { collection: group.collection, err: String(err) });
+      const log = err instanceof DirectusError ? this.log.debug : this.log.warn;
+      log.call(this.log, 'realtime re-read failed: the group misses these events', { collection: group.collection, err: String(err) });
     }
   }
 
