@@ -53,6 +53,8 @@ interface Group {
   keys: Map<string, unknown>;
   /** what its read returned, in the read's order (undefined: the read failed) */
   rows?: { key: string; row: unknown }[];
+  /** its subscriptions, by the action they hear of (`event`) */
+  subs: Record<EventName, Subscription[]>;
 }
 
 /** one event of a batch: the subscribers of its delete, or per group the subscribers of its rows */
@@ -61,6 +63,8 @@ interface Step {
   deletes: Subscription[];
   members: Map<Group, Subscription[]>;
 }
+
+const ACTIONS: EventName[] = ['create', 'update', 'delete'];
 
 /** the name the primary key is read under (an alias no subscription's own fields can clash with) */
 const ROW_KEY = '__strata_key';
@@ -134,37 +138,32 @@ export class SubscriptionHub {
   }
 
   private async deliver(batch: ChangeEvent[]): Promise<void> {
-    // 1. who hears of what: per event, the deletes to send and the groups whose rows to read
-    const groups = new Map<string, Group>();
+    // 1. who hears of what. Subscriptions are grouped once per batch and collection (access and
+    // query cannot change within a delivery: changes are enqueued between deliveries), so each
+    // event costs a pass over the groups, not over every subscription
+    const grouped = new Map<string, Map<string, Group>>();
     const steps: Step[] = [];
     for (const event of batch) {
-      const subs = this.byCollection.get(event.collection);
-      if (!subs) continue;
+      let groups = grouped.get(event.collection);
+      if (!groups) grouped.set(event.collection, (groups = this.groupsOf(event.collection)));
+      if (groups.size === 0) continue;
       const step: Step = { event, deletes: [], members: new Map() };
-      for (const sub of subs) {
-        if (sub.event && sub.event !== event.action) continue;
-        if (sub.item !== undefined && !event.keys.some((k) => String(k) === String(sub.item))) continue;
-        const access = sub.access();
-        if (!access) continue;
+      for (const group of groups.values()) {
+        if (group.item !== undefined && !event.keys.some((k) => String(k) === String(group.item))) continue;
+        const subs = group.subs[event.action];
+        if (subs.length === 0) continue;
         if (event.action === 'delete') {
-          step.deletes.push(sub);
+          step.deletes.push(...subs);
           continue;
         }
-        const output = sub.output ?? 'value';
-        const key = `${event.collection}\u0000${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${output}\u0000${queryKey(sub.query)}`;
-        let group = groups.get(key);
-        if (!group) groups.set(key, (group = { collection: event.collection, access, query: sub.query, item: sub.item, output, keys: new Map() }));
-        let members = step.members.get(group);
-        if (!members) {
-          step.members.set(group, (members = []));
-          for (const k of sub.item !== undefined ? [sub.item] : event.keys) group.keys.set(String(k), k);
-        }
-        members.push(sub);
+        step.members.set(group, subs);
+        for (const k of group.item !== undefined ? [group.item] : event.keys) group.keys.set(String(k), k);
       }
       steps.push(step);
     }
     // 2. one read per group for all the batch's events: a burst of writes costs a read per group, not per event
-    await Promise.all([...groups.values()].map((g) => this.readGroup(g)));
+    const reading = [...grouped.values()].flatMap((groups) => [...groups.values()].filter((g) => g.keys.size > 0));
+    await Promise.all(reading.map((g) => this.readGroup(g)));
     // 3. in commit order, each event's rows to its subscribers; frames are collected per subscriber
     const frames = new Map<Subscription, string[]>();
     for (const { event, deletes, members } of steps) {
@@ -175,9 +174,18 @@ export class SubscriptionHub {
         const rows = group.rows.filter((r) => wanted.has(r.key)).map((r) => r.row);
         if (rows.length === 0) continue;
         const data = group.item !== undefined ? rows[0] : rows;
-        // the group's data is serialized once per event, not once per subscriber
+        // the group's data is serialized once per event, and its frame built once per uid, not once per subscriber
         const dataJson = JSON.stringify(data);
-        for (const sub of subs) this.emit(frames, sub, event.action, data, dataJson);
+        const texts = new Map<string | undefined, string>();
+        for (const sub of subs) {
+          if (sub.deliver) {
+            sub.deliver(event.action, data);
+            continue;
+          }
+          let text = texts.get(sub.uid);
+          if (text === undefined) texts.set(sub.uid, (text = subscriptionFrame(event.action, dataJson, sub.uid)));
+          this.queue(frames, sub, text);
+        }
       }
     }
     // 4. each subscriber's frames of the batch in one corked write: at hundreds of events a second
@@ -189,6 +197,24 @@ export class SubscriptionHub {
       if (sub.cork) sub.cork(flush);
       else flush();
     }
+  }
+
+  /** The collection's subscriptions that see the same rows, each group's members by the action they hear of. */
+  private groupsOf(collection: string): Map<string, Group> {
+    const groups = new Map<string, Group>();
+    for (const sub of this.byCollection.get(collection) ?? []) {
+      const access = sub.access();
+      if (!access) continue;
+      const output = sub.output ?? 'value';
+      const key = `${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${output}\u0000${queryKey(sub.query)}`;
+      let group = groups.get(key);
+      if (!group) {
+        groups.set(key, (group = { collection, access, query: sub.query, item: sub.item, output, keys: new Map(),
+          subs: { create: [], update: [], delete: [] } }));
+      }
+      for (const action of ACTIONS) if (!sub.event || sub.event === action) group.subs[action].push(sub);
+    }
+    return groups;
   }
 
   /** One read of the rows of all the group's events, as the group's access, keyed for splitting per event. */
@@ -221,18 +247,21 @@ export class SubscriptionHub {
   }
 
   /**
-   * One change to one subscriber, as its front end writes it (`dataJson`: `data` already
-   * serialized): Directus's frame goes to `frames` (or is held back until `init`, see release).
+   * One change to one subscriber, as its front end writes it: Directus's frame goes to `frames`
+   * (or is held back until `init`, see release).
    */
-  private emit(frames: Map<Subscription, string[]>, sub: Subscription, event: EventName, data: unknown, dataJson?: string): void {
+  private emit(frames: Map<Subscription, string[]>, sub: Subscription, event: EventName, data: unknown): void {
     if (sub.deliver) return sub.deliver(event, data);
-    const text = subscriptionFrame(event, dataJson ?? JSON.stringify(data), sub.uid);
+    this.queue(frames, sub, subscriptionFrame(event, JSON.stringify(data), sub.uid));
+  }
+
+  private queue(frames: Map<Subscription, string[]>, sub: Subscription, text: string): void {
     if (sub.pending) sub.pending.push(text);
     else (frames.get(sub) ?? frames.set(sub, []).get(sub)!).push(text);
   }
 }
 
-// Grouping runs for every subscription on every event: the keys are computed once per access
+// Grouping runs for every subscription on every batch: the keys are computed once per access
 // and per query object (both are replaced, never mutated, when they change)
 const accessKeys = new WeakMap<Accountability, string>();
 const queryKeys = new WeakMap<Query, string>();
