@@ -372,7 +372,8 @@ t.test('SEARCH /files', async (t) => {
 t.test('modified_by and modified_on after a JSON update and after a byte replacement', async (t) => {
   const file = await upload(png, 'mod.png', 'w1-token');
   const created = await row(file.id);
-  t.same([created.uploaded_by, created.modified_by], [W1, null], 'a new file: not modified yet');
+  t.same([created.uploaded_by, created.modified_by], [W1, null], 'a new file: not modified by anyone yet');
+  t.ok(created.modified_on instanceof Date, 'but modified_on is its creation time, as Directus fills it');
 
   const json = await app.patch(`/files/${file.id}`, { description: 'changed' }, { token: 'w2-token' });
   t.equal(json.status, 200, json.text);
