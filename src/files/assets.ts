@@ -17,7 +17,7 @@ import { outputFormat, pipelineFor, requestedTransformation, transformedKey, TRA
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** types a browser would execute script in: served with a sandboxing CSP */
-const ACTIVE = /^(image\/svg\+xml|text\/html|application\/xhtml\+xml|text\/xml|application\/xml)\b/i;
+const ACTIVE = /^(image\/svg\+xml|text\/html|text\/xml|application\/([a-z0-9.-]+\+)?xml)(;|$)/i;
 
 export function assetsRoutes(router: Router, d: FilesDeps): Router {
   let active = 0;

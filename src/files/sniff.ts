@@ -35,23 +35,28 @@ export function sniff(head: Buffer): string | undefined {
   return sniffMarkup(head);
 }
 
-/** SVG and HTML: text a browser would run script in. */
+/** SVG, HTML and XML: text a browser would run script in. */
 function sniffMarkup(head: Buffer): string | undefined {
   const text = head.toString('utf8', 0, Math.min(head.length, 4096)).replace(/^\uFEFF/, '').trimStart().toLowerCase();
   if (/^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!doctype svg[^>]*>\s*)?<svg[\s>]/.test(text)) return 'image/svg+xml';
   if (/^(<!--[\s\S]*?-->\s*)*(<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<script[\s>])/.test(text)) return 'text/html';
+  // other XML (feeds, data): served with the sandboxing policy too (assets.ts)
+  if (/^<\?xml[\s?]/.test(text)) return 'application/xml';
   return undefined;
 }
 
 /**
- * The type recorded for an upload: what the bytes show; otherwise the client's claim, unless
+ * The type recorded for an upload: what the bytes show (XML bytes: the client's XML type if it
+ * claimed one); otherwise the client's claim, unless
  * that claims something a sniffer would have recognized (an image, SVG, HTML, PDF: the bytes
  * say otherwise) — then application/octet-stream.
  */
 export function typeOf(head: Buffer, claimed: string | undefined): string {
   const sniffed = sniff(head);
-  if (sniffed) return sniffed;
   const claim = (claimed ?? '').toLowerCase().split(';')[0].trim();
+  // XML bytes keep the client's XML type (text/xml, an application/…+xml feed), as Directus records it
+  if (sniffed === 'application/xml' && (claim === 'text/xml' || /^application\/[a-z0-9.-]+\+xml$/.test(claim)) && claim !== 'application/xhtml+xml') return claim;
+  if (sniffed) return sniffed;
   if (!/^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/.test(claim)) return 'application/octet-stream';
   if (claim.startsWith('image/') || claim.includes('html') || claim.includes('xml') || claim === 'application/pdf' || claim.includes('javascript')) {
     return 'application/octet-stream';

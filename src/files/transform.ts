@@ -12,8 +12,8 @@ import { parseJsonSafely } from '../request/safe-keys.js';
 import type { QsValue } from '../request/qs.js';
 import type { AssetSettings } from '../engine/files.js';
 
-export type Fit = 'cover' | 'contain' | 'inside' | 'outside';
-export type Format = 'jpg' | 'jpeg' | 'png' | 'webp' | 'tiff' | 'avif' | 'auto';
+export type Fit = 'cover' | 'contain' | 'inside' | 'outside' | 'fill';
+export type Format = 'jpg' | 'jpeg' | 'png' | 'webp' | 'tiff' | 'avif' | 'gif' | 'auto';
 export type TransformStep = [string, ...unknown[]];
 
 export interface Transformation {
@@ -26,8 +26,8 @@ export interface Transformation {
   transforms?: TransformStep[];
 }
 
-const FITS: Fit[] = ['cover', 'contain', 'inside', 'outside'];
-const FORMATS: Format[] = ['jpg', 'jpeg', 'png', 'webp', 'tiff', 'avif', 'auto'];
+const FITS: Fit[] = ['cover', 'contain', 'inside', 'outside', 'fill'];
+const FORMATS: Format[] = ['jpg', 'jpeg', 'png', 'webp', 'tiff', 'avif', 'gif', 'auto'];
 const PARAMS = ['key', 'width', 'height', 'fit', 'quality', 'withoutEnlargement', 'format', 'transforms'];
 /** sharp operations a `transforms` array may name: pure image operations taking plain values */
 const ALLOWED_METHODS = new Set(['toFormat', 'jpeg', 'png', 'tiff', 'webp', 'avif', 'resize', 'extend', 'extract', 'trim', 'rotate',
@@ -67,7 +67,8 @@ function parseOne(src: Record<string, unknown>, limits: TransformLimits): Transf
   if (tooLarge.length) throw new DirectusError('ILLEGAL_ASSET_TRANSFORMATION', 'Illegal asset transformation.', { invalidTransformations: tooLarge });
   if (src.quality !== undefined && src.quality !== null) t.quality = int('quality', src.quality, 1, 100);
   if (src.fit !== undefined && src.fit !== null) {
-    if (!FITS.includes(src.fit as Fit)) throw invalidQuery(`"fit" must be one of [${FITS.join(', ')}]`);
+    // Directus's wording (its schema validator's), e.g. for fit=bogus
+    if (!FITS.includes(src.fit as Fit)) throw invalidQuery(`Expected valid fit for fit but received ${String(src.fit)} of type ${typeof src.fit}`);
     t.fit = src.fit as Fit;
   }
   if (src.format !== undefined && src.format !== null) {
