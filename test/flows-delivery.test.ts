@@ -1,5 +1,5 @@
 // Delivery of webhooks and action flows (issue 14): Directus 9's /webhooks delivered to a real
-// HTTP receiver for API and plain-SQL writes, retried with backoff and recorded in
+// HTTP receiver for API and plain-SQL writes (with or without a payload, by POST or GET), retried with backoff and recorded in
 // GET /flows/deliveries, shared by two gateways (each delivery once), a gateway that dies
 // holding a lease (another one delivers after it expires), the IP deny list, and the fault
 // injection run: gateways killed (SIGKILL) and the receiver stopped again and again during
@@ -177,6 +177,30 @@ t.test('an inactive webhook queues nothing', async (t) => {
   await a.post('/items/wh_items', { title: 'unheard' });
   t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where keys @> (select to_jsonb(array[id]) from wh_items where title = 'unheard')`))[0].n, 0);
   await a.patch(`/webhooks/${hook}`, { status: 'active' });
+});
+
+t.test('Directus 9 webhooks: data false sends no payload, GET sends no body', async (t) => {
+  const made = await a.post('/webhooks', { name: 'no data', method: 'POST', url: `${receiver.url}/no-data`, data: false, actions: ['create'], collections: ['wh_other'] });
+  t.equal(made.status, 200, made.text);
+  t.match(made.body.data, { method: 'POST', data: false }, 'stored as given');
+  const get = (await a.post('/webhooks', { name: 'get', method: 'GET', url: `${receiver.url}/get?from=hook`, actions: ['create'], collections: ['wh_other'],
+    headers: [{ header: 'X-Secret', value: 'g3t' }] })).body.data;
+  t.match(get, { method: 'GET', data: true }, 'data defaults to true');
+  await a.post('/items/wh_other', { title: 'bodiless' });
+  await receiver.waitFor(() => receiver.requests.some((r) => r.url === '/no-data') && receiver.requests.some((r) => r.url === '/get?from=hook'));
+  const noData = receiver.requests.find((r) => r.url === '/no-data')!;
+  t.equal(noData.method, 'POST');
+  t.equal(noData.body, '', 'data false: the request has no body');
+  t.equal(noData.headers['content-type'], undefined, 'and no content type');
+  t.match(noData.headers['idempotency-key'], /^strata-\d+-webhook-\d+$/, 'but its idempotency key');
+  const asGet = receiver.requests.find((r) => r.url === '/get?from=hook')!;
+  t.equal(asGet.method, 'GET');
+  t.equal(asGet.body, '', 'GET: no body, whatever data says');
+  t.equal(asGet.headers['content-type'], undefined);
+  t.equal(asGet.headers['x-secret'], 'g3t', 'the webhook\'s headers are sent');
+  for (const id of [made.body.data.id, get.id]) t.match(await deliveries(`webhook:${id}`), [{ status: 'delivered', attempts: 1, last_status: 200 }]);
+  await a.del(`/webhooks/${made.body.data.id}`);
+  await a.del(`/webhooks/${get.id}`);
 });
 
 t.test('system collections: directus_users changes are delivered, secrets masked, sign-ins are no change', async (t) => {

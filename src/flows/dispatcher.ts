@@ -15,7 +15,7 @@ import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { FlowsConfig } from '../config.js';
 import type { Accountability } from '../types.js';
-import { denyList, headersFrom, readBody, sendAllowed } from '../util/outgoing.js';
+import { denyList, headersFrom, readBody, ResponseTooLarge, sendAllowed } from '../util/outgoing.js';
 import { nextDue, pruneDeliveries, recordAndClaim, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
 import { itemEvent, type FlowRegistry } from './registry.js';
 import type { FlowRunner } from './runner.js';
@@ -182,8 +182,13 @@ export class Dispatcher {
       payload = JSON.stringify(body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await sendAllowed(new URL(hook.url), this.deny, { method, headers, body: payload, timeoutMs: this.config.requestTimeoutMs });
-    await readBody(res, this.config.requestMaxResponseSize).catch(() => undefined);
+    const timeoutMs = this.config.requestTimeoutMs;
+    const res = await sendAllowed(new URL(hook.url), this.deny, { method, headers, body: payload, timeoutMs, deadlineMs: timeoutMs });
+    // the answer's body is not used: past FLOWS_REQUEST_MAX_RESPONSE_SIZE it is cut (the status
+    // decides), but an exchange that outlasts FLOWS_REQUEST_TIMEOUT is a failure (retried)
+    await readBody(res, this.config.requestMaxResponseSize).catch((err) => {
+      if (!(err instanceof ResponseTooLarge)) throw err;
+    });
     const status = res.statusCode ?? 0;
     return { ok: status >= 200 && status < 300, status, error: status >= 200 && status < 300 ? null : `status ${status}` };
   }

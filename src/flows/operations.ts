@@ -244,7 +244,9 @@ export function createOperations(d: OperationDeps): Map<string, OperationHandler
 
   /** a request's outcome as Directus hands it on: {status, statusText, headers, data}; an error status rejects */
   async function httpCall(url: URL, method: string, headers: Record<string, string>, body?: string) {
-    const res = await sendAllowed(url, deny, { method, headers, body, timeoutMs: d.config.requestTimeoutMs });
+    // FLOWS_REQUEST_TIMEOUT bounds the whole exchange; a response past FLOWS_REQUEST_MAX_RESPONSE_SIZE rejects
+    const timeoutMs = d.config.requestTimeoutMs;
+    const res = await sendAllowed(url, deny, { method, headers, body, timeoutMs, deadlineMs: timeoutMs });
     const raw = (await readBody(res, d.config.requestMaxResponseSize)).toString();
     const type = String(res.headers['content-type'] ?? '');
     const data = type.includes('json') ? parseJsonOption(raw) : raw;

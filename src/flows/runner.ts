@@ -100,19 +100,25 @@ export class FlowRunner {
       await logRun(this.db, {
         flow: flow.id,
         accountability: a ? { user: a.user, ip: a.ip || null, userAgent: a.userAgent, origin: a.origin } : null,
-        revision: flow.accountability === 'all' ? { steps, data: this.redact(data) } : null,
+        revision: flow.accountability === 'all' ? this.redact({ steps, data }) : null,
       });
     } catch (err) {
       this.log.error('could not log a flow run', { flow: flow.id, err: (err as Error).message });
     }
   }
 
-  /** The data chain as it is logged: environment values and passwords are not written down. */
+  /**
+   * A run as it is logged (the data chain and the steps' rendered options): environment values
+   * and passwords are not written down. A value is redacted where it is a whole string, and
+   * inside longer strings ("Bearer <value>") when it is long enough not to be a common word or
+   * number (a short value such as "true" or "8055" would blank unrelated text).
+   */
   private redact(data: Record<string, unknown>): unknown {
     const secrets = new Set(Object.values(this.env).filter((v) => v !== ''));
+    const inner = [...secrets].filter((v) => v.length >= 8);
     const walk = (v: unknown, key?: string): unknown => {
       if (key !== undefined && /^(password|token|secret|authorization|cookie|set-cookie|access_token)$/i.test(key) && v !== null && v !== undefined) return '--redacted--';
-      if (typeof v === 'string') return secrets.has(v) ? '--redacted--' : v;
+      if (typeof v === 'string') return secrets.has(v) ? '--redacted--' : inner.reduce((s, secret) => s.split(secret).join('--redacted--'), v);
       if (Array.isArray(v)) return v.map((i) => walk(i));
       if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, i]) => [k, walk(i, k)]));
       return v;

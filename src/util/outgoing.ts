@@ -45,7 +45,14 @@ export interface OutgoingRequest {
   method?: string;
   headers?: Record<string, string>;
   body?: string | Buffer;
+  /** the longest the socket may stay idle */
   timeoutMs: number;
+  /**
+   * the longest the whole exchange may take, connection to the response's last byte: a receiver
+   * that trickles bytes (each in time for the idle timeout) is cut off at this deadline, and
+   * the response's body stream then fails with the timeout
+   */
+  deadlineMs?: number;
 }
 
 /** The response (status and headers; the body still to read) of a request to an address the deny list allows. */
@@ -61,22 +68,53 @@ export async function sendAllowed(url: URL, list: BlockList, req: OutgoingReques
   };
   const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((resolve, reject) => {
-    const out = send(url, { method: req.method ?? 'GET', lookup: pin, timeout: req.timeoutMs, headers: req.headers }, resolve);
+    let res: IncomingMessage | undefined;
+    const out = send(url, { method: req.method ?? 'GET', lookup: pin, timeout: req.timeoutMs, headers: req.headers }, (r) => {
+      res = r;
+      // the deadline ends with the response: read to its end, or dropped by its reader
+      r.once('close', () => clearTimeout(deadline));
+      resolve(r);
+    });
+    const deadline = req.deadlineMs === undefined ? undefined : setTimeout(() => {
+      const err = new Error(`timeout: no complete answer within ${req.deadlineMs} ms`);
+      res?.destroy(err);
+      out.destroy(err);
+    }, req.deadlineMs);
+    deadline?.unref();
     out.on('timeout', () => out.destroy(new Error('timeout')));
-    out.on('error', reject);
+    out.on('error', (err) => {
+      clearTimeout(deadline);
+      reject(err);
+    });
     out.end(req.body);
   });
 }
 
-/** A response's body, at most `max` bytes (past it: an error, and the connection is dropped). */
+/** A response over the size cap (the caller may treat it as cut rather than failed). */
+export class ResponseTooLarge extends Error {
+  constructor(max: number) {
+    super(`response larger than ${max} bytes`);
+  }
+}
+
+/**
+ * A response's body, at most `max` bytes: one announced larger (Content-Length) is refused before
+ * a byte is read, one that grows past it is refused when it does; either way the connection is
+ * dropped and the error says so.
+ */
 export async function readBody(res: IncomingMessage, max: number): Promise<Buffer> {
+  const announced = Number(res.headers['content-length']);
+  if (Number.isFinite(announced) && announced > max) {
+    res.destroy();
+    throw new ResponseTooLarge(max);
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of res as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > max) {
       res.destroy();
-      throw new Error(`response larger than ${max} bytes`);
+      throw new ResponseTooLarge(max);
     }
     chunks.push(chunk);
   }
