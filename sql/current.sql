@@ -4,3 +4,6 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000013-….sql.
+--!include strata/util/email_tld.sql
+--!include strata/system/check_user_payload.sql
+--!include strata/access/install.sql
