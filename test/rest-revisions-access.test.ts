@@ -11,7 +11,7 @@
 // Where Strata differs on purpose (README "Compatibility notes"): Directus answers a revision's
 // `data` and `delta` whole to anyone who may read the revision — values of fields, rows and
 // collections the caller may not read. Strata keeps only the fields of the revised item the
-// caller may read there (strata.revision_value), null when it may read none of it.
+// caller may read there (strata.revision_ref), null when it may read none of it.
 import t, { type Test } from 'tap';
 import { startApp, type TestResponse } from './helpers/app.js';
 import { loadAdversarialFixture, editor, multi, norole, anon, EDITOR, P_EDIT, P_PUB_ALL } from './helpers/adversarial-fixture.js';
@@ -65,8 +65,10 @@ t.test('app access: the user\'s own activity, no revisions (the app\'s minimal p
   const star = await app.get(`/activity/${mine.body.data[0].id}`, editor);
   t.notOk('revisions' in star.body.data, '`*` leaves out revisions, which the user may not read (Directus 12.4)');
   t.same((await app.get(`/activity/${await activityOf(null)}`, editor)).body, forbiddenItem, "someone else's row: 403 as Directus");
-  const nested = await app.get(`/activity/${mine.body.data[0].id}?fields=id,revisions.data`, editor);
-  t.equal(nested.status, 403, 'revisions.* through activity without a permission on directus_revisions');
+  for (const fields of ['id,revisions.data', 'id,revisions', 'id,revisions.*']) {
+    const nested = await app.get(`/activity/${mine.body.data[0].id}?fields=${fields}`, editor);
+    t.same([nested.status, nested.body], [200, { data: { id: mine.body.data[0].id } }], `${fields}: revisions left out, as Directus 12.4 does`);
+  }
 });
 
 t.test('a read permission on directus_revisions gives access; data and delta hold only what the caller may read', async (t) => {
@@ -136,6 +138,13 @@ t.test('per-row field grants: the fields of the policies whose filter the item m
     ['2', { id: 2, title: 'draft-hidden', status: 'draft' }],
     ['1', { id: 1, title: 'pub-1', status: 'published', secret: 's-alpha', score: 10, hidden_date: '2001-01-01', author: 1, owner: null }],
   ], 'a published article whole, the draft with the fields every row grants');
+  // recorded from Directus 11.17 with the same kind of permission (a row filter, a field list)
+  const delta = await app.get('/revisions?fields=id,delta&limit=1', multi);
+  t.same([delta.status, delta.body.errors?.[0]?.message], [403, 'You don\'t have permission to access field "delta" in collection "directus_revisions" or it does not exist. Queried in root.'], 'a field outside the list');
+  const filtered = await app.get('/revisions?fields=id&filter[activity][_eq]=1', multi);
+  t.equal(filtered.status, 403, 'a filter on a field outside the list');
+  const other = await app.get(`/revisions/${await revisionId('adv_notes', '1')}`, multi);
+  t.same([other.status, other.body], [403, forbiddenItem], 'a revision outside the row filter');
 });
 
 t.test('admins see revisions as stored; reading wrote nothing', async (t) => {
