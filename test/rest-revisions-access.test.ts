@@ -147,6 +147,18 @@ t.test('per-row field grants: the fields of the policies whose filter the item m
   t.same([other.status, other.body], [403, forbiddenItem], 'a revision outside the row filter');
 });
 
+t.test('deleted items: fields granted without a row filter stay, filtered ones go', async (t) => {
+  // editor: adv_headings readable on every row, adv_comments only where not flagged
+  await app.sql("insert into adv_headings (title) values ('H-gone'); insert into adv_comments (body, article) values ('c-gone', 1)");
+  const heading = await revisionId('adv_headings', '2');
+  const comment = await revisionId('adv_comments', '5');
+  const read = async () => (await app.get(`/revisions?fields=id,data&filter[id][_in]=${heading},${comment}&sort=id`, editor)).body.data;
+  t.same(await read(), [{ id: heading, data: { id: 2, title: 'H-gone' } }, { id: comment, data: { id: 5, body: 'c-gone', article: 1 } }]);
+  await app.sql('delete from adv_headings where id = 2; delete from adv_comments where id = 5');
+  t.same(await read(), [{ id: heading, data: { id: 2, title: 'H-gone' } }, { id: comment, data: null }],
+    'a deleted row can\'t match a row filter any more');
+});
+
 t.test('admins see revisions as stored; reading wrote nothing', async (t) => {
   const before = await allRows();
   const admin = await app.get(`/revisions/${await revisionId('adv_articles', '2')}?fields=data`);
