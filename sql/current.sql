@@ -5,3 +5,12 @@
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000013-….sql.
 --!include strata/catalog/system_meta_files.sql
+--!include strata/util/email_tld.sql
+--!include strata/access/json_pick.sql
+--!include strata/access/revision_ref.sql
+--!include strata/access/column_ref.sql
+--!include strata/read/select_m2a.sql
+--!include strata/system/check_user_payload.sql
+--!include strata/read/compile_filter.sql
+--!include strata/read/compile_select.sql
+--!include strata/access/install.sql

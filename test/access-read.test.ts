@@ -55,7 +55,9 @@ t.test('relations: related collections are filtered by their own permissions', a
   const res = await app.get('/items/articles/1?fields=id,author.*', editor);
   t.same(res.body.data, { id: 1, author: { id: 1, name: 'Ann' } });
   const comments = await app.get('/items/articles/1?fields=comments.body', editor);
-  t.equal(comments.status, 403, 'no read permission on comments');
+  // no read permission on comments: the list is left out (Directus 12.4 leaves it out too, and
+  // then answers the bare key, {"data":1}, for an item left with no field: a bug)
+  t.same([comments.status, comments.body], [200, { data: {} }], 'no read permission on comments');
   const someFilter = await app.get('/items/articles?filter[comments][_some][body][_eq]=c2', editor);
   t.equal(someFilter.status, 403, 'no filtering through an unreadable relation (no existence oracle)');
 });

@@ -30,7 +30,9 @@ t.test('strata_request executes no internal function', async (t) => {
   t.same([...new Set(rows.map((r) => r.name))], [
     'bump_schema_version', 'check_created', 'check_remaining_admins', 'check_role_nesting', 'check_user_payload', 'check_write',
     'collection_readable', 'field_mask', 'item_permissions', 'link_revisions', 'permissions_me',
-    'permitted_fields', 'policies_me_globals', 'project_info', 'revision_kinds', 'secret_mask', 'share_visible', 'user_delete_prepare',
+    'permitted_fields', 'policies_me_globals', 'project_info', 'revision_kinds',
+    // revision_ref: like field_mask, SQL text built from the caller's own read permissions
+    'revision_ref', 'secret_mask', 'share_visible', 'user_delete_prepare',
     'write_grants',
   ], 'only the checks and answers requests need');
   const definers = rows.map((r) => r.name);

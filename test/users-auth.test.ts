@@ -313,7 +313,7 @@ t.test('registration: off by default; with verification the user is unverified u
   const filtered = await app.post('/users/register', { email: 'outsider@example.com', password: 'p' }, { token: null });
   t.same([filtered.status, filtered.body], [403, forbidden], 'public_registration_email_filter');
   t.equal(await snapshot(), snap);
-  t.same((await app.post('/users/register', { email: 'a@corp.example', password: 'p', verification_url: 'https://evil.example/v' }, { token: null })).body,
+  t.same((await app.post('/users/register', { email: 'a@corp.example.com', password: 'p', verification_url: 'https://evil.example/v' }, { token: null })).body,
     invalidPayload('URL "https://evil.example/v" can\'t be used to verify registered users'));
 });
 

@@ -90,7 +90,7 @@ export async function shareInvite(db: Db, mailer: Mailer, config: Pick<Config, '
   if (!Array.isArray(emails)) throw invalidPayload(emails === undefined ? '"emails" is required' : '"emails" must be an array');
   if (emails.length > MAX_INVITES) throw invalidPayload(`"emails" must contain less than or equal to ${MAX_INVITES} items`);
   emails.forEach((e, i) => {
-    if (typeof e !== 'string' || !isEmail(e)) throw invalidPayload(`"emails[${i}]" must be a valid email`);
+    if (typeof e !== 'string' || !isEmail(e, { anyTld: true })) throw invalidPayload(`"emails[${i}]" must be a valid email`);
   });
   if (accountability.share || !UUID.test(body.share) || !(await shareStore.readableShare(db, accountability, body.share))) throw forbidden();
   const url = publicPath(config.publicUrl, 'admin', 'shared', body.share);
