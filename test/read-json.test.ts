@@ -227,3 +227,12 @@ t.test('the path is shape, the compared value is not (except whether it is a num
   t.same(await ids('filter={"meta":{"_json":{"color":{"_eq":"red"}}}}'), [4, 7]);
   t.same(await ids('filter={"meta":{"_json":{"a.b[0]":{"_eq":"z"}}}}'), [5]);
 });
+
+t.test('a json field sorted, grouped or aggregated is a 400, not a 500 (Directus: 500)', async (t) => {
+  for (const q of ['/items/jx_docs?sort=meta', '/items/jx_docs?sort=-meta', '/items/jx_docs?groupBy[]=meta&aggregate[count]=*',
+    '/items/jx_docs?aggregate[countDistinct]=meta', '/items/jx_docs?aggregate[max]=meta', '/revisions?sort=data', '/revisions?groupBy[]=delta&aggregate[count]=*']) {
+    const res = await app.get(q);
+    t.same([res.status, res.body.errors?.[0]?.extensions?.code], [400, 'INVALID_QUERY'], q);
+  }
+  t.equal((await app.get('/items/jx_docs?sort=json(meta,n)&fields=id')).status, 200, 'json() of the field still sorts');
+});

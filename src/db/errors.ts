@@ -19,7 +19,7 @@ interface PgError {
 }
 
 // SQLSTATE -> how Directus reports the same failure.
-const BY_SQLSTATE: Record<string, (e: PgError, valueErrors?: ValueErrorCode) => DirectusError> = {
+const BY_SQLSTATE: Record<string, (e: PgError, valueErrors?: ValueErrorCode) => DirectusError | undefined> = {
   // unique_violation: `Value "x" for field "f" in collection "c" has to be unique.`
   '23505': (e) => {
     const m = /Key \((.+?)\)=\((.*)\) already exists/.exec(e.detail ?? '');
@@ -58,6 +58,12 @@ const BY_SQLSTATE: Record<string, (e: PgError, valueErrors?: ValueErrorCode) => 
   '22P05': valueError,
   // invalid_regular_expression (user-supplied _regex)
   '2201B': (e) => new DirectusError('INVALID_QUERY', `Invalid query. ${firstLine(e.message)}.`),
+  // undefined_function, for a type without ordering or equality (json): a sort, groupBy,
+  // countDistinct or min/max on a json field is the query's fault (Directus answers 500); any
+  // other missing function is Strata's and stays masked
+  '42883': (e) => /^could not identify an? (ordering|equality) operator|^function (min|max|sum|avg)\(json\) does not exist/.test(e.message ?? '')
+    ? new DirectusError('INVALID_QUERY', 'Invalid query. A json field can\'t be sorted, grouped or aggregated.', { reason: 'A json field can\'t be sorted, grouped or aggregated' })
+    : undefined,
   // insufficient_privilege: row-level security refused the change
   '42501': () => new DirectusError('FORBIDDEN', "You don't have permission to access this."),
   // query_canceled: the statement ran past STRATA_STATEMENT_TIMEOUT (or its client went away,
