@@ -4,3 +4,14 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000013-….sql.
+--!include strata/read/sort_expr.sql
+--!include strata/read/compile_sort.sql
+--!include strata/read/page_order.sql
+--!include strata/read/compile_aggregate.sql
+--!include strata/write/json_compact.sql
+--!include strata/write/text_json_values.sql
+--!include strata/write/prepare_row.sql
+--!include strata/write/insert_rows.sql
+--!include strata/write/update_items.sql
+--!include strata/write/update_batch.sql
+--!include strata/schema/field_special.sql
