@@ -15,3 +15,9 @@
 --!include strata/write/update_items.sql
 --!include strata/write/update_batch.sql
 --!include strata/schema/field_special.sql
+--!include strata/read/filter_too_deep.sql
+--!include strata/read/check_relational_depth.sql
+--!include strata/read/compile_read.sql
+--!include strata/schema/update_field.sql
+--!include strata/schema/create_collection.sql
+--!include strata/access/install.sql
