@@ -20,4 +20,5 @@
 --!include strata/read/compile_read.sql
 --!include strata/schema/update_field.sql
 --!include strata/schema/create_collection.sql
+--!include strata/access/permissions_me.sql
 --!include strata/access/install.sql

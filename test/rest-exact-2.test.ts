@@ -102,3 +102,69 @@ t.test('a system field\'s index', async (t) => {
   t.equal(res.body.data.schema.is_indexed, false);
   t.equal(await indexes(), 0);
 });
+
+// Permissions details (issue 17, item 9), as Directus answered: /permissions/me lists actions
+// in Directus's order and each permission's fields in their own order, "full" meaning no row
+// filter (Directus 11.17, which accepts field subsets and row filters); update and delete by
+// query select the rows the caller may read (Directus 12.4; Directus 11 selects every row the
+// query matches: see the README's compatibility notes).
+t.test('permissions: /permissions/me, and writes by query', async (t) => {
+  let n = 0;
+  let c = '';
+  const setUp = async (read: { fields: string[]; permissions: object } | null, del: object) => {
+    c = `rx2_k${++n}`;
+    const created = await app.post('/collections', { collection: c, schema: {}, meta: {}, fields: [
+      { field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+      { field: 'title', type: 'string', schema: {} }, { field: 'body', type: 'text', schema: {} }, { field: 'views', type: 'integer', schema: {} }] });
+    if (created.status !== 200) throw new Error(created.text);
+    const policy = (await app.post('/policies', { name: `rx2k-${Math.random()}`, app_access: false, admin_access: false })).body.data.id;
+    const role = (await app.post('/roles', { name: `rx2k-${Math.random()}`, policies: [{ policy }] })).body.data.id;
+    const email = `rx2k-${Math.random().toString(36).slice(2)}@example.com`;
+    await app.post('/users', { email, password: 'rx2k-pass', role });
+    const perms = [
+      ...(read ? [{ policy, collection: c, action: 'read', ...read }] : []),
+      { policy, collection: c, action: 'update', fields: read?.fields.includes('*') === false ? ['views', 'title'] : ['*'], permissions: {} },
+      { policy, collection: c, action: 'delete', fields: ['*'], permissions: del },
+    ];
+    const res = await app.post('/permissions', perms);
+    if (res.status !== 200) throw new Error(res.text);
+    await app.post(`/items/${c}`, [{ title: 'a', views: 1 }, { title: 'b', views: 5 }, { title: 'c', views: 9 }]);
+    return (await app.post('/auth/login', { email, password: 'rx2k-pass' })).body.data.access_token as string;
+  };
+  const rows = async () => (await app.get(`/items/${c}?fields=id,title,views&sort=id`)).body.data;
+
+  let token = await setUp({ fields: ['views', 'title', 'id'], permissions: {} }, {});
+  let res = await app.get('/permissions/me', { token });
+  const fieldSubset = { data: { [c]: { read: { access: 'full', fields: ['views', 'title', 'id'] }, create: { access: 'none' },
+    update: { access: 'full', fields: ['views', 'title'] }, delete: { access: 'full', fields: ['*'] }, share: { access: 'none' } } } };
+  t.strictSame(res.body, fieldSubset);
+  t.equal(JSON.stringify(res.body), JSON.stringify(fieldSubset), 'in Directus\'s order');
+
+  token = await setUp({ fields: ['*'], permissions: { views: { _gt: 2 } } }, { views: { _gt: 4 } });
+  res = await app.get('/permissions/me', { token });
+  const rowFilters = { data: { [c]: { read: { access: 'partial', fields: ['*'] }, create: { access: 'none' },
+    update: { access: 'full', fields: ['*'] }, delete: { access: 'partial', fields: ['*'] }, share: { access: 'none' } } } };
+  t.equal(JSON.stringify(res.body), JSON.stringify(rowFilters));
+  res = await app.patch(`/items/${c}`, { query: { limit: -1 }, data: { title: 'z' } }, { token });
+  t.strictSame(res.body, { data: [{ id: 2, title: 'z', body: null, views: 5 }, { id: 3, title: 'z', body: null, views: 9 }] });
+  t.strictSame(await rows(), [{ id: 1, title: 'a', views: 1 }, { id: 2, title: 'z', views: 5 }, { id: 3, title: 'z', views: 9 }],
+    'the row the caller can\'t read is not updated');
+  res = await app.del(`/items/${c}`, { query: { limit: -1 } }, { token });
+  t.equal(res.status, 204);
+  t.strictSame(await rows(), [{ id: 1, title: 'a', views: 1 }], 'the readable rows are deleted');
+
+  // without read permission (Directus 12.4): 403, nothing written
+  token = await setUp(null, {});
+  res = await app.get('/permissions/me', { token });
+  t.equal(JSON.stringify(res.body), JSON.stringify({ data: { [c]: { read: { access: 'none' }, create: { access: 'none' },
+    update: { access: 'full', fields: ['*'] }, delete: { access: 'full', fields: ['*'] }, share: { access: 'none' } } } }));
+  const message = `You don't have permission to access collection "${c}" or it does not exist. Queried in root.`;
+  const forbidden = { errors: [{ message, extensions: { reason: message, code: 'FORBIDDEN' } }] };
+  res = await app.patch(`/items/${c}`, { query: { limit: -1 }, data: { title: 'z' } }, { token });
+  t.equal(res.status, 403);
+  t.strictSame(res.body, forbidden);
+  res = await app.del(`/items/${c}`, { query: { limit: -1 } }, { token });
+  t.equal(res.status, 403);
+  t.strictSame(res.body, forbidden);
+  t.strictSame(await rows(), [{ id: 1, title: 'a', views: 1 }, { id: 2, title: 'b', views: 5 }, { id: 3, title: 'c', views: 9 }], 'nothing written');
+});
