@@ -1,6 +1,7 @@
 // Records what the real Directus answers for a REST-exact fixture's requests (issue 17), so the
 // test compares Strata with Directus's own answers, never with expectations written by hand.
 //   npx tsx scripts/record-rest-exact.ts <spec.json> <fixture.json> [directus-url]
+// (re-record a fixture in place: npx tsx scripts/record-rest-exact.ts test/fixtures/rest-exact-2.json test/fixtures/rest-exact-2.json)
 // The spec holds {cleanup: [collections deleted before and after], setup: [requests], cases: [{name,
 // method, path, body?, before?: [requests], pick?: ["data.type", ...]}]}; the fixture written is
 // the same with each case's `status` and `response` from Directus (default
@@ -12,6 +13,9 @@ interface Case extends Req { name: string; before?: Req[]; pick?: string[] }
 const [specFile, outFile, base = 'http://127.0.0.1:18055'] = process.argv.slice(2);
 if (!specFile || !outFile) throw new Error('usage: record-rest-exact.ts <spec.json> <fixture.json> [directus-url]');
 const spec: { cleanup?: string[]; setup: Req[]; cases: Case[] } = JSON.parse(readFileSync(specFile, 'utf8'));
+// a recorded fixture is its own spec: the collections its setup creates are the ones to delete
+spec.cleanup ??= spec.setup.filter((r) => r.method === 'POST' && r.path === '/collections')
+  .map((r) => (r.body as { collection: string }).collection).reverse();
 
 const login = await fetch(`${base}/auth/login`, {
   method: 'POST', headers: { 'content-type': 'application/json' },
@@ -39,7 +43,8 @@ for (const c of spec.cases) {
     if (res.status >= 300) throw new Error(`before ${b.method} ${b.path}: ${res.status} ${JSON.stringify(res.body)}`);
   }
   const res = await send(c);
-  cases.push({ ...c, status: res.status, response: res.body });
+  const { status: _s, response: _r, ...request } = c as Case & { status?: number; response?: unknown };
+  cases.push({ ...request, status: res.status, response: res.body });
 }
 // Directus 12 without a license allows few collections: leave none behind
 for (const c of spec.cleanup ?? []) await send({ method: 'DELETE', path: `/collections/${c}` });
