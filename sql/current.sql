@@ -21,4 +21,5 @@
 --!include strata/schema/update_field.sql
 --!include strata/schema/create_collection.sql
 --!include strata/access/permissions_me.sql
+--!include strata/schema/delete_collection.sql
 --!include strata/access/install.sql

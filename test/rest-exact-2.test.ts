@@ -168,3 +168,14 @@ t.test('permissions: /permissions/me, and writes by query', async (t) => {
   t.strictSame(res.body, forbidden);
   t.strictSame(await rows(), [{ id: 1, title: 'a', views: 1 }, { id: 2, title: 'b', views: 5 }, { id: 3, title: 'c', views: 9 }], 'nothing written');
 });
+
+// Deleting a collection deletes its permission rows, as Directus 12.4 does: a collection created
+// later under the same name doesn't inherit them.
+t.test('a deleted collection\'s permissions go with it', async (t) => {
+  await app.post('/collections', { collection: 'rx2_gone', schema: {}, meta: {},
+    fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } }] });
+  const policy = (await app.post('/policies', { name: 'rx2-gone' })).body.data.id;
+  t.equal((await app.post('/permissions', { policy, collection: 'rx2_gone', action: 'read', fields: ['*'], permissions: {} })).status, 200);
+  t.equal((await app.del('/collections/rx2_gone')).status, 204);
+  t.same([...(await app.sql(`select id from public.directus_permissions where collection = 'rx2_gone'`))], []);
+});
