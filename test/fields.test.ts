@@ -40,7 +40,9 @@ t.test('every Directus type creates its column, as Directus creates it', async (
     const d = res.body.data;
     t.equal(d.collection, 'things');
     t.equal(d.field, field);
-    t.equal(d.type, type, `${type} reads back as ${type}`);
+    // a csv field is csv by its cast-csv flag, which Directus 12.4 adds only when asked: without
+    // it the column reads back as text (test/rest-exact-2.test.ts)
+    t.equal(d.type, type === 'csv' ? 'text' : type, `${type} reads back as ${type}`);
     t.same(d.schema, {
       name: field, table: 'things', data_type: dataType, default_value: null, generation_expression: null,
       max_length: maxLength, numeric_precision: precision, numeric_scale: scale, is_generated: false,
@@ -55,7 +57,7 @@ t.test('every Directus type creates its column, as Directus creates it', async (
   const json = await app.get('/fields/things/f_json');
   t.same(json.body.data.meta.special, ['cast-json']);
   t.same((await app.get('/fields/things/f_hash')).body.data.meta.special, ['hash']);
-  t.same((await app.get('/fields/things/f_csv')).body.data.meta.special, ['cast-csv']);
+  t.equal((await app.get('/fields/things/f_csv')).body.data.meta, null);
   t.equal((await app.get('/fields/things/f_string')).body.data.meta, null);
 });
 
@@ -221,7 +223,9 @@ t.test('update errors', async (t) => {
   res = await app.patch('/fields/things', { field: 'x' });
   t.equal(res.status, 400);
   res = await app.patch('/fields/directus_users/email', { meta: { note: 'x' } });
-  t.equal(res.status, 403, 'system columns are not editable');
+  // as Directus 12.4: only a system field's index may change (test/rest-exact-2.test.ts)
+  t.equal(res.status, 400, 'system columns are not editable');
+  t.equal(res.body.errors[0].message, 'Invalid payload. Only "schema.is_indexed" may be modified for system fields.');
 });
 
 t.test('delete drops the column and its meta', async (t) => {

@@ -81,7 +81,7 @@ export function filesRoutes(router: Router, d: FilesDeps): Router {
   }, { body: 'stream', maxBody });
 
   const write = async (ctx: RouteContext, action: WriteAction, args: Record<string, unknown>, mode: ReadMode | null) => {
-    const read = mode ? { query: urlQuery(ctx, limitsOf(d), mode === 'list'), mode } : null;
+    const read = mode ? { query: urlQuery(ctx, limitsOf(d), false), mode } : null; // every written file comes back (no default limit)
     const body = await d.writer.write(ctx.accountability, 'directus_files', action, args, read, ctx.timing, { path: ctx.req.path });
     return body === null ? { status: 204 } : json(body);
   };

@@ -24,8 +24,10 @@ export function parseQueryString(raw: string): Record<string, QsValue> {
 }
 
 /**
- * "a[b][]" -> ["a", "b", ""]; undefined for empty keys. Deeper than MAX_DEPTH stays in the last
- * segment. A segment may hold bracketed parts itself, as `_json` paths do:
+ * "a[b][]" -> ["a", "b", ""]; undefined for empty keys. Deeper than MAX_DEPTH, the rest is one
+ * more segment as qs makes it ("[c][d]"), which no collection has as a field (so a filter that
+ * deep is refused for its depth, as in Directus). A segment may hold bracketed parts itself, as
+ * `_json` paths do:
  * filter[meta][_json][a.b[0]][_eq] -> ["filter", "meta", "_json", "a.b[0]", "_eq"].
  */
 function splitKey(key: string): string[] | undefined {
@@ -40,7 +42,10 @@ function splitKey(key: string): string[] | undefined {
     path.push(m[1]);
     end = re.lastIndex;
   }
-  if (end < key.length) path[path.length - 1] += key.slice(end);
+  if (end < key.length) {
+    if (path.length > MAX_DEPTH) path.push(key.slice(end));
+    else path[path.length - 1] += key.slice(end);
+  }
   return path;
 }
 

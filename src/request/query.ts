@@ -239,6 +239,9 @@ function normalizeDeep(raw: unknown, limits: QueryLimits, budget: FilterBudget, 
       default:
         if (key.startsWith('_')) break; // other query params are meaningless inside deep
         if (depth > 20) throw invalidQuery('Deep is nested too deeply');
+        // a relation's entry that is no object (`deep[states]=1`, or qs's remainder key past its
+        // depth) means nothing, and Directus ignores it
+        if (!isPlainObject(value)) break;
         out[key] = normalizeDeep(value, limits, budget, depth + 1);
     }
   }

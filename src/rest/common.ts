@@ -19,6 +19,12 @@ export const queryLimits = (s: Services): QueryLimits => ({
 export const urlQuery = (ctx: RouteContext, limits: QueryLimits, list: boolean): Promise<Query> =>
   timed(ctx.timing, 'parse', () => normalizeQuery(parseQueryString(ctx.req.query), limits, { list }));
 
+/**
+ * The URL query of a write's re-read: every written item comes back (Directus reads the written
+ * keys with their count as the limit), so no default limit; a `limit` in the URL still applies.
+ */
+export const writeReadQuery = (ctx: RouteContext, limits: QueryLimits): Promise<Query> => urlQuery(ctx, limits, false);
+
 /** Directus serves system collections only through their own endpoints. */
 export function userCollection(name: string): string {
   if (name.startsWith('directus_')) throw forbidden();
@@ -62,13 +68,21 @@ export function deleteTarget(body: unknown, limits: QueryLimits): DeleteTarget {
 export async function searchQuery(ctx: RouteContext, limits: QueryLimits): Promise<Query & { keys?: string[] }> {
   const body = jsonBody(ctx.req) ?? {};
   if (!isPlainObject(body)) throw invalidPayload('Payload must be an object');
-  if (body.query !== undefined && body.keys !== undefined) throw invalidPayload('"query" and "keys" can\'t be used together');
+  // the body's query replaces the URL's, and is checked before the body's shape, as in Directus
+  const bodyQuery = body.query !== undefined && body.query !== null && body.query !== false && body.query !== 0 && body.query !== ''
+    ? (isPlainObject(body.query) ? normalizeQuery(body.query, limits, { list: body.keys === undefined }) : undefined)
+    : undefined;
+  const unknown = Object.keys(body).find((k) => k !== 'keys' && k !== 'query');
+  if (unknown !== undefined) throw invalidPayload(`"${unknown}" is not allowed`);
   if (body.keys !== undefined) {
     if (!Array.isArray(body.keys)) throw invalidPayload('"keys" must be an array');
-    return { ...(await urlQuery(ctx, limits, true)), keys: body.keys.map(String) };
+    const bad = body.keys.findIndex((k) => typeof k !== 'string' && typeof k !== 'number');
+    if (bad !== -1) throw invalidPayload(`"keys[${bad}]" must be one of [string, number]`);
   }
-  if (body.query !== undefined && !isPlainObject(body.query)) throw invalidPayload('"query" must be an object');
-  return body.query !== undefined ? normalizeQuery(body.query, limits) : urlQuery(ctx, limits, true);
+  if (body.query !== undefined && !isPlainObject(body.query)) throw invalidPayload('"query" must be of type object');
+  // {keys, query}: the query's items among the keys; every key may come back (no default limit)
+  if (body.keys !== undefined) return { ...(bodyQuery ?? (await urlQuery(ctx, limits, false))), keys: body.keys.map(String) };
+  return bodyQuery ?? urlQuery(ctx, limits, true);
 }
 
 /**

@@ -9,13 +9,13 @@ import type { RouteContext } from '../types.js';
 import { isPlainObject } from '../request/body.js';
 import { normalizeQuery } from '../request/query.js';
 import type { Writer, WriteAction } from '../engine/writer.js';
-import { deleteTarget, queryLimits, requireBody as body, respond, urlQuery, userCollection } from './common.js';
+import { deleteTarget, queryLimits, requireBody as body, respond, userCollection, writeReadQuery } from './common.js';
 
 export function itemsWriteRoutes(router: Router, s: Services, writer: Writer) {
   const limits = queryLimits(s);
   const run = async (ctx: RouteContext, action: WriteAction, args: Record<string, unknown>, mode: 'one' | 'list' | null) => {
     const collection = userCollection(ctx.params.collection);
-    const read = mode ? { query: await urlQuery(ctx, limits, mode === 'list'), mode } : null;
+    const read = mode ? { query: await writeReadQuery(ctx, limits), mode } : null;
     return respond(await writer.write(ctx.accountability, collection, action, args, read, ctx.timing,
       { path: ctx.req.path.replace(/^\/items(?=\/)/, '') }));
   };

@@ -11,7 +11,7 @@ import type { Router } from '../router.js';
 import type { RouteContext } from '../types.js';
 import { isPlainObject } from '../request/body.js';
 import { normalizeQuery } from '../request/query.js';
-import { deleteTarget, queryLimits, requireBody as body, respond, urlQuery } from './common.js';
+import { deleteTarget, queryLimits, requireBody as body, respond, writeReadQuery } from './common.js';
 import type { WriteAction } from '../engine/writer.js';
 import type { ReadMode } from '../engine/reader.js';
 import { checkUserPasswords, systemWritten, WRITABLE_SYSTEM_ENDPOINTS } from '../auth/system-writes.js';
@@ -21,7 +21,7 @@ export function systemWriteRoutes(router: Router, s: Services) {
   const checkPasswords = (collection: string, items: unknown[]) => checkUserPasswords(s.db, collection, items);
 
   async function run(ctx: RouteContext, collection: string, action: WriteAction, args: Record<string, unknown>, mode: ReadMode | null) {
-    const read = mode ? { query: await urlQuery(ctx, limits, mode === 'list'), mode } : null;
+    const read = mode ? { query: await writeReadQuery(ctx, limits), mode } : null;
     // a password is hashed whatever it looks like: a client can't store a hash of its choosing
     const result = await s.writer.write(ctx.accountability, collection, action, args, read, ctx.timing, { path: ctx.req.path },
       { system: true });

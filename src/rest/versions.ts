@@ -12,7 +12,7 @@ import { parseQueryString } from '../request/qs.js';
 import type { Query } from '../request/query.js';
 import type { ReadMode } from '../engine/reader.js';
 import { json } from './response.js';
-import { deleteTarget, queryLimits, readResponse, requireBody, respond, urlQuery } from './common.js';
+import { deleteTarget, queryLimits, readResponse, requireBody, respond, urlQuery, writeReadQuery } from './common.js';
 import {
   MAIN_KEYS, compareVersion, deltaView, prepareCreate, prepareUpdate, promoteVersion, saveVersion, versionTarget, versionedRead, type VersionDeps,
 } from '../engine/versions.js';
@@ -43,7 +43,7 @@ export function versionsRoutes(router: Router, s: Services) {
 
   async function write(ctx: RouteContext, action: 'create' | 'update' | 'delete' | 'delete_query', args: Record<string, unknown>,
     mode: ReadMode | null) {
-    const read = mode ? { query: await urlQuery(ctx, limits, mode === 'list'), mode } : null;
+    const read = mode ? { query: await writeReadQuery(ctx, limits), mode } : null;
     return respond(await s.writer.write(ctx.accountability, VERSIONS, action, args, read, ctx.timing, { path: ctx.req.path }, { system: true }));
   }
 
