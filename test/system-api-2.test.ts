@@ -113,3 +113,142 @@ t.test('POST /utils/cache/clear on one gateway drops the caches of another on th
   t.equal(r.status, 200, 'the second gateway resolved the access again');
   t.same(r.body, { data: [{ body: 'one' }] });
 });
+
+// POST /schema/apply against a schema that moved on since the diff (Directus 12.4's answers)
+const HASH_MISMATCH = 'Provided hash does not match the current instance\'s schema hash, indicating the schema has changed after this diff was generated. Please generate a new diff and try again or use the "force" query parameter to bypass this check';
+
+async function makeCollection(name: string, fields: string[], note: string | null = null) {
+  const r = await app.post('/collections', {
+    collection: name, schema: {}, meta: { note },
+    fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true }, meta: { hidden: true } },
+      ...fields.map((field) => ({ field, type: 'string', schema: {}, meta: {} }))],
+  });
+  if (r.status !== 200) throw new Error(r.text);
+}
+const dropCollection = async (name: string) => {
+  const r = await app.del(`/collections/${name}`);
+  if (r.status !== 204 && r.status !== 403) throw new Error(r.text);
+};
+/** the diff from the current schema to `edit(snapshot)` */
+async function diffTo(edit: (s: any) => void): Promise<{ hash: string; diff: any }> {
+  const snapshot = (await app.get('/schema/snapshot')).body.data;
+  edit(snapshot);
+  const r = await app.post('/schema/diff', snapshot);
+  if (r.status !== 200) throw new Error(r.text);
+  return r.body.data;
+}
+const fieldsOf = async (collection: string) =>
+  (await app.sql<{ field: string; note: string | null }>('select field, note from directus_fields where collection = $1 order by field', [collection]));
+const schemaState = () => app.sql(`select collection, field, note from directus_fields where collection like 'sa2_%'
+  union all select collection, null, note from directus_collections where collection like 'sa2_%' order by 1, 2`);
+
+t.test('schema/apply: entries that no longer apply (forced), as Directus answers them', async (t) => {
+  const fresh = async () => {
+    await dropCollection('sa2_c');
+    await makeCollection('sa2_c', ['a', 'b']);
+  };
+  await fresh();
+  // the diff: a's note changed, b deleted, x created
+  const { hash, diff } = await diffTo((s) => {
+    s.fields = s.fields.filter((f: any) => !(f.collection === 'sa2_c' && f.field === 'b'));
+    const a = s.fields.find((f: any) => f.collection === 'sa2_c' && f.field === 'a');
+    a.meta.note = 'changed';
+    s.fields.push({ ...structuredClone(a), field: 'x', meta: { ...a.meta, field: 'x', note: null }, schema: { ...a.schema, name: 'x' } });
+  });
+  t.same(diff.fields.map((f: any) => [f.field, f.diff.map((d: any) => d.kind)]), [['a', ['E']], ['b', ['D']], ['x', ['N']]]);
+
+  // a deleted since the diff: the hash says so; forced, a's change is skipped (not recreated)
+  t.equal((await app.del('/fields/sa2_c/a')).status, 204);
+  let before = await schemaState();
+  const stale = await app.post('/schema/apply', { hash, diff });
+  t.equal(stale.status, 400);
+  t.same(stale.body, { errors: [{ message: `Invalid payload. ${HASH_MISMATCH}.`, extensions: { reason: HASH_MISMATCH, code: 'INVALID_PAYLOAD' } }] });
+  t.same(await schemaState(), before, 'nothing applied');
+  t.equal((await app.post('/schema/apply?force=true', { hash, diff })).status, 204);
+  t.same(await fieldsOf('sa2_c'), [{ field: 'id', note: null }, { field: 'x', note: null }], 'b deleted, x created, a not recreated');
+
+  // x created since the diff: creating it again is refused, and nothing else is applied
+  await fresh();
+  t.equal((await app.post('/fields/sa2_c', { field: 'x', type: 'integer' })).status, 200);
+  before = await schemaState();
+  const exists = await app.post('/schema/apply?force=true', { hash, diff });
+  t.equal(exists.status, 400);
+  t.same(exists.body, { errors: [{ message: 'Invalid payload. Field "x" already exists in collection "sa2_c".', extensions: { reason: 'Field "x" already exists in collection "sa2_c"', code: 'INVALID_PAYLOAD' } }] });
+  t.same(await schemaState(), before, 'all or nothing');
+
+  // b deleted since the diff: deleting it again is skipped, the rest applies
+  await fresh();
+  t.equal((await app.del('/fields/sa2_c/b')).status, 204);
+  t.equal((await app.post('/schema/apply?force=true', { hash, diff })).status, 204);
+  t.same(await fieldsOf('sa2_c'), [{ field: 'a', note: 'changed' }, { field: 'id', note: null }, { field: 'x', note: null }]);
+  await dropCollection('sa2_c');
+});
+
+t.test('schema/apply: collections created, changed or deleted since the diff (forced)', async (t) => {
+  const fresh = async () => {
+    for (const c of ['sa2_c', 'sa2_d', 'sa2_e']) await dropCollection(c);
+    await makeCollection('sa2_c', []);
+    await makeCollection('sa2_e', [], 'e');
+  };
+  await fresh();
+  // the diff: sa2_c deleted, sa2_e's note changed, sa2_d created
+  const { hash, diff } = await diffTo((s) => {
+    s.collections = s.collections.filter((c: any) => c.collection !== 'sa2_c');
+    s.fields = s.fields.filter((f: any) => f.collection !== 'sa2_c');
+    const e = s.collections.find((c: any) => c.collection === 'sa2_e');
+    e.meta.note = 'e2';
+    s.collections.push({ ...structuredClone(e), collection: 'sa2_d', meta: { ...e.meta, collection: 'sa2_d', note: 'd' }, schema: { name: 'sa2_d' } });
+    const id = s.fields.find((f: any) => f.collection === 'sa2_e' && f.field === 'id');
+    s.fields.push({ ...structuredClone(id), collection: 'sa2_d', meta: { ...id.meta, collection: 'sa2_d' }, schema: { ...id.schema, table: 'sa2_d' } });
+  });
+  t.same(diff.collections.map((c: any) => [c.collection, c.diff.map((d: any) => d.kind)]).sort(), [['sa2_c', ['D']], ['sa2_d', ['N']], ['sa2_e', ['E']]]);
+
+  await makeCollection('sa2_d', []);
+  let before = await schemaState();
+  const exists = await app.post('/schema/apply?force=true', { hash, diff });
+  t.same(exists.body, { errors: [{ message: 'Invalid payload. Collection "sa2_d" already exists.', extensions: { reason: 'Collection "sa2_d" already exists', code: 'INVALID_PAYLOAD' } }] });
+  t.same(await schemaState(), before, 'nothing applied');
+
+  await fresh();
+  await dropCollection('sa2_c');
+  before = await schemaState();
+  t.same((await app.post('/schema/apply?force=true', { hash, diff })).body, FORBIDDEN, 'deleting a collection that is gone: forbidden, as Directus');
+  t.same(await schemaState(), before, 'nothing applied');
+
+  await fresh();
+  await dropCollection('sa2_e');
+  t.equal((await app.post('/schema/apply?force=true', { hash, diff })).status, 204, 'changing a collection that is gone is skipped');
+  t.same(await app.sql(`select collection, note from directus_collections where collection like 'sa2_%' order by 1`), [{ collection: 'sa2_d', note: 'd' }]);
+  await dropCollection('sa2_d');
+});
+
+t.test('schema/apply: a schema change committed between the hash check and the apply is caught', async (t) => {
+  await makeCollection('sa2_k', ['a', 'b']);
+  const noteOnB = (s: any) => {
+    s.fields.find((f: any) => f.collection === 'sa2_k' && f.field === 'b').meta.note = 'from the diff';
+  };
+  /** applies `body` while `change` runs in a transaction held open until the apply waits for the schema lock */
+  const raced = async (change: string, body: unknown) => (await app.db.transaction(async (q) => {
+    await q(change);
+    const answer = app.post('/schema/apply', body);
+    // the apply read the schema (not seeing this change) and now waits for the version's row lock
+    let waiting = 0;
+    for (let i = 0; i < 5000 && waiting === 0; i++) {
+      waiting = (await app.sql<{ n: number }>(`select count(*)::int as n from pg_stat_activity
+        where wait_event_type = 'Lock' and query like '%lock_schema_version%'`))[0].n;
+    }
+    if (waiting === 0) throw new Error('the apply never waited for the schema lock');
+    return { answer }; // not the promise itself: the transaction must commit before it settles
+  })).answer;
+
+  // a change the snapshot sees: the hash no longer matches, nothing of the diff is applied
+  const caught = await raced(`update directus_fields set note = 'concurrent' where collection = 'sa2_k' and field = 'a'`, await diffTo(noteOnB));
+  t.equal(caught.status, 400);
+  t.equal(caught.body.errors[0].extensions.reason, HASH_MISMATCH);
+  t.same(await fieldsOf('sa2_k'), [{ field: 'a', note: 'concurrent' }, { field: 'b', note: null }, { field: 'id', note: null }]);
+
+  // a change outside the snapshot (a table without Directus meta): the apply goes ahead after it
+  const applied = await raced('create table sa2_plain (id integer)', await diffTo(noteOnB));
+  t.equal(applied.status, 204, applied.text);
+  t.same(await fieldsOf('sa2_k'), [{ field: 'a', note: 'concurrent' }, { field: 'b', note: 'from the diff' }, { field: 'id', note: null }]);
+});
