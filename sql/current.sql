@@ -4,5 +4,6 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000013-….sql.
+--!include strata/access/check_item.sql
 --!include strata/write/lock_schema_version.sql
 --!include strata/access/install.sql

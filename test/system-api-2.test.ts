@@ -252,3 +252,63 @@ t.test('schema/apply: a schema change committed between the hash check and the a
   t.equal(applied.status, 204, applied.text);
   t.same(await fieldsOf('sa2_k'), [{ field: 'a', note: 'concurrent' }, { field: 'b', note: 'from the diff' }, { field: 'id', note: null }]);
 });
+
+t.test('presets: app access rules (Directus 11 with app-access policies)', async (t) => {
+  const APP_ROLE = '55555555-5555-4555-8555-555555555555';
+  const APP_POLICY = '56565656-5656-4565-8565-565656565656';
+  const APP_USER = '57575757-5757-4757-8757-575757575757';
+  const NOAPP_USER = '58585858-5858-4858-8858-585858585858';
+  await app.sql(`
+    insert into directus_roles (id, name) values ('${APP_ROLE}', 'App');
+    insert into directus_policies (id, name, app_access) values ('${APP_POLICY}', 'App', true);
+    insert into directus_access (id, role, policy) values (gen_random_uuid(), '${APP_ROLE}', '${APP_POLICY}');
+    insert into directus_users (id, email, status, token, role) values
+      ('${APP_USER}', 'app@example.com', 'active', 'app-token', '${APP_ROLE}'),
+      ('${NOAPP_USER}', 'noapp@example.com', 'active', 'noapp-token', null)`);
+  const appUser = { token: 'app-token' };
+  const noApp = { token: 'noapp-token' };
+  const presets = () => app.sql('select id, bookmark, "user", role, collection from directus_presets order by id');
+  const before = await presets();
+
+  // without app access: no presets at all
+  const noRead = await app.get('/presets', noApp);
+  t.equal(noRead.status, 403);
+  t.equal(noRead.body.errors[0].extensions.code, 'FORBIDDEN');
+  t.equal((await app.post('/presets', { bookmark: 'n', user: NOAPP_USER, collection: 'notes' }, noApp)).status, 403);
+
+  // with it: a preset for another user fails the "user is you" validation
+  const mustBeMe = {
+    errors: [{
+      message: `Validation failed for field "user". Value has to be "${APP_USER}".`,
+      extensions: { field: 'user', path: [], type: 'eq', valid: APP_USER, code: 'FAILED_VALIDATION' },
+    }],
+  };
+  const forOther = await app.post('/presets', { bookmark: 'x', user: NOAPP_USER, collection: 'notes' }, appUser);
+  t.equal(forOther.status, 400);
+  t.same(forOther.body, mustBeMe);
+  t.same(await presets(), before, 'refusals wrote nothing');
+
+  const own = await app.post('/presets?fields=id,user', { bookmark: 'own', user: APP_USER, collection: 'notes' }, appUser);
+  t.equal(own.status, 200, own.text);
+  t.same(own.body.data.user, APP_USER);
+  const id = own.body.data.id;
+  const mine = await presets();
+  for (const change of [{ user: NOAPP_USER }, { user: null, role: APP_ROLE }, { user: null }]) {
+    const r = await app.patch(`/presets/${id}`, change, appUser);
+    t.equal(r.status, 400, JSON.stringify(change));
+    t.same(r.body, mustBeMe);
+  }
+  t.same(await presets(), mine, 'their preset is still theirs');
+
+  // as in Directus, the rule only looks at a submitted `user`: without one, an app user's preset
+  // is their role's, or everyone's (the Data Studio's role and global defaults)
+  const forRole = await app.post('/presets?fields=bookmark,user,role', { bookmark: 'role default', role: APP_ROLE, collection: 'notes' }, appUser);
+  t.same([forRole.status, forRole.body], [200, { data: { bookmark: 'role default', user: null, role: APP_ROLE } }]);
+  const global = await app.post('/presets?fields=bookmark,user,role', { bookmark: 'global default', collection: 'notes' }, appUser);
+  t.same([global.status, global.body], [200, { data: { bookmark: 'global default', user: null, role: null } }]);
+  // which they then may not change or delete (update and delete are limited to their own)
+  const [row] = await app.sql<{ id: number }>(`select id from directus_presets where bookmark = 'global default'`);
+  t.same((await app.patch(`/presets/${row.id}`, { bookmark: 'changed' }, appUser)).body, FORBIDDEN);
+  t.same((await app.del(`/presets/${row.id}`, undefined, appUser)).body, FORBIDDEN);
+  t.equal((await app.sql(`select bookmark from directus_presets where id = $1`, [row.id]))[0].bookmark, 'global default');
+});
