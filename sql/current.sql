@@ -31,4 +31,6 @@
 --!include strata/schema/create_collection.sql
 --!include strata/access/permissions_me.sql
 --!include strata/schema/delete_collection.sql
+--!include strata/access/check_item.sql
+--!include strata/write/lock_schema_version.sql
 --!include strata/access/install.sql

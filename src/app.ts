@@ -74,12 +74,18 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const gql = { db, reader, writer: services.writer, catalog, options: { ...config.graphql, maxRelationalDepth: config.maxRelationalDepth }, limits,
     system: { config, jwt: services.jwt, log, reader, files: fileService(filesDeps) } };
   // GraphQL subscriptions (graphql-transport-ws): the realtime front end's delivery, the GraphQL front end's schema and plans
-  const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: new SubscriptionHub(events, reader, log, (c) => catalog.primaryKey(c)),
+  const gqlFeed = new SubscriptionHub(events, reader, log, (c) => catalog.primaryKey(c));
+  const gqlSocket = config.websockets.graphql.enabled ? graphqlSocket({ graphql: graphqlDeps(gql), feed: gqlFeed,
     resolveAccess, log, options: { ...config.websockets.graphql, sessionCookie: config.sessionCookie.name } }) : undefined;
   if (gqlSocket) catalog.onAccessChange(() => gqlSocket.accessChanged());
-  const metrics = config.metrics.enabled ? createMetrics({ config, db, reader }) : undefined;
   // flows and webhooks: filter flows in every write, deliveries of action flows, webhooks and schedules
   const automation = flows({ config, log, db, reader, writer: services.writer, catalog, limits });
+  const metrics = config.metrics.enabled ? createMetrics({
+    config, db, reader, events,
+    realtime: live ? () => live.stats() : undefined,
+    graphqlSubscriptions: gqlSocket ? () => gqlFeed.stats : undefined,
+    deliveries: automation.deliveries,
+  }) : undefined;
   // notifications are mailed to recipients who want it, after the write committed (src/mail/notifications.ts)
   services.writer.afterWrite = notificationMails({ db, log, mailer: createMailer(config.email, log, db, projectFacts(db, config.publicUrl)), publicUrl: config.publicUrl });
   let http: HttpServer;

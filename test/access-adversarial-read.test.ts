@@ -7,7 +7,7 @@
 // The world is described in test/helpers/adversarial-fixture.ts.
 import t, { type Test } from 'tap';
 import { startApp, type TestResponse } from './helpers/app.js';
-import { loadAdversarialFixture, snapshot, editor, multi, norole, anon, EDITOR } from './helpers/adversarial-fixture.js';
+import { loadAdversarialFixture, snapshot, editor, multi, norole, anon, EDITOR, ROLE } from './helpers/adversarial-fixture.js';
 
 const app = await startApp(t);
 await loadAdversarialFixture(app);
@@ -248,3 +248,79 @@ t.test('multiple policies: rows are ORed, fields allowed only under one policy\'
   });
 });
 
+
+t.test('a share token: the adversarial reads reach nothing beyond the shared item and what links to it', async (t) => {
+  // a share of article 1 with the editor's role: the editor may read articles 1, 3 and 4, the
+  // share only 1 (and its visible comments, author, tags and blocks); reads as the role's fields
+  const share = await app.post('/shares', { name: 'adv share', collection: 'adv_articles', item: '1', role: ROLE });
+  if (share.status !== 200) throw new Error(share.text);
+  const login = await app.post('/shares/auth', { share: share.body.data.id }, { token: null });
+  if (login.status !== 200) throw new Error(login.text);
+  const sh = { token: login.body.data.access_token as string };
+  const beyond = ['pub-3', 'mine', 'c-on-mine', 'c-on-hidden'];
+  const nothingBeyond = (t: Tap, res: TestResponse, what: string) => {
+    noLeak(t, res, what);
+    t.same(beyond.filter((h) => res.text.includes(h)), [], `${what}: nothing of other items`);
+  };
+  const shareBefore = await snapshot(app);
+
+  const cases: [string, (res: TestResponse) => void][] = [];
+  const expect = (qs: string, check: (res: TestResponse) => void) => cases.push([qs, check]);
+  expect('fields=id&sort=id', (r) => t.same(ids(r), [1]));
+  expect('fields=*.*&sort=id', (r) => t.same(ids(r), [1]));
+  expect('fields=*.*.*', (r) => t.equal(r.status, 200));
+  expect('fields=id&search=pub', (r) => t.same(ids(r), [1], 'search finds the shared item only'));
+  expect('fields=id&search=mine', (r) => t.same(ids(r), []));
+  expect('fields=id&filter[id][_neq]=1', (r) => t.same(ids(r), []));
+  expect('fields=id&filter[id][_in]=3,4', (r) => t.same(ids(r), []));
+  expect('fields=id&filter[status][_eq]=draft', (r) => t.same(ids(r), [], 'the editor\'s own draft is not the share\'s'));
+  expect('fields=id&sort=-id&limit=1', (r) => t.same(ids(r), [1]));
+  expect('aggregate[count]=*', (r) => t.same(r.body.data, [{ count: 1 }]));
+  expect('aggregate[countDistinct]=status&groupBy[]=status', (r) => t.same(r.body.data, [{ status: 'published', countDistinct: { status: 1 } }]));
+  expect('fields=id&meta=*', (r) => t.match(r.body.meta, { total_count: 1, filter_count: 1 }));
+  expect('fields=id&filter[author][name][_eq]=Aaron', (r) => t.same(ids(r), [], 'no existence oracle through the author'));
+  expect('fields=id&filter[comments][_some][body][_eq]=c-on-mine', (r) => t.same(ids(r), []));
+  expect('fields=id,comments.body', (r) => t.same(r.body.data, [{ id: 1, comments: [{ body: 'c-visible' }] }]));
+  expect('fields=id,tags.adv_tags_id.name', (r) => t.same(r.body.data, [{ id: 1, tags: [{ adv_tags_id: { name: 'red' } }, { adv_tags_id: null }] }]));
+  // hidden fields are hidden from the share as from the role: filters, sorts, aggregates on them are refused
+  for (const qs of ['fields=secret', 'filter[secret][_eq]=s-alpha', 'sort=score', 'aggregate[max]=score', 'groupBy[]=secret', 'fields=author.email', 'fields=comments.flagged', 'fields=id,vault.*']) {
+    expect(qs, (r) => t.equal(r.status, 403, `${qs}: forbidden`));
+  }
+  for (const [qs, check] of cases) {
+    const res = await get(qs, sh);
+    nothingBeyond(t, res, qs);
+    check(res);
+  }
+  const searched = await app.search('/items/adv_articles', { query: { fields: ['id', 'title'], filter: { title: { _in: ['pub-3', 'mine'] } } } }, sh);
+  t.same(searched.body, { data: [] }, 'SEARCH: the same rows');
+
+  // other items of the shared collection, and other collections
+  for (const path of ['/items/adv_articles/3', '/items/adv_articles/4', '/items/adv_articles/2']) {
+    const res = await app.get(path, sh);
+    t.equal(res.status, 403, path);
+    nothingBeyond(t, res, path);
+  }
+  t.same((await app.get('/items/adv_articles/1?fields=id,title', sh)).body, { data: { id: 1, title: 'pub-1' } });
+  for (const path of ['/items/adv_comments?fields=id,body&sort=id', '/items/adv_authors?fields=id,name', '/items/adv_vault', '/items/adv_notes',
+    '/items/directus_users', '/users', '/activity', '/revisions', '/items/adv_comments?aggregate[count]=*', '/items/adv_comments/4']) {
+    const res = await app.get(path, sh);
+    nothingBeyond(t, res, path);
+    if (res.status === 200) {
+      // what is linked to the shared item, at most
+      const rows = Array.isArray(res.body.data) ? res.body.data : [res.body.data];
+      if (path.startsWith('/items/adv_comments?fields')) t.same(rows, [{ id: 1, body: 'c-visible' }], path);
+      if (path.startsWith('/items/adv_authors')) t.same(rows, [{ id: 1, name: 'Ann' }], path);
+      if (path.includes('aggregate')) t.same(rows, [{ count: 1 }], path);
+    } else t.equal(res.status, 403, path);
+  }
+
+  // writes: refused, nothing changed
+  for (const [method, path, body] of [
+    ['POST', '/items/adv_comments', { body: 'x', article: 1 }], ['PATCH', '/items/adv_articles/1', { title: 'changed' }],
+    ['DELETE', '/items/adv_articles/1', undefined], ['POST', '/items/adv_articles', { title: 'new' }],
+  ] as const) {
+    const res = await app.request(method, path, { ...sh, body });
+    t.equal(res.status, 403, `${method} ${path}`);
+  }
+  t.equal(await snapshot(app), shareBefore, 'the share\'s writes changed nothing');
+});

@@ -59,6 +59,8 @@ export class EventStream {
   private subscribers = new Set<EventSubscriber>();
   private readonly batchSize: number;
   private readonly gapRetryMs: number;
+  /** events read from strata.events, and handed to subscribers, since start (for /metrics) */
+  readonly stats = { read: 0, delivered: 0 };
 
   constructor(private db: Db, private opts: EventStreamOptions = {}) {
     this.batchSize = opts.batchSize ?? 1000;
@@ -164,6 +166,7 @@ export class EventStream {
         const rows = await readEventsAfter(this.db, this.last, this.batchSize);
         if (this.closed || rows.length === 0) return;
         const { batch, blocked } = this.deliverable(rows);
+        this.stats.read += batch.length;
         if (batch.length > 0) {
           this.last = batch[batch.length - 1].id;
           if (this.gap && this.last >= this.gap.maxId) this.gap = undefined; // filled by commits meanwhile
@@ -214,7 +217,13 @@ export class EventStream {
     return { batch, blocked: false };
   }
 
+  /** subscribers of the stream now (for /metrics) */
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
   private publish(batch: ChangeEvent[]): void {
+    if (this.subscribers.size > 0) this.stats.delivered += batch.length;
     for (const fn of this.subscribers) {
       try {
         fn(batch);

@@ -9,6 +9,7 @@ import deepDiff from 'deep-diff';
 import type { Db } from '../db/client.js';
 import type { Statement } from '../db/wire/connection.js';
 import type { Accountability } from '../types.js';
+import { DirectusError, forbidden, invalidPayload } from '../errors.js';
 
 /** The Directus release whose API Strata serves: snapshots name it, and diffs check it (as Directus does). */
 export const DIRECTUS_VERSION = '12.4.0';
@@ -35,6 +36,9 @@ export interface SnapshotDiff {
 }
 
 const READ = [
+  // the version first: a change landing during these reads makes the apply's lock refuse the
+  // version (and the apply take a new snapshot), never leaves a snapshot newer than its version
+  'select to_json(version::text)::text from strata.schema_version',
   'select strata.collections_info()::text',
   'select strata.fields_info()::text',
   'select strata.relations_info()::text',
@@ -70,7 +74,16 @@ const byKeys = (...keys: string[]) => (a: Json, b: Json) => {
 
 /** The current schema (the caller must be an admin: the schema functions check). */
 export async function takeSnapshot(db: Db, acc: Accountability): Promise<Snapshot> {
-  const [collections, fields, relations, systemFields] = (await db.requestMany(acc, READ)).map((b) => JSON.parse(b?.toString() ?? '[]') as Json[]);
+  return (await versionedSnapshot(db, acc)).snapshot;
+}
+
+/** The current schema and the strata.schema_version it is at (or newer than). */
+export async function versionedSnapshot(db: Db, acc: Accountability): Promise<{ snapshot: Snapshot; version: string }> {
+  const [version, ...rest] = (await db.requestMany(acc, READ)).map((b) => JSON.parse(b?.toString() ?? '[]') as unknown);
+  return { snapshot: buildSnapshot(...(rest as [Json[], Json[], Json[], Json[]])), version: String(version) };
+}
+
+function buildSnapshot(collections: Json[], fields: Json[], relations: Json[], systemFields: Json[]): Snapshot {
   const tracked = (x: Json) => x.meta !== null && x.meta !== undefined && !isSystem(x.collection);
   return {
     version: 1,
@@ -158,12 +171,65 @@ function fieldPayload(f: Json): Json {
 
 const call = (text: string, ...params: unknown[]): Statement => ({ text, params: params.map((p) => (typeof p === 'object' && p !== null ? JSON.stringify(p) : p)) });
 
+const HASH_MISMATCH = 'Provided hash does not match the current instance\'s schema hash, indicating the schema has changed after this diff was generated. Please generate a new diff and try again or use the "force" query parameter to bypass this check';
+
+/** strata.lock_schema_version's refusal: the schema changed since the snapshot was taken */
+const isSchemaChanged = (err: unknown) => err instanceof DirectusError && err.code === 'SERVICE_UNAVAILABLE' && err.extensions.reason === 'SCHEMA_CHANGED';
+
+/**
+ * POST /schema/apply: checks the hash (unless forced) and applies the diff in one transaction
+ * that first locks the schema version it checked against, so a schema change landing between
+ * the check and the apply is caught (a new snapshot is taken and compared again) rather than
+ * overwritten; no change can land during the apply itself.
+ */
+export async function applyWithHash(db: Db, acc: Accountability, hash: string, diff: SnapshotDiff, force: boolean): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { snapshot, version } = await versionedSnapshot(db, acc);
+    if (!force && snapshotHash(snapshot) !== hash) throw invalidPayload(HASH_MISMATCH);
+    try {
+      return await applyDiff(db, acc, snapshot, diff, version);
+    } catch (err) {
+      // changes that leave the snapshot as it was (permissions, say) just cost another look
+      if (!isSchemaChanged(err) || attempt >= 5) throw err;
+    }
+  }
+}
+
+/**
+ * What Directus does with diff entries that no longer match the schema (a forced apply, or a
+ * hash that could not see it): creating what exists is refused (400); changing what is gone is
+ * skipped, and so is deleting a field that is gone; deleting a collection that is gone is
+ * refused as a forbidden one. Returns the entries still to apply.
+ */
+function stillApplicable(current: Snapshot, diff: SnapshotDiff): SnapshotDiff {
+  const collections = new Set(current.collections.map((c) => String(c.collection)));
+  const fieldKey = (r: { collection?: unknown; field?: unknown }) => `${r.collection}\u0000${r.field}`;
+  const fields = new Set(current.fields.map(fieldKey));
+  const relations = new Set(current.relations.map(fieldKey));
+  for (const c of diff.collections) {
+    const kind = kindOf(c.diff);
+    if (kind === 'N' && collections.has(c.collection)) throw invalidPayload(`Collection "${c.collection}" already exists`);
+    if (kind === 'D' && !collections.has(c.collection)) throw forbidden();
+  }
+  for (const f of diff.fields) {
+    if (kindOf(f.diff) === 'N' && fields.has(fieldKey(f))) throw invalidPayload(`Field "${f.field}" already exists in collection "${f.collection}"`);
+  }
+  return {
+    collections: diff.collections.filter((c) => kindOf(c.diff) !== 'E' || collections.has(c.collection)),
+    fields: diff.fields.filter((f) => kindOf(f.diff) === 'N' || fields.has(fieldKey(f))),
+    systemFields: diff.systemFields,
+    relations: diff.relations.filter((r) => kindOf(r.diff) === 'N' || relations.has(fieldKey(r))),
+  };
+}
+
 /**
  * Applies a diff to the schema in one flight (one transaction: all or nothing), in the order
  * that keeps references valid: deletions (relations, fields, collections), then creations
  * (collections with their new fields, parent folders first), updates, relations, indexes.
+ * `version`: the schema version `current` was taken at; the flight locks it first.
  */
-export async function applyDiff(db: Db, acc: Accountability, current: Snapshot, diff: SnapshotDiff): Promise<void> {
+export async function applyDiff(db: Db, acc: Accountability, current: Snapshot, entries: SnapshotDiff, version: string): Promise<void> {
+  const diff = stillApplicable(current, entries);
   const currentCollection = keyed(current.collections, (r) => String(r.collection));
   const currentField = keyed(current.fields, (r) => `${r.collection}\u0000${r.field}`);
   const currentRelation = keyed(current.relations, (r) => `${r.collection}\u0000${r.field}`);
@@ -212,5 +278,5 @@ export async function applyDiff(db: Db, acc: Accountability, current: Snapshot, 
     const next = patched({ schema: { is_indexed: current.systemFields.some((s) => s.collection === f.collection && s.field === f.field) } }, f.diff);
     out.push(call('select strata.set_system_field_index($1, $2, $3)', f.collection, f.field, (next.schema as Json | undefined)?.is_indexed === true));
   }
-  if (out.length) await db.requestMany(acc, out);
+  if (out.length) await db.requestMany(acc, [call('select strata.lock_schema_version($1)', version), ...out]);
 }

@@ -35,6 +35,13 @@ export class Dispatcher {
   private running = new Set<string>();
   private closed = false;
   private readonly deny;
+  /** delivery attempts finished since start, one per listener, by outcome (for /metrics) */
+  readonly stats = { delivered: 0, failed: 0 };
+
+  /** deliveries running now */
+  get runningCount(): number {
+    return this.running.size;
+  }
 
   constructor(private db: Db, private log: Logger, private config: FlowsConfig, private registry: FlowRegistry, private runner: FlowRunner) {
     this.deny = denyList(config.ipDenyList, 'FLOWS_IP_DENY_LIST');
@@ -120,6 +127,11 @@ export class Dispatcher {
     }
     const retry = outcome.ok || d.attempts >= this.config.deliveryAttempts ? null
       : Math.min(this.config.deliveryBackoffMs * 2 ** (d.attempts - 1), MAX_BACKOFF_MS);
+    // an event row fans out to several listeners: each one's outcome counts
+    if (outcome.done || outcome.failed) {
+      this.stats.delivered += outcome.done?.length ?? 0;
+      this.stats.failed += outcome.failed?.length ?? 0;
+    } else this.stats[outcome.ok ? 'delivered' : 'failed']++;
     if (!outcome.ok) this.log.warn('flow delivery failed', { id: d.id, kind: d.kind, target: d.target, attempt: d.attempts, error: outcome.error, retryMs: retry });
     this.done.push({ id: d.id, ok: outcome.ok, retryMs: retry, status: outcome.status, error: outcome.error, done: outcome.done, failed: outcome.failed });
   }

@@ -85,6 +85,8 @@ export function flows(d: FlowsDeps) {
   }
 
   return {
+    /** delivery counters (for /metrics) */
+    deliveries: () => ({ ...dispatcher!.stats, running: dispatcher!.runningCount }),
     routes: (router: Router) => flowRoutes(router, { db: d.db, log: d.log, registry, runner, mayRead }),
     async close() {
       await events.action('server.stop', {}, null);

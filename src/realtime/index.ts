@@ -39,6 +39,8 @@ export interface Realtime {
   endpoint: SocketEndpoint;
   /** users, roles, policies or their links changed (the catalog's onAccessChange): connections resolve their access again */
   accessChanged(): void;
+  /** open connections, subscriptions held and change frames sent (for /metrics) */
+  stats(): { connections: number; subscriptions: number; messages: number };
   /** stops the heartbeat and drops every subscription (the edge closes the sockets) */
   close(): void;
 }
@@ -139,6 +141,7 @@ export function realtime(deps: RealtimeDeps): Realtime {
 
   return {
     endpoint,
+    stats: () => ({ connections: connections.size, ...hub.stats }),
     accessChanged() {
       // on the delivery chain: events committed after the change are delivered with the new access
       const round = new Map<string, Promise<Accountability>>();

@@ -76,6 +76,8 @@ export class SubscriptionHub {
   private chain: Promise<void> = Promise.resolve();
   /** the events of a delivery queued but not started yet: later batches join it (see accept) */
   private open: ChangeEvent[] | undefined;
+  /** change messages handed to subscribers since start (a frame, or a GraphQL `next`), for /metrics */
+  private messages = 0;
 
   constructor(private events: EventStream, private reader: Reader, private log: Logger,
     private primaryKey: (collection: string) => Promise<string | null>) {}
@@ -92,6 +94,11 @@ export class SubscriptionHub {
     this.size++;
     this.off ??= this.events.subscribe((batch) => this.accept(batch));
     await this.events.positioned();
+  }
+
+  /** subscriptions held now, and change messages sent since start (for /metrics) */
+  get stats(): { subscriptions: number; messages: number } {
+    return { subscriptions: this.size, messages: this.messages };
   }
 
   /** Runs `job` in order with deliveries (e.g. an access change between two events). */
@@ -178,6 +185,7 @@ export class SubscriptionHub {
         const dataJson = JSON.stringify(data);
         const texts = new Map<string | undefined, string>();
         for (const sub of subs) {
+          this.messages++;
           if (sub.deliver) {
             sub.deliver(event.action, data);
             continue;
@@ -251,6 +259,7 @@ export class SubscriptionHub {
    * (or is held back until `init`, see release).
    */
   private emit(frames: Map<Subscription, string[]>, sub: Subscription, event: EventName, data: unknown): void {
+    this.messages++;
     if (sub.deliver) return sub.deliver(event, data);
     this.queue(frames, sub, subscriptionFrame(event, JSON.stringify(data), sub.uid));
   }

@@ -18,6 +18,7 @@ import { commentsRoutes } from './comments.js';
 import { utilsRoutes } from './utils.js';
 import { sharesRoutes } from './shares.js';
 import { versionsRoutes } from './versions.js';
+import { offlineRoutes } from './offline.js';
 
 export function restRoutes(router: Router, s: Services): Router {
   serverRoutes(router, s.config, s.db);
@@ -36,6 +37,7 @@ export function restRoutes(router: Router, s: Services): Router {
   sharesRoutes(router, s);
   systemWriteRoutes(router, s);
   versionsRoutes(router, s);
+  offlineRoutes(router);
   // last: its "/<endpoint>/:id" routes must not shadow more specific ones ("/permissions/me")
   systemRoutes(router, s, s.reader);
   return router;

@@ -13,7 +13,7 @@ import { isPlainObject, jsonBody } from '../request/body.js';
 import { parseQueryString } from '../request/qs.js';
 import { isForbiddenKey, parseJsonSafely } from '../request/safe-keys.js';
 import {
-  DIRECTUS_VERSION, VENDOR, applyDiff, diffSnapshots, isEmptyDiff, snapshotHash, takeSnapshot, type Snapshot, type SnapshotDiff,
+  DIRECTUS_VERSION, VENDOR, applyWithHash, diffSnapshots, isEmptyDiff, snapshotHash, takeSnapshot, type Snapshot, type SnapshotDiff,
 } from '../engine/snapshot.js';
 import { json, noContent } from './response.js';
 
@@ -168,12 +168,8 @@ export function schemaSnapshotRoutes(router: Router, s: Services) {
     if (!isString(body.hash)) throw invalidPayload('"hash" must be a string');
     const diff = validateDiff(body);
     if (isEmptyDiff(diff)) return noContent();
-    const current = await takeSnapshot(s.db, ctx.accountability);
-    if (!forced(ctx) && snapshotHash(current) !== body.hash) {
-      throw invalidPayload('Provided hash does not match the current instance\'s schema hash, indicating the schema has changed after this diff was generated. Please generate a new diff and try again or use the "force" query parameter to bypass this check');
-    }
     try {
-      await applyDiff(s.db, ctx.accountability, current, diff);
+      await applyWithHash(s.db, ctx.accountability, body.hash, diff, forced(ctx));
     } finally {
       s.catalog.schemaChanged();
     }

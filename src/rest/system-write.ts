@@ -6,7 +6,8 @@
 // Responses are Directus's: the written items re-read with the request's query (204 when
 // nothing may be read back), 204 for deletes.
 import type { Services } from './services.js';
-import { invalidPayload } from '../errors.js';
+import { forbidden, invalidPayload } from '../errors.js';
+import { noContent } from './response.js';
 import type { Router } from '../router.js';
 import type { RouteContext } from '../types.js';
 import { isPlainObject } from '../request/body.js';
@@ -69,4 +70,20 @@ export function systemWriteRoutes(router: Router, s: Services) {
     if (!isPlainObject(data)) throw invalidPayload('"value" must be of type object');
     return run(ctx, 'directus_settings', 'patch_collection', { data }, 'singleton');
   });
+
+  // the Data Studio's owner registration: Directus stores these four settings (with the caller's
+  // permissions on directus_settings) and then tells its own servers, which Strata does not do;
+  // other keys are ignored. A body with none of them changes nothing (Directus: a 500).
+  router.post('/settings/owner', async (ctx) => {
+    const payload = body(ctx) ?? {};
+    if (!isPlainObject(payload)) throw invalidPayload('"value" must be of type object');
+    const data = Object.fromEntries(OWNER_KEYS.filter((k) => payload[k] !== undefined).map((k) => [k, payload[k]]));
+    if (Object.keys(data).length === 0) {
+      if (!ctx.accountability.admin) throw forbidden();
+      return noContent();
+    }
+    return run(ctx, 'directus_settings', 'patch_collection', { data }, null);
+  });
 }
+
+const OWNER_KEYS = ['project_owner', 'project_usage', 'org_name', 'product_updates'];
