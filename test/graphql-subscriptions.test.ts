@@ -317,14 +317,14 @@ t.test('system collections are permission-exact: no read, no subscription; rows 
   const refused = new Stream(reader, 'subscription { directus_users_mutated { key } }');
   t.match(await refused.error, [{ message: 'Cannot query field "directus_users_mutated" on type "Subscription".' }]);
 
-  // a policy reading some users (emails at @visible.example), some fields (id, email)
+  // a policy reading some users (emails at @visible.example.com), some fields (id, email)
   const [policy, user] = ['88888888-8888-4888-8888-888888888888', '99999999-9999-4999-8999-999999999999'];
   await app.sql(`
     insert into directus_policies (id, name) values ('${policy}', 'Some users');
-    insert into directus_users (id, email, status, token) values ('${user}', 'peeker@visible.example', 'active', 'peeker-token');
+    insert into directus_users (id, email, status, token) values ('${user}', 'peeker@visible.example.com', 'active', 'peeker-token');
     insert into directus_access (id, "user", policy) values (gen_random_uuid(), '${user}', '${policy}');
     insert into directus_permissions (collection, action, permissions, fields, policy) values
-      ('directus_users', 'read', '{"email":{"_ends_with":"@visible.example"}}', 'id,email', '${policy}');
+      ('directus_users', 'read', '{"email":{"_ends_with":"@visible.example.com"}}', 'id,email', '${policy}');
   `);
   const peeker = connect('peeker-token');
   const hidden = new Stream(peeker, 'subscription { directus_users_mutated { key data { password } } }');
@@ -334,10 +334,10 @@ t.test('system collections are permission-exact: no read, no subscription; rows 
   const all = await subscribe(admin, 'subscription { directus_users_mutated(event: create) { key } }');
   // an invisible user first, then a visible one: the peeker's first result is the visible one
   const unseen = await app.post('/users', { email: 'unseen@example.com', password: 'secret-pw-3' });
-  const seen = await app.post('/users', { email: 'seen@visible.example', password: 'secret-pw-4' });
+  const seen = await app.post('/users', { email: 'seen@visible.example.com', password: 'secret-pw-4' });
   t.same(await all.next(), { data: { directus_users_mutated: { key: unseen.body.data.id } } }, 'the admin saw the other user');
-  t.same(await s.next(), { data: { directus_users_mutated: { key: seen.body.data.id, event: 'create', data: { id: seen.body.data.id, email: 'seen@visible.example' } } } });
+  t.same(await s.next(), { data: { directus_users_mutated: { key: seen.body.data.id, event: 'create', data: { id: seen.body.data.id, email: 'seen@visible.example.com' } } } });
   const rest = await app.get(`/users/${seen.body.data.id}`, { token: 'peeker-token' });
-  t.same(rest.body.data, { id: seen.body.data.id, email: 'seen@visible.example' }, 'what GET /users/:id answers the same caller');
+  t.same(rest.body.data, { id: seen.body.data.id, email: 'seen@visible.example.com' }, 'what GET /users/:id answers the same caller');
   t.equal(s.buffered, 0);
 });

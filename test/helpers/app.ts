@@ -64,7 +64,7 @@ export async function startApp(t: Tap, env: Record<string, string> = {}, opts: S
   if (!opts.database) await root.queryAsOwner(`create database ${dbName} template ${TEMPLATE_DB}`);
   const databaseUrl = urlFor(cluster.port, dbName);
   const config = loadConfig({
-    HOST: '127.0.0.1', PORT: '0', SECRET: 'test-secret-test-secret-test-secret', LOG_LEVEL: 'silent', LOGIN_STALL_TIME: '0',
+    HOST: '127.0.0.1', PORT: '0', SECRET: 'test-secret-test-secret-test-secret', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_STALL_TIME: '0',
     DB_POOL__MAX: '4', ...env,
   });
   const app = await createApp(config, createLogger(config.logLevel), databaseUrl);
