@@ -13,6 +13,12 @@ const recorded = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/d
 
 const plain = await createUser(app, { token: 'studio-plain-token' });
 
+t.test('the first admin user is "Admin User", as Directus names it', async (t) => {
+  // (before the tests below rename the admin)
+  const me = await app.get('/users/me?fields=first_name,last_name,email');
+  t.same(me.body, { data: { first_name: 'Admin', last_name: 'User', email: app.cluster.adminEmail } });
+});
+
 t.test('GET /auth lists no external providers and keeps the email/password form', async (t) => {
   for (const path of ['/auth', '/auth?sessionOnly', '/auth?sessionOnly=true']) {
     const res = await app.get(path, { token: null });
@@ -168,11 +174,6 @@ t.test('the system collections listed are Directus 12.4\'s (the app lists any ot
   const hooks = await app.get('/webhooks');
   t.equal(hooks.status, 200);
   t.same(hooks.body, { data: [] });
-});
-
-t.test('the first admin user is "Admin User", as Directus names it', async (t) => {
-  const me = await app.get('/users/me?fields=first_name,last_name,email');
-  t.same(me.body, { data: { first_name: 'Admin', last_name: 'User', email: app.cluster.adminEmail } });
 });
 
 t.test('$FOLLOW(collection, field) filters through an undeclared one-to-many', async (t) => {
