@@ -102,7 +102,22 @@ t.test('a session in the Data Studio', { skip, timeout: 280_000 }, async (t) => 
     await page.waitForFunction((p) => location.pathname === `/admin${p}`, {}, path);
   };
   const at = (pattern: RegExp) => page.waitForFunction((source) => new RegExp(source).test(location.pathname), {}, pattern.source);
-  const click = (selector: string) => page.locator(selector).click();
+  /** clicks an element once it is the one on top where it shows (not under a drawer or dialog
+   * still closing, which would take the click) */
+  const click = async (selector: string) => {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const el = await page.locator(selector).waitHandle();
+      await el.scrollIntoView().catch(() => undefined);
+      const onTop = await page.waitForFunction((e) => {
+        const r = e.getBoundingClientRect();
+        const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return top !== null && (e.contains(top) || top.contains(e));
+      }, { timeout: 2_000 }, el).then(() => true, () => false);
+      if (onTop) return el.click();
+      if (Date.now() > deadline) throw new Error(`${selector} stays covered`);
+    }
+  };
   /** the answer to the request a click sends */
   const answer = async (method: string, path: string | RegExp, act: () => Promise<unknown>): Promise<HTTPResponse> => {
     const [res] = await Promise.all([page.waitForResponse((r) => {
@@ -277,16 +292,22 @@ t.test('a session in the Data Studio', { skip, timeout: 280_000 }, async (t) => 
   });
 
   await step('open a role and policies', async () => {
+    // both rows first: the Public one joins the list above the others once loaded
+    const bothRows = () => page.waitForFunction(() => ['Public', 'Administrator']
+      .every((name) => Array.from(document.querySelectorAll('.v-table tr.table-row'), (r) => (r as HTMLElement).innerText).some((text) => text.includes(name))));
     await go('/settings/roles');
+    await bothRows();
     await click('.v-table ::-p-text(Administrator)');
     await at(/\/roles\/[0-9a-f-]{36}$/);
     // the role's users, by name
     await page.waitForSelector('::-p-text(Admin User)');
     await go('/settings/policies');
+    await bothRows();
     await click('.v-table ::-p-text(Administrator)');
     await at(/\/policies\/[0-9a-f-]{36}$/);
     await page.waitForSelector('::-p-text(Admins have all permissions)');
     await go('/settings/policies');
+    await bothRows();
     await click('.v-table ::-p-text(Public)');
     await at(/\/policies\/[0-9a-f-]{36}$/);
     await page.waitForSelector('::-p-text(No Permissions)');
