@@ -33,4 +33,7 @@
 --!include strata/schema/delete_collection.sql
 --!include strata/access/check_item.sql
 --!include strata/write/lock_schema_version.sql
+--!include strata/schema/collections_info.sql
+--!include strata/schema/fields_info.sql
+--!include strata/auth/bootstrap_admin.sql
 --!include strata/access/install.sql

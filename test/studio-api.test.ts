@@ -13,6 +13,12 @@ const recorded = (name: string) => JSON.parse(readFileSync(new URL(`./fixtures/d
 
 const plain = await createUser(app, { token: 'studio-plain-token' });
 
+t.test('the first admin user is "Admin User", as Directus names it', async (t) => {
+  // (before the tests below rename the admin)
+  const me = await app.get('/users/me?fields=first_name,last_name,email');
+  t.same(me.body, { data: { first_name: 'Admin', last_name: 'User', email: app.cluster.adminEmail } });
+});
+
 t.test('GET /auth lists no external providers and keeps the email/password form', async (t) => {
   for (const path of ['/auth', '/auth?sessionOnly', '/auth?sessionOnly=true']) {
     const res = await app.get(path, { token: null });
@@ -156,6 +162,18 @@ t.test('system collection metadata is what Directus declares', async (t) => {
     t.same(m.meta, c.meta, c.collection);
   }
   t.equal(mine.get('directus_users').meta.icon, 'people_alt');
+});
+
+t.test('the system collections listed are Directus 12.4\'s (the app lists any other directus_* as the user\'s)', async (t) => {
+  const system = (rows: any[]) => [...new Set(rows.map((r: any) => r.collection as string).filter((c) => c.startsWith('directus_')))].sort();
+  const collections = await app.get('/collections');
+  t.same(system(collections.body.data), system(recorded('collections')), 'GET /collections');
+  const fields = await app.get('/fields');
+  t.same(system(fields.body.data), system(recorded('fields')), 'GET /fields');
+  // Directus 9's webhooks (no longer a Directus collection) are still served on their own route
+  const hooks = await app.get('/webhooks');
+  t.equal(hooks.status, 200);
+  t.same(hooks.body, { data: [] });
 });
 
 t.test('$FOLLOW(collection, field) filters through an undeclared one-to-many', async (t) => {
