@@ -36,4 +36,8 @@
 --!include strata/schema/collections_info.sql
 --!include strata/schema/fields_info.sql
 --!include strata/auth/bootstrap_admin.sql
+--!include strata/access/collection_forbidden.sql
+--!include strata/access/check_write.sql
+--!include strata/write/write_meta.sql
+--!include strata/write/delete_items.sql
 --!include strata/access/install.sql
