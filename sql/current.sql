@@ -4,3 +4,6 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000014-….sql.
+--!include strata/read/compile_read.sql
+--!include strata/shares/share_check.sql
+--!include strata/schema/schema_forbidden.sql
