@@ -155,6 +155,8 @@ async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number;
   latencies.sort((x, y) => x - y);
   // what an incomplete row got: no delivery at all (an event lost) or some subscribers only
   const incomplete = [...committed.keys()].filter((id) => (received.get(id) ?? 0) < perGroup && !early.has(id));
+  const extra = [...received.values()].reduce((n, v) => n + Math.max(0, v - perGroup), 0);
+  if (extra) log(`    ${extra} deliveries beyond one per subscriber (a row delivered twice)`);
   if (incomplete.length) log(`    incomplete rows: ${incomplete.slice(0, 10).map((id) => `${id} (${received.get(id) ?? 0} of ${perGroup})`).join(', ')}`);
   return { sent, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? NaN, missing: sent - latencies.length };
 }
