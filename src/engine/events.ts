@@ -217,11 +217,6 @@ export class EventStream {
     return { batch, blocked: false };
   }
 
-  /** subscribers of the stream now (for /metrics) */
-  get subscriberCount(): number {
-    return this.subscribers.size;
-  }
-
   private publish(batch: ChangeEvent[]): void {
     if (this.subscribers.size > 0) this.stats.delivered += batch.length;
     for (const fn of this.subscribers) {
