@@ -157,11 +157,18 @@ async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number;
   const incomplete = [...committed.keys()].filter((id) => (received.get(id) ?? 0) < perGroup && !early.has(id));
   const extra = [...received.values()].reduce((n, v) => n + Math.max(0, v - perGroup), 0);
   if (extra) log(`    ${extra} deliveries beyond one per subscriber (a row delivered twice)`);
-  if (incomplete.length) log(`    incomplete rows: ${incomplete.slice(0, 10).map((id) => `${id} (${received.get(id) ?? 0} of ${perGroup})`).join(', ')}`);
+  if (incomplete.length) {
+    // which outbox row each one had: tells a stream that skipped an event from a re-read that missed the row
+    const outbox = await Promise.all(incomplete.slice(0, 10).map((id) =>
+      sql`select id::int, txid::text from strata.events where collection = 'rt_bench' and keys @> ${JSON.stringify([id])}::jsonb`));
+    log(`    incomplete rows: ${incomplete.slice(0, 10).map((id) => `${id} (${received.get(id) ?? 0} of ${perGroup})`).join(', ')}; their outbox rows: ${JSON.stringify(outbox.flat())}`);
+  }
   return { sent, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), max: latencies[latencies.length - 1] ?? NaN, missing: sent - latencies.length };
 }
 
 async function main() {
+  // /metrics tells where a delivery stopped, should one never arrive (see (c))
+  process.env.BENCH_EXTRA_ENV = JSON.stringify({ METRICS_ENABLED: 'true', ...JSON.parse(process.env.BENCH_EXTRA_ENV ?? '{}') });
   const db = await openBenchDatabase(0, urlArg, log);
   const servers: StrataServer[] = [];
   try {
@@ -226,8 +233,19 @@ async function main() {
         wake();
       }
     };
-    const waitFor = (n: number) => new Promise<void>((res) => {
-      wake = () => got >= n && res();
+    // a delivery that never comes fails the bench with what the gateway says of its stream, not a hang
+    const waitFor = (n: number) => new Promise<void>((res, rej) => {
+      const timer = setTimeout(async () => {
+        const metrics = await fetch(`${counted.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } }).then((r) => r.text()).catch(String);
+        const [{ max }] = await sql`select max(id)::int as max from strata.events`;
+        rej(new Error(`(c): ${got} of ${n} rows delivered after 10 s; strata.events max id ${max}; gateway: ` +
+          metrics.split('\n').filter((l) => /^strata_(change|realtime)/.test(l)).join('; ')));
+      }, 10_000);
+      wake = () => {
+        if (got < n) return;
+        clearTimeout(timer);
+        res();
+      };
       wake();
     });
     const EVENTS = 50;

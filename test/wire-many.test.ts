@@ -13,6 +13,7 @@ import { parseUrl } from '../src/db/wire/url.js';
 import type { Accountability } from '../src/types.js';
 import { readClusterInfo, urlFor } from './setup/cluster.js';
 import { startApp } from './helpers/app.js';
+import { Reader } from '../src/engine/reader.js';
 
 const cluster = readClusterInfo();
 const tag = randomBytes(3).toString('hex');
@@ -214,4 +215,42 @@ t.test('Db.requestMany: the request role and its accountability, in one transact
   t.equal(reads.length, 2);
   t.ok(Array.isArray(JSON.parse(reads[0]!.toString()).data), 'a list read');
   t.ok(JSON.parse(reads[1]!.toString()).data, 'an aggregate read');
+});
+
+t.test('Db.requestEach and Reader.readValues: different callers in one flight, each with its own context', async (t) => {
+  const app = await startApp(t);
+  const acc = (admin: boolean, ip: string): Accountability => ({
+    user: null, role: null, roles: [], policies: [], admin, app: admin, ip, userAgent: 'each-test', origin: null,
+  });
+  const probe = "select current_user || ' ' || (current_setting('strata.accountability')::jsonb ->> 'ip') || ' ' || pg_backend_pid()";
+  const v = (texts(await app.db.requestEach([
+    { accountability: acc(false, '10.0.0.1'), text: probe, params: [] },
+    { accountability: acc(true, '10.0.0.2'), text: probe, params: [] },
+    { accountability: acc(false, '10.0.0.3'), text: probe, params: [] },
+  ]))) as string[];
+  t.same(v.map((x) => x.split(' ').slice(0, 2).join(' ')), ['strata_request 10.0.0.1', 'strata_admin 10.0.0.2', 'strata_request 10.0.0.3'],
+    'each statement runs as its own caller, in the given order');
+  t.equal(v[0].split(' ')[2], v[2].split(' ')[2], 'callers of one pool share one flight (one connection)');
+  const err = await failure(app.db.requestEach([
+    { accountability: acc(false, '10.0.0.1'), text: "select 'ok'", params: [] },
+    { accountability: acc(false, '10.0.0.1'), text: 'select $1::int', params: ['x'] },
+  ], { valueErrors: 'INVALID_QUERY' }));
+  t.match(err, { code: 'INVALID_QUERY' }, 'a failing statement fails the flight, mapped as request() maps it');
+
+  // the Reader: a read failing in PostgreSQL (an invalid regular expression) does not take the
+  // others of the flight with it: they are run again one by one
+  await app.sql('create table each_items (id int primary key, name text)');
+  await app.sql("insert into each_items values (1, 'a'), (2, 'b')");
+  await app.sql("insert into directus_collections (collection) values ('each_items')");
+  await app.post('/utils/cache/clear', {});
+  const reader = new Reader(app.db, { defaultLimit: 100, maxDepth: 10, cacheSize: 10 });
+  const list = (query: object, a = acc(true, '10.0.0.9')) => ({ accountability: a, collection: 'each_items', query, mode: 'list' as const, output: 'value' as const });
+  const out = await reader.readValues([
+    list({ fields: ['id'], sort: ['id'] }),
+    list({ fields: ['id'], filter: { name: { _regex: '(' } } }),
+    list({ fields: ['name'], keys: [2] }),
+    list({ fields: ['nope'] }),
+  ]);
+  t.same(out.map((o) => ('value' in o ? JSON.parse(o.value!.toString()) : (o.error as DirectusError).code)),
+    [[{ id: 1 }, { id: 2 }], 'INVALID_QUERY', [{ name: 'b' }], 'FORBIDDEN'], 'each read answers its own value or error');
 });

@@ -51,6 +51,13 @@ export interface Db {
    * root fields of one GraphQL operation are one flight.
    */
   requestMany(accountability: Accountability, statements: Statement[], opts?: RequestOptions): Promise<(Buffer | null)[]>;
+  /**
+   * Statements of different callers in one flight per pool (one round trip instead of one each):
+   * each runs after its own caller's context, and answers its first value, in order. One
+   * implicit transaction: a failing statement fails them all (the caller may then run them one
+   * by one). For reads only; realtime re-reads a batch's groups with it.
+   */
+  requestEach(items: { accountability: Accountability; text: string; params: unknown[] }[], opts?: RequestOptions): Promise<(Buffer | null)[]>;
   /** Several internal statements in one transaction, as the connecting role. */
   transaction<T>(fn: (query: Db['queryAsOwner']) => Promise<T>): Promise<T>;
   /** the request pools' connections (one entry per pool: `request`, and `admin` when admins have their own) */
@@ -160,11 +167,31 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
     return values.slice(1); // the context statement's own value is not the caller's
   };
 
+  const requestEach: Db['requestEach'] = async (items, opts) => {
+    const out: (Buffer | null)[] = new Array(items.length).fill(null);
+    // admins may have a pool (a login) of their own: one flight per pool
+    const flights = new Map<WirePool, number[]>();
+    items.forEach((item, i) => {
+      const wire = item.accountability.admin ? admins : requests;
+      (flights.get(wire) ?? flights.set(wire, []).get(wire)!).push(i);
+    });
+    await Promise.all([...flights].map(async ([wire, indexes]) => {
+      const statements = indexes.flatMap((i) => {
+        const { accountability: a, text, params } = items[i];
+        return [{ text: CONTEXT, params: [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE] }, { text, params }];
+      });
+      const values = await mapErrors(wire.runAll(statements, opts?.signal), opts);
+      indexes.forEach((i, k) => (out[i] = values[2 * k + 1]));
+    }));
+    return out;
+  };
+
   return {
     queryAsOwner: query,
     request: async (accountability, text, params, opts) => (await requestBytes(accountability, text, params, opts))?.toString() ?? null,
     requestBytes,
     requestMany,
+    requestEach,
     transaction: (fn) =>
       mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
     poolStats: () => {

@@ -14,9 +14,8 @@ export interface EventRow {
   accountability: string | null;
   txid: string;
   created_at: Date;
-  /** the reading statement's snapshot (pg_current_snapshot): oldest running and next transaction ids */
+  /** the reading statement's snapshot's xmin (pg_current_snapshot): the oldest transaction still running */
   snap_xmin: string;
-  snap_xmax: string;
 }
 
 /**
@@ -27,9 +26,17 @@ export interface EventRow {
 export const readEventsAfter = (db: Db, afterId: number, limit: number): Promise<EventRow[]> =>
   db.queryAsOwner<EventRow & Record<string, unknown>>(
     `select e.id::text as id, e.collection, e.action, e.keys::text as keys, e.accountability::text as accountability, e.txid::text as txid, e.created_at,
-            pg_snapshot_xmin(s.snap)::text as snap_xmin, pg_snapshot_xmax(s.snap)::text as snap_xmax
+            pg_snapshot_xmin(s.snap)::text as snap_xmin
      from (select pg_current_snapshot() as snap) s, strata.events e
      where e.id > $1 order by e.id limit $2`, [afterId, limit]);
+
+/**
+ * A transaction id above every one assigned so far: it assigns one to the (one-statement)
+ * transaction that asks. A snapshot's xmax can't serve: it is the latest *completed* id + 1,
+ * and transactions with higher ids may be running (PostgreSQL's documentation of pg_snapshot).
+ */
+export const nextTransactionId = async (db: Db): Promise<bigint> =>
+  BigInt((await db.queryAsOwner<{ xid: string }>('select pg_current_xact_id()::text as xid'))[0].xid);
 
 /** The highest event id so far (0 when there is none): where a starting gateway begins. */
 export const lastEventId = async (db: Db): Promise<number> =>

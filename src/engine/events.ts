@@ -8,13 +8,17 @@
 // Ids come from a sequence when the trigger runs, not at commit, so a row with a higher id can
 // become visible before one with a lower id whose transaction is still running. Delivering it
 // and moving on would lose the lower one for good. So the stream delivers only a gap-free run of
-// ids; at a gap it remembers the reading statement's snapshot and waits until every transaction
-// running then has ended (a later snapshot's xmin is at least the earlier xmax): ids still
-// missing by then belonged to aborted transactions and are skipped. Until then it retries on a
-// short timer, so an aborted write never stalls delivery for longer than that.
+// ids. At a gap it takes a transaction id R assigned after the reading statement's snapshot:
+// the transaction holding a missing id had its id before (it wrote its row before it drew the
+// event id, drawn before the visible higher one), so once a later snapshot's xmin reaches R
+// every such transaction has ended, and ids still missing then belonged to aborted ones and are
+// skipped. (The snapshot's own xmax is no such bound: it is the latest *completed* id + 1, and
+// running transactions can have higher ids; relying on it lost events under concurrent
+// writes.) Until then it retries on a short timer, so an aborted write never stalls delivery
+// for longer than that.
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
-import { lastEventId, pruneEvents, readEventsAfter, type EventRow } from './event-store.js';
+import { lastEventId, nextTransactionId, pruneEvents, readEventsAfter, type EventRow } from './event-store.js';
 
 export interface ChangeEvent {
   id: number;
@@ -52,8 +56,11 @@ export class EventStream {
   /** wake-ups were skipped for want of subscribers (see subscribe) */
   private idle = false;
   private resuming: Promise<void> | undefined;
-  /** a gap: ids up to maxId still missing once the snapshot's xmin reaches xmax are never coming */
-  private gap: { xmax: bigint; maxId: number } | undefined;
+  /**
+   * a gap: ids up to maxId still missing once a snapshot's xmin reaches `horizon` (a transaction
+   * id assigned after the read that saw the gap) are never coming
+   */
+  private gap: { horizon?: bigint; maxId: number } | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
   private timers: NodeJS.Timeout[] = [];
   private subscribers = new Set<EventSubscriber>();
@@ -173,6 +180,7 @@ export class EventStream {
           this.publish(batch);
         }
         if (blocked) {
+          if (this.gap && this.gap.horizon === undefined) this.gap.horizon = await nextTransactionId(this.db);
           clearTimeout(this.gapTimer);
           this.gapTimer = setTimeout(() => this.wake(), this.gapRetryMs).unref();
           return;
@@ -191,10 +199,10 @@ export class EventStream {
 
   /** The gap-free run of rows from the last delivered id (see the file comment). */
   private deliverable(rows: EventRow[]): { batch: ChangeEvent[]; blocked: boolean } {
-    const { snap_xmin, snap_xmax } = rows[0];
+    const { snap_xmin } = rows[0];
     // every transaction that held a missing id at the gap's read has ended: those ids never come
     let skipUpTo = this.last;
-    if (this.gap && BigInt(snap_xmin) >= this.gap.xmax) {
+    if (this.gap?.horizon !== undefined && BigInt(snap_xmin) >= this.gap.horizon) {
       skipUpTo = this.gap.maxId;
       this.gap = undefined;
     }
@@ -204,7 +212,7 @@ export class EventStream {
       const id = Number(r.id);
       if (id !== next && id > skipUpTo + 1) {
         // ids next..id-1 are held by transactions running at this snapshot (or aborted)
-        this.gap ??= { xmax: BigInt(snap_xmax), maxId: Number(rows[rows.length - 1].id) };
+        this.gap ??= { maxId: Number(rows[rows.length - 1].id) };
         return { batch, blocked: true };
       }
       batch.push({

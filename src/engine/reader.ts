@@ -88,6 +88,31 @@ export class Reader {
     return this.run(accountability, collection, query, mode, output, timing);
   }
 
+  /**
+   * Several value reads, each as its own caller, in one round trip (realtime re-reads a batch's
+   * groups so: one flight, not one per group). Each answers its value or its error; a statement
+   * failing in the shared flight fails the others too, so then each runs again on its own.
+   */
+  async readValues(reads: { accountability: Accountability; collection: string; query: ReadQuery; mode: ReadMode; output: Exclude<ReadOutput, 'envelope'> }[]):
+    Promise<({ value: Buffer | null } | { error: unknown })[]> {
+    const compiled = await Promise.all(reads.map((r) => this.sqlFor(r.accountability, r.collection, r.query, r.mode, r.output)
+      .then((text) => ({ text }), (error: unknown) => ({ error }))));
+    const ready = reads.flatMap((r, i) => ('text' in compiled[i] ? [i] : []));
+    const out: ({ value: Buffer | null } | { error: unknown })[] = compiled.map((c) => ('error' in c ? c : { value: null }));
+    const each = (i: number) => ({ accountability: reads[i].accountability, text: (compiled[i] as { text: string }).text, params: [reads[i].query] });
+    try {
+      const values = await this.db.requestEach(ready.map(each), { valueErrors: 'INVALID_QUERY' });
+      ready.forEach((i, k) => (out[i] = { value: values[k] }));
+    } catch {
+      await Promise.all(ready.map(async (i) => {
+        const { accountability, text, params } = each(i);
+        out[i] = await this.db.requestBytes(accountability, text, params, { valueErrors: 'INVALID_QUERY' })
+          .then((value) => ({ value }), (error: unknown) => ({ error }));
+      }));
+    }
+    return out;
+  }
+
   private async run(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, output: ReadOutput, timing: Timing): Promise<Buffer | null> {
     const sql = await timed(timing, 'compile', () => this.sqlFor(accountability, collection, query, mode, output));
     return timed(timing, 'db', () => this.db.requestBytes(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));

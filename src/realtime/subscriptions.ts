@@ -78,6 +78,9 @@ export class SubscriptionHub {
   private open: ChangeEvent[] | undefined;
   /** change messages handed to subscribers since start (a frame, or a GraphQL `next`), for /metrics */
   private messages = 0;
+  /** each collection's last grouping (see groupsOf), and what invalidates it: a subscription added or removed, a job run */
+  private grouping = new Map<string, { generation: number; members: [Subscription, Accountability | null][]; groups: Map<string, Group> }>();
+  private generation = 0;
 
   constructor(private events: EventStream, private reader: Reader, private log: Logger,
     private primaryKey: (collection: string) => Promise<string | null>) {}
@@ -88,6 +91,7 @@ export class SubscriptionHub {
    */
   async add(sub: Subscription): Promise<void> {
     sub.pending = [];
+    this.generation++;
     let set = this.byCollection.get(sub.collection);
     if (!set) this.byCollection.set(sub.collection, (set = new Set()));
     set.add(sub);
@@ -103,6 +107,16 @@ export class SubscriptionHub {
 
   /** Runs `job` in order with deliveries (e.g. an access change between two events). */
   enqueue(job: () => Promise<void>): void {
+    this.schedule(async () => {
+      try {
+        await job();
+      } finally {
+        this.generation++; // what the job changed regroups the next delivery
+      }
+    });
+  }
+
+  private schedule(job: () => Promise<void>): void {
     this.open = undefined; // events arriving after this job are delivered after it
     this.chain = this.chain.then(job).catch((err) => this.log.error('realtime delivery', { err: String(err) }));
   }
@@ -118,7 +132,7 @@ export class SubscriptionHub {
       return;
     }
     const events = [...batch];
-    this.enqueue(() => {
+    this.schedule(() => {
       if (this.open === events) this.open = undefined;
       return this.deliver(events);
     });
@@ -135,6 +149,7 @@ export class SubscriptionHub {
   remove(sub: Subscription): void {
     const set = this.byCollection.get(sub.collection);
     if (!set?.delete(sub)) return;
+    this.generation++;
     this.size--;
     if (set.size === 0) this.byCollection.delete(sub.collection);
     // nobody listens: the stream stops reading (a write then costs only its outbox row)
@@ -170,7 +185,7 @@ export class SubscriptionHub {
     }
     // 2. one read per group for all the batch's events: a burst of writes costs a read per group, not per event
     const reading = [...grouped.values()].flatMap((groups) => [...groups.values()].filter((g) => g.keys.size > 0));
-    await Promise.all(reading.map((g) => this.readGroup(g)));
+    await this.readGroups(reading);
     // 3. in commit order, each event's rows to its subscribers; frames are collected per subscriber
     const frames = new Map<Subscription, string[]>();
     for (const { event, deletes, members } of steps) {
@@ -207,11 +222,23 @@ export class SubscriptionHub {
     }
   }
 
-  /** The collection's subscriptions that see the same rows, each group's members by the action they hear of. */
+  /**
+   * The collection's subscriptions that see the same rows, each group's members by the action
+   * they hear of. The grouping is kept between batches while no subscription came or went and
+   * every member's access is still the one it was grouped by (a re-auth or an expiry replaces
+   * the access object): under load that is a pass over the members, not a regrouping.
+   */
   private groupsOf(collection: string): Map<string, Group> {
+    const subs = this.byCollection.get(collection);
+    const kept = this.grouping.get(collection);
+    if (kept && kept.generation === this.generation && kept.members.every(([sub, access]) => sub.access() === access)) {
+      return new Map([...kept.groups].map(([key, g]) => [key, { ...g, keys: new Map(), rows: undefined }]));
+    }
     const groups = new Map<string, Group>();
-    for (const sub of this.byCollection.get(collection) ?? []) {
+    const members: [Subscription, Accountability | null][] = [];
+    for (const sub of subs ?? []) {
       const access = sub.access();
+      members.push([sub, access]);
       if (!access) continue;
       const output = sub.output ?? 'value';
       const key = `${accessKey(access)}\u0000${sub.item === undefined ? '' : String(sub.item)}\u0000${output}\u0000${queryKey(sub.query)}`;
@@ -222,36 +249,49 @@ export class SubscriptionHub {
       }
       for (const action of ACTIONS) if (!sub.event || sub.event === action) group.subs[action].push(sub);
     }
-    return groups;
+    this.grouping.set(collection, { generation: this.generation, members, groups });
+    return new Map([...groups].map(([key, g]) => [key, { ...g, keys: new Map() }]));
   }
 
-  /** One read of the rows of all the group's events, as the group's access, keyed for splitting per event. */
-  private async readGroup(group: Group): Promise<void> {
-    // the subscription's fields, filter and deep apply; its window (limit, offset) does not: every changed row it matches is news
-    const { limit: _l, offset: _o, meta: _m, ...query } = group.query;
-    try {
-      const pk = await this.primaryKey(group.collection);
-      if (!pk) return;
-      // the key is read under a name of its own (the subscription's fields may leave it out)
-      const read = { ...query, fields: [...(query.fields ?? ['*']), ROW_KEY], alias: { ...query.alias, [ROW_KEY]: pk },
-        keys: [...group.keys.values()], limit: -1 };
+  /**
+   * One read per group of the rows of all its events, as the group's access, keyed for splitting
+   * per event; every group's read goes in one round trip (Reader.readValues).
+   */
+  private async readGroups(groups: Group[]): Promise<void> {
+    const reads: { group: Group; query: Query & { keys: unknown[] } }[] = [];
+    for (const group of groups) {
+      const pk = await this.primaryKey(group.collection).catch((err) => {
+        this.log.warn('realtime re-read failed: the group misses these events', { collection: group.collection, err: String(err) });
+        return null;
+      });
+      if (!pk) continue;
+      // the subscription's fields, filter and deep apply; its window (limit, offset) does not:
+      // every changed row it matches is news. The key is read under a name of its own (the
+      // subscription's fields may leave it out)
+      const { limit: _l, offset: _o, meta: _m, ...query } = group.query;
+      reads.push({ group, query: { ...query, fields: [...(query.fields ?? ['*']), ROW_KEY], alias: { ...query.alias, [ROW_KEY]: pk },
+        keys: [...group.keys.values()], limit: -1 } });
+    }
+    const read = (r: (typeof reads)[number]) => ({ accountability: r.group.access, collection: r.group.collection, query: r.query, mode: 'list' as const, output: r.group.output });
+    const results = await this.reader.readValues(reads.map(read));
+    await Promise.all(reads.map(async (r, i) => {
+      let result = results[i];
       // a read that fails for the database's reasons (a connection lost, a statement cancelled
       // under load) is tried again before the group's subscribers miss these events for good;
       // Directus errors (access lost, a field gone) are answers, not accidents
-      const once = () => this.reader.readValue(group.access, group.collection, read, 'list', {}, group.output);
-      const bytes = await once().catch((err) => {
-        if (err instanceof DirectusError) throw err;
-        this.log.warn('realtime re-read failed, trying again', { collection: group.collection, err: String(err) });
-        return once();
-      });
-      const rows = bytes ? (JSON.parse(bytes.toString()) as Record<string, unknown>[]) : [];
-      if (!Array.isArray(rows)) return;
-      group.rows = rows.map(({ [ROW_KEY]: key, ...row }) => ({ key: String(key), row }));
-    } catch (err) {
-      // e.g. the subscriber lost access to the collection, or a field of its query is gone
-      const log = err instanceof DirectusError ? this.log.debug : this.log.warn;
-      log.call(this.log, 'realtime re-read failed: the group misses these events', { collection: group.collection, err: String(err) });
-    }
+      if ('error' in result && !(result.error instanceof DirectusError)) {
+        this.log.warn('realtime re-read failed, trying again', { collection: r.group.collection, err: String(result.error) });
+        result = (await this.reader.readValues([read(r)]))[0];
+      }
+      if ('error' in result) {
+        // e.g. the subscriber lost access to the collection, or a field of its query is gone
+        const log = result.error instanceof DirectusError ? this.log.debug : this.log.warn;
+        log.call(this.log, 'realtime re-read failed: the group misses these events', { collection: r.group.collection, err: String(result.error) });
+        return;
+      }
+      const rows = result.value ? (JSON.parse(result.value.toString()) as Record<string, unknown>[]) : [];
+      if (Array.isArray(rows)) r.group.rows = rows.map(({ [ROW_KEY]: key, ...row }) => ({ key: String(key), row }));
+    }));
   }
 
   /**
