@@ -5,8 +5,8 @@
 // paths, SEARCH bodies, and writes answering every item they wrote. Each case is compared with
 // what Directus 12.4 answered for the same request on the same collections
 // (test/fixtures/rest-exact-2.json, recorded with scripts/record-rest-exact.ts): status, body and
-// key order, or, for a case with `pick`, the picked values (GET /fields bodies differ in key
-// order elsewhere). Cases run in order: earlier writes are later state. (Directus's own order of
+// key order, or, for a case with `pick`, the picked values (GET /fields bodies hold ids each
+// server numbers itself; rest-exact-3 compares their shape and key order). Cases run in order: earlier writes are later state. (Directus's own order of
 // two one-to-many fields under `*` changes between its restarts; the recording has them in field
 // order, as Strata answers.)
 import t from 'tap';

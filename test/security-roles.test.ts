@@ -47,7 +47,7 @@ t.test('strata_request executes no internal function', async (t) => {
   const [{ ok: publicOk }] = await app.sql<{ ok: boolean }>(`select bool_or(has_function_privilege('public', p.oid, 'execute')) as ok
     from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname = 'strata'`);
   t.equal(publicOk, false, 'PUBLIC executes nothing in schema strata');
-  const [{ ok: adminDdl }] = await app.sql<{ ok: boolean }>(`select has_function_privilege('strata_admin', 'strata.create_collection(jsonb)', 'execute') as ok`);
+  const [{ ok: adminDdl }] = await app.sql<{ ok: boolean }>(`select has_function_privilege('strata_admin', 'strata.create_collection(json)', 'execute') as ok`);
   t.equal(adminDdl, true, 'strata_admin changes the schema through the schema functions');
   const [creds] = await app.sql<{ request: boolean; admin: boolean }>(`select has_table_privilege('strata_request', 'strata.role_credentials', 'select') as request,
     has_table_privilege('strata_admin', 'strata.role_credentials', 'select') as admin`);

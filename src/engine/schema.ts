@@ -7,7 +7,7 @@ import type { Db } from '../db/client.js';
 import type { Accountability } from '../types.js';
 
 /**
- * A body as the JSON text a `$n::text::jsonb` parameter takes (a text parameter: postgres.js
+ * A body as the JSON text a `$n::text::json(b)` parameter takes (a text parameter: postgres.js
  * would encode a string bound to jsonb as a JSON string); null when there is none.
  */
 const jsonParam = (body: unknown): string | null => (body === undefined ? null : JSON.stringify(body));
@@ -20,11 +20,11 @@ export const collections = (db: Db, acc: Accountability): Answer =>
 export const collection = (db: Db, acc: Accountability, name: string): Answer =>
   db.request(acc, 'select strata.collection_info($1)::text', [name]);
 export const createCollection = (db: Db, acc: Accountability, body: unknown): Answer =>
-  db.request(acc, 'select strata.create_collection($1::text::jsonb)::text', [jsonParam(body)]);
+  db.request(acc, 'select strata.create_collection($1::text::json)::text', [jsonParam(body)]);
 export const updateCollections = (db: Db, acc: Accountability, body: unknown): Answer =>
-  db.request(acc, 'select strata.update_collections($1::text::jsonb)::text', [jsonParam(body)]);
+  db.request(acc, 'select strata.update_collections($1::text::json)::text', [jsonParam(body)]);
 export const updateCollection = (db: Db, acc: Accountability, name: string, body: unknown): Answer =>
-  db.request(acc, 'select strata.update_collection($1, $2::text::jsonb)::text', [name, jsonParam(body)]);
+  db.request(acc, 'select strata.update_collection($1, $2::text::json)::text', [name, jsonParam(body)]);
 export const deleteCollection = (db: Db, acc: Accountability, name: string): Answer =>
   db.request(acc, 'select strata.delete_collection($1)::text', [name]);
 
@@ -36,11 +36,11 @@ export const fields = (db: Db, acc: Accountability, collection: string): Answer 
 export const field = (db: Db, acc: Accountability, collection: string, name: string): Answer =>
   db.request(acc, 'select strata.field_info($1, $2)::text', [collection, name]);
 export const createField = (db: Db, acc: Accountability, collection: string, body: unknown): Answer =>
-  db.request(acc, 'select strata.create_field($1, $2::text::jsonb)::text', [collection, jsonParam(body)]);
+  db.request(acc, 'select strata.create_field($1, $2::text::json)::text', [collection, jsonParam(body)]);
 export const updateFields = (db: Db, acc: Accountability, collection: string, body: unknown): Answer =>
-  db.request(acc, 'select strata.update_fields($1, $2::text::jsonb)::text', [collection, jsonParam(body)]);
+  db.request(acc, 'select strata.update_fields($1, $2::text::json)::text', [collection, jsonParam(body)]);
 export const updateField = (db: Db, acc: Accountability, collection: string, name: string, body: unknown): Answer =>
-  db.request(acc, 'select strata.update_field($1, $2, $3::text::jsonb)::text', [collection, name, jsonParam(body)]);
+  db.request(acc, 'select strata.update_field($1, $2, $3::text::json)::text', [collection, name, jsonParam(body)]);
 export const deleteField = (db: Db, acc: Accountability, collection: string, name: string): Answer =>
   db.request(acc, 'select strata.delete_field($1, $2)::text', [collection, name]);
 

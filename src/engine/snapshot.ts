@@ -253,18 +253,18 @@ export async function applyDiff(db: Db, acc: Accountability, current: Snapshot, 
   };
   for (const c of [...created].sort((a, b) => depth(a) - depth(b))) {
     const fields = newFields.filter((f) => f.collection === c.collection).map((f) => fieldPayload(rhs(f.diff)));
-    out.push(call('select strata.create_collection($1::text::jsonb)', { collection: c.collection, meta: c.meta ?? null, schema: c.schema ?? null, ...(c.schema ? { fields } : {}) }));
+    out.push(call('select strata.create_collection($1::text::json)', { collection: c.collection, meta: c.meta ?? null, schema: c.schema ?? null, ...(c.schema ? { fields } : {}) }));
   }
   for (const c of diff.collections) {
     if (kindOf(c.diff) !== 'E') continue;
-    out.push(call('select strata.update_collection($1, $2::text::jsonb)', c.collection, { meta: patched(currentCollection.get(c.collection), c.diff).meta ?? null }));
+    out.push(call('select strata.update_collection($1, $2::text::json)', c.collection, { meta: patched(currentCollection.get(c.collection), c.diff).meta ?? null }));
   }
   for (const f of newFields) {
-    if (!createdNames.has(f.collection)) out.push(call('select strata.create_field($1, $2::text::jsonb)', f.collection, fieldPayload(rhs(f.diff))));
+    if (!createdNames.has(f.collection)) out.push(call('select strata.create_field($1, $2::text::json)', f.collection, fieldPayload(rhs(f.diff))));
   }
   for (const f of diff.fields) {
     if (kindOf(f.diff) !== 'E') continue;
-    out.push(call('select strata.update_field($1, $2, $3::text::jsonb)', f.collection, f.field, fieldPayload(patched(currentField.get(`${f.collection}\u0000${f.field}`), f.diff))));
+    out.push(call('select strata.update_field($1, $2, $3::text::json)', f.collection, f.field, fieldPayload(patched(currentField.get(`${f.collection}\u0000${f.field}`), f.diff))));
   }
   for (const r of diff.relations) {
     const kind = kindOf(r.diff);

@@ -6,6 +6,11 @@
 // `published` are reserved, the item must be readable to create a version of it, and a promote
 // names the main item's hash it was compared against (VERSION_HASH_MISMATCH otherwise).
 //
+// A version's delta, as a caller reads it, holds only the fields of the item they may read there,
+// and who saved it last and when (strata.revision_ref, as for revisions; Directus answers the
+// stored delta whole: README "Compatibility notes"); a promote writes the stored delta, as
+// Directus does, through the caller's own update permissions.
+//
 // The hash is the SHA-1 of the main item as the caller reads it (`fields=*`), keys sorted: a
 // fingerprint only compared with itself, so it need not equal Directus's own.
 import { createHash } from 'node:crypto';
@@ -216,13 +221,21 @@ export async function deltaView(s: VersionDeps, v: Pick<Version, 'collection' | 
   return { ...(pk ? { [pk]: v.item } : {}), ...savedFields(delta) };
 }
 
-/** POST /versions/:id/save: the body merged into the delta; answers the main item with the whole delta over it. */
+/**
+ * POST /versions/:id/save: the body merged into the delta; answers the main item with the whole
+ * delta over it, as the caller may read it.
+ */
 export async function saveVersion(s: VersionDeps, acc: Accountability, id: string, body: unknown, timing: Timing): Promise<Item> {
   if (!isPlainObject(body)) throw invalidPayload('"value" must be of type object');
   const v = await readVersion(s, acc, id, timing);
   const main = await readMain(s, acc, v, timing);
-  const delta = JSON.parse((await s.db.request(acc, 'select strata.version_save($1::uuid, $2::jsonb)::text', [v.id, body]))!) as Item;
-  return { ...main, ...delta };
+  await s.db.request(acc, 'select strata.version_save($1::uuid, $2::jsonb)::text', [v.id, body]);
+  return { ...main, ...(await readVersion(s, acc, id, timing)).delta };
+}
+
+/** The delta as stored, of a version the caller has read (what a promote writes). */
+async function storedDelta(db: Db, id: string): Promise<Item | null> {
+  return (await db.queryAsOwner<{ delta: Item | null }>('select delta from public.directus_versions where id = $1::uuid', [id]))[0]?.delta ?? null;
 }
 
 /** GET /versions/:id/compare */
@@ -252,7 +265,7 @@ export async function promoteVersion(s: VersionDeps, acc: Accountability, id: st
   if (body.mainHash !== mainHash) {
     throw new DirectusError('VERSION_HASH_MISMATCH', 'Main item has changed since this version was last updated.', { mainHash });
   }
-  const saved = savedFields(v.delta);
+  const saved = savedFields(await storedDelta(s.db, v.id));
   const pk = await primaryKey(s, v.collection);
   if (pk) delete saved[pk];
   const picked = body.fields === undefined ? null : new Set(typeof body.fields === 'string' ? body.fields.split(',') : body.fields as string[]);
