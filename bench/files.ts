@@ -102,7 +102,9 @@ async function main() {
       token = await tokenFor(base);
       log(`target ${base}`);
     } else {
-      process.env.BENCH_EXTRA_ENV = JSON.stringify({ STORAGE_LOCAL_ROOT: join(dir, 'storage') });
+      // STRATA_BENCH_DEV_MIGRATIONS=true also applies sql/current.sql
+      process.env.BENCH_EXTRA_ENV = JSON.stringify({ STORAGE_LOCAL_ROOT: join(dir, 'storage'),
+        ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}) });
       const db = await openBenchDatabase(0, opt('database-url') ?? process.env.DATABASE_URL, log);
       stopDb = () => db.stop();
       if (!(await installInChild(db.url))) throw new Error('installing the schema failed');

@@ -158,21 +158,40 @@ t.test('transformation errors', async (t) => {
 });
 
 t.test('presets and storage_asset_transform', async (t) => {
-  await app.sql(`update directus_settings set storage_asset_presets = '[{"key":"thumb","width":12,"height":12,"fit":"cover","format":"webp"}]'`);
+  // through the API: the gateway that wrote the settings applies them to its next request
+  const settings = async (data: object) => t.equal((await app.patch('/settings', data)).status, 200);
+  await settings({ storage_asset_presets: [{ key: 'thumb', width: 12, height: 12, fit: 'cover', format: 'webp' }] });
   const thumb = await get(`/assets/${image.id}?key=thumb`);
   t.equal(thumb.status, 200);
   t.same(await size(thumb.bytes), ['webp', 12, 12]);
 
-  await app.sql(`update directus_settings set storage_asset_transform = 'presets'`);
+  await settings({ storage_asset_transform: 'presets' });
   t.equal((await get(`/assets/${image.id}?key=thumb`)).status, 200);
   const adhoc = await get(`/assets/${image.id}?width=11`);
   t.equal(adhoc.status, 400);
   t.equal(adhoc.body.errors[0].extensions.code, 'INVALID_QUERY');
 
-  await app.sql(`update directus_settings set storage_asset_transform = 'none'`);
+  await settings({ storage_asset_transform: 'none' });
   t.equal((await get(`/assets/${image.id}?key=thumb`)).status, 400);
   t.equal((await get(`/assets/${image.id}?key=system-small-cover`)).status, 200, 'the app\'s own thumbnails still work');
+
+  // with plain SQL (a DBA, another gateway): every gateway hears of it (NOTIFY strata_settings)
+  // and drops the settings it kept; the answer changes once the notification arrived
+  const changed = async (want: number) => {
+    for (let i = 0; i < 100; i++) {
+      const status = (await get(`/assets/${image.id}?width=13`)).status;
+      if (status === want) return status;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return -1;
+  };
+  t.equal(await changed(400), 400, 'transformations are off');
   await app.sql(`update directus_settings set storage_asset_transform = 'all'`);
+  t.equal(await changed(200), 200, 'a plain-SQL change of the settings reaches the gateway');
+  await app.sql(`update directus_settings set storage_asset_transform = 'none'`);
+  t.equal(await changed(400), 400, 'and the next one too');
+  await settings({ storage_asset_transform: 'all' });
+  t.equal((await get(`/assets/${image.id}?width=13`)).status, 200);
 });
 
 t.test('a transformed copy is cached in storage and reused', async (t) => {

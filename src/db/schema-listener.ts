@@ -6,6 +6,7 @@
 // strata.events outbox (the payload, its id, is only a hint; readers read the table from the
 // last id they saw). strata_flows: flows, operations or webhooks changed (hooks/event_hooks.sql).
 // strata_deliveries: deliveries of flows or webhooks were queued (hooks/queue_deliveries.sql).
+// strata_settings: directus_settings changed (events/notify_settings_change.sql).
 // pg-listen keeps the connection alive and reconnects; a reconnect reports
 // every kind of change, since notifications sent while disconnected are lost.
 import pgListen from 'pg-listen';
@@ -19,6 +20,7 @@ export const ACCESS_CHANNEL = 'strata_access';
 export const EVENTS_CHANNEL = 'strata_events';
 export const FLOWS_CHANNEL = 'strata_flows';
 export const DELIVERIES_CHANNEL = 'strata_deliveries';
+export const SETTINGS_CHANNEL = 'strata_settings';
 
 export interface SchemaListener {
   close(): Promise<void>;
@@ -34,6 +36,8 @@ export interface ChangeSink {
   flowsChanged(): void;
   /** deliveries were queued (or may have been, after a reconnect) */
   deliveriesQueued(): void;
+  /** directus_settings changed (or may have, after a reconnect) */
+  settingsChanged(): void;
 }
 
 export async function listenForChanges(databaseUrl: string, sink: ChangeSink, onError: (err: Error) => void): Promise<SchemaListener> {
@@ -54,6 +58,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   subscriber.notifications.on(EVENTS_CHANNEL, () => sink.eventsAppended());
   subscriber.notifications.on(FLOWS_CHANNEL, () => sink.flowsChanged());
   subscriber.notifications.on(DELIVERIES_CHANNEL, () => sink.deliveriesQueued());
+  subscriber.notifications.on(SETTINGS_CHANNEL, () => sink.settingsChanged());
   subscriber.events.on('connected', () => {
     if (closed) void endQuietly(); // a reconnect that finished after close()
     else {
@@ -62,6 +67,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
       sink.eventsAppended();
       sink.flowsChanged();
       sink.deliveriesQueued();
+      sink.settingsChanged();
     }
   });
   subscriber.events.on('error', (err) => {
@@ -73,6 +79,7 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   await subscriber.listenTo(EVENTS_CHANNEL);
   await subscriber.listenTo(FLOWS_CHANNEL);
   await subscriber.listenTo(DELIVERIES_CHANNEL);
+  await subscriber.listenTo(SETTINGS_CHANNEL);
   // pg's Client.end() never settles when the connection already ended (the database went
   // away): wait for it briefly, never forever
   function endQuietly(): Promise<void> {

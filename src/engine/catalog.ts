@@ -37,6 +37,7 @@ export class Catalog {
   private eventListeners: Listener[] = [];
   private flowListeners: Listener[] = [];
   private deliveryListeners: Listener[] = [];
+  private settingsListeners: Listener[] = [];
 
   constructor(private db: Db) {}
 
@@ -84,6 +85,16 @@ export class Catalog {
     this.facts = undefined;
     this.keys.clear();
     for (const fn of this.schemaListeners) fn();
+  }
+
+  /** Called after any change to directus_settings (NOTIFY strata_settings, a listener reconnect, or this gateway's own write). */
+  onSettingsChange(fn: Listener): void {
+    this.settingsListeners.push(fn);
+  }
+
+  /** directus_settings changed: what was read of it is read again. */
+  settingsChanged(): void {
+    for (const fn of this.settingsListeners) fn();
   }
 
   /** Users, roles, policies or access links changed: every access subscriber drops its cache. */

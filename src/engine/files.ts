@@ -28,6 +28,24 @@ const LOCATIONS_SQL = `select id::text, storage, filename_disk, filename_downloa
 export const fileLocations = (db: Db, ids: string[]): Promise<FileLocation[]> =>
   db.queryAsOwner<FileLocation & Record<string, unknown>>(LOCATIONS_SQL, [ids]);
 
+/**
+ * GET /assets' one statement, run AS THE REQUEST: the file's location, or null when row-level
+ * security hides the row from the caller (its read permission's filter, a share's item), the
+ * same rule as the caller's own read of the file. (These columns are not secret: the request
+ * roles may select them; what the caller gets is only the bytes and headers the route sends.)
+ */
+export async function assetSource(db: Db, accountability: Accountability, id: string): Promise<FileLocation | null> {
+  const text = await db.request(accountability, ASSET_SOURCE_SQL, [id]);
+  if (text === null) return null;
+  const file = JSON.parse(text) as FileLocation;
+  return { ...file, modified_on: new Date(file.modified_on) };
+}
+
+const ASSET_SOURCE_SQL = `select json_build_object('id', f.id, 'storage', f.storage, 'filename_disk', f.filename_disk,
+  'filename_download', f.filename_download, 'type', f.type, 'filesize', f.filesize::text, 'width', f.width, 'height', f.height,
+  'focal_point_x', f.focal_point_x, 'focal_point_y', f.focal_point_y, 'modified_on', f.modified_on, 'folder', f.folder)::text
+  from directus_files f where f.id = $1::uuid`;
+
 /** What the server measured of an upload (never what the client said). */
 export interface UploadFacts {
   type: string | null;

@@ -103,6 +103,8 @@ export class Writer {
       args = original;
     }
     // (the write's one flight has committed when its answer arrives)
+    // this gateway's settings readers see the change at once (others on its notification)
+    if (collection === 'directus_settings') this.catalog.settingsChanged();
     this.afterWrite?.(accountability, collection, action, args);
     return out;
   }

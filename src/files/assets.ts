@@ -9,7 +9,7 @@ import { DirectusError, forbidden } from '../errors.js';
 import type { Router } from '../router.js';
 import type { ApiResponse, RouteContext } from '../types.js';
 import { parseQueryString } from '../request/qs.js';
-import { assetSettings, fileLocations, type FileLocation } from '../engine/files.js';
+import { assetSettings, assetSource, type AssetSettings, type FileLocation } from '../engine/files.js';
 import type { ByteRange, StorageDriver } from '../storage/index.js';
 import type { FilesDeps } from './deps.js';
 import { noCollection } from './names.js';
@@ -21,6 +21,15 @@ const ACTIVE = /^(image\/svg\+xml|text\/html|text\/xml|application\/([a-z0-9.-]+
 
 export function assetsRoutes(router: Router, d: FilesDeps): Router {
   let active = 0;
+  // the transformation rules of directus_settings, read once until the settings change (a
+  // query per transformed asset was a third of a cached transform's cost)
+  let settings: Promise<AssetSettings> | undefined;
+  d.catalog.onSettingsChange(() => (settings = undefined));
+  const currentSettings = () => {
+    const loading = (settings ??= assetSettings(d.db));
+    loading.catch(() => settings === loading && (settings = undefined));
+    return loading;
+  };
   // STRATA_TEST_HOLD_TRANSFORMS (tests only): a cold transform waits until another asset request
   // has been answered, so a test can have two transforms overlap without timing
   const held: (() => void)[] = [];
@@ -36,17 +45,16 @@ export function assetsRoutes(router: Router, d: FilesDeps): Router {
   const serveAsset = async (ctx: RouteContext, hold?: () => Promise<void>): Promise<ApiResponse> => {
     const id = ctx.params.id;
     if (!UUID.test(id)) throw forbidden();
-    // the caller's own read of the row decides access (row-level security, the file's read
-    // permission); which fields they may read doesn't matter (`*`: whatever they may, even none)
-    const visible = await d.reader.readValue(ctx.accountability, 'directus_files', { fields: ['*'], key: id }, 'one', ctx.timing);
-    if (visible === null || visible.toString() === 'null') throw await refusal(ctx);
-    const file = (await fileLocations(d.db, [id]))[0];
+    // the caller's read permission on the row decides access (row-level security's rules, the
+    // share, admin), checked with the location lookup in one statement
+    const file = await assetSource(d.db, ctx.accountability, id);
+    if (!file) throw await refusal(ctx);
     if (!file?.filename_disk || !d.storage.has(file.storage)) throw forbidden();
     const driver = d.storage.location(file.storage);
     const query = parseQueryString(ctx.req.query);
     const download = query.download !== undefined;
     const f = d.config.files;
-    const settings = wantsTransformation(query) ? await assetSettings(d.db) : { transform: 'all' as const, presets: null };
+    const settings = wantsTransformation(query) ? await currentSettings() : { transform: 'all' as const, presets: null };
     const transformation = requestedTransformation(query, settings, {
       maxDimension: f.assetsTransformMaxDimension, maxOperations: f.assetsTransformMaxOperations,
     });
@@ -110,8 +118,11 @@ async function transform(driver: StorageDriver, file: FileLocation, key: string,
   }
 }
 
+/** files up to this size are read in one call (StorageDriver.readAll) and sent as one body: thumbnails, icons */
+const SMALL_FILE = 256 * 1024;
+
 function serve(ctx: RouteContext, driver: StorageDriver, key: string, stat: { size: number; modified: Date }, type: string,
-  file: FileLocation, download: boolean, extra: Record<string, string>, ttlMs: number, csp: string): ApiResponse {
+  file: FileLocation, download: boolean, extra: Record<string, string>, ttlMs: number, csp: string): ApiResponse | Promise<ApiResponse> {
   const modified = new Date(Math.max(stat.modified.getTime(), new Date(file.modified_on).getTime()));
   const etag = `"${stat.size.toString(16)}-${modified.getTime().toString(16)}-${key.length > 40 ? key.slice(38, 46) : '0'}"`;
   const headers: Record<string, string> = {
@@ -147,6 +158,7 @@ function serve(ctx: RouteContext, driver: StorageDriver, key: string, stat: { si
     return { status: 206, headers, stream: { body: driver.read(key, range), size: range.end - range.start + 1 } };
   }
   if (stat.size === 0) return { status: 200, headers, body: Buffer.alloc(0) };
+  if (driver.readAll && stat.size <= SMALL_FILE) return driver.readAll(key).then((body) => ({ status: 200, headers, body }));
   return { status: 200, headers, stream: { body: driver.read(key), size: stat.size } };
 }
 

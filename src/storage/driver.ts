@@ -22,6 +22,12 @@ export interface StorageDriver {
   write(key: string, data: AsyncIterable<Buffer>): Promise<number>;
   /** The bytes of `key` (a range of them when given). */
   read(key: string, range?: ByteRange): Readable;
+  /**
+   * The whole of a small `key` in one call, where the store has a cheaper way than a stream
+   * (local disk: one readFile; a stream costs an open, reads, a close and their bookkeeping,
+   * which dominated serving a cached thumbnail). Drivers without it are streamed.
+   */
+  readAll?(key: string): Promise<Buffer>;
   stat(key: string): Promise<StoredStat | null>;
   exists(key: string): Promise<boolean>;
   /** Removes `key`; a missing key is not an error. */

@@ -2,7 +2,7 @@
 // temporary name first and are renamed into place when complete, so a failed or aborted upload
 // never leaves a partial file under its real name.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -49,6 +49,10 @@ export class LocalDriver implements StorageDriver {
 
   read(key: string, range?: ByteRange): Readable {
     return createReadStream(this.path(key), range ? { start: range.start, end: range.end } : {});
+  }
+
+  readAll(key: string): Promise<Buffer> {
+    return readFile(this.path(key));
   }
 
   async stat(key: string): Promise<StoredStat | null> {
