@@ -107,7 +107,7 @@ export function assetsRoutes(router: Router, d: FilesDeps): Router {
 
 /** Writes the transformed copy to storage (atomically: a failed transform leaves nothing). */
 async function transform(driver: StorageDriver, file: FileLocation, key: string, t: Parameters<typeof pipelineFor>[0], format: string): Promise<void> {
-  const img = pipelineFor(t, format, { x: file.focal_point_x, y: file.focal_point_y, width: file.width, height: file.height });
+  const img = await pipelineFor(t, format, { x: file.focal_point_x, y: file.focal_point_y, width: file.width, height: file.height });
   const out = pipeline(driver.read(file.filename_disk!), img, () => undefined);
   try {
     await driver.write(key, out);

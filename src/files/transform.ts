@@ -4,7 +4,7 @@
 // against storage_asset_transform, ASSETS_TRANSFORM_IMAGE_MAX_DIMENSION and
 // ASSETS_TRANSFORM_MAX_OPERATIONS, then applied as one sharp pipeline.
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
+import type sharpModule from 'sharp';
 import type { FormatEnum, Sharp } from 'sharp';
 import { DirectusError, invalidQuery } from '../errors.js';
 import { isPlainObject } from '../request/body.js';
@@ -173,8 +173,16 @@ export function transformedKey(id: string, t: Transformation, format: string, fo
   return `${id}__${hash}.${EXTENSIONS[format]}`;
 }
 
+/**
+ * sharp, loaded on first use: libvips is a quarter of an idle gateway's memory, and a gateway
+ * that serves no image transformation or image upload never needs it.
+ */
+let loaded: Promise<typeof sharpModule> | undefined;
+export const loadSharp = (): Promise<typeof sharpModule> => (loaded ??= import('sharp').then((m) => m.default as typeof sharpModule));
+
 /** The sharp pipeline of a transformation (input streamed in, output streamed out). */
-export function pipelineFor(t: Transformation, format: string, focal: { x: number | null; y: number | null; width: number | null; height: number | null }): Sharp {
+export async function pipelineFor(t: Transformation, format: string, focal: { x: number | null; y: number | null; width: number | null; height: number | null }): Promise<Sharp> {
+  const sharp = await loadSharp();
   let img = sharp({ failOn: 'none', limitInputPixels: 268402689, sequentialRead: true }).rotate();
   if (t.width || t.height) {
     const fit = t.fit ?? 'cover';

@@ -3,7 +3,6 @@
 // caller (row-level security and write checks decide) and the measured facts recorded. See
 // storeUpload for why the bytes come first.
 import { randomBytes, randomUUID } from 'node:crypto';
-import sharp from 'sharp';
 import { DirectusError, invalidPayload } from '../errors.js';
 import type { RouteContext } from '../types.js';
 import { completeUpload, discardFile, type FileLocation } from '../engine/files.js';
@@ -13,6 +12,7 @@ import { diskExtension, titleFromFilename } from './title.js';
 import { clientFields } from '../engine/file-records.js';
 import { embeddedFacts, type EmbeddedFacts } from './metadata.js';
 import { emitAction } from '../engine/emitter.js';
+import { loadSharp } from './transform.js';
 import { uploadEvent } from './upload-event.js';
 
 /** Bytes of the head kept for sniffing and for reading image dimensions. */
@@ -132,6 +132,7 @@ export async function removeStored(d: FilesDeps, f: Pick<FileLocation, 'id' | 's
  */
 async function imageFacts(head: Buffer, allowList: string[]): Promise<({ width: number; height: number } & EmbeddedFacts) | null> {
   try {
+    const sharp = await loadSharp();
     const m = await sharp(head, { failOn: 'none' }).metadata();
     if (!m.width || !m.height) return null;
     const swap = (m.orientation ?? 1) >= 5;
