@@ -14,7 +14,8 @@ import postgres from 'postgres';
 import { ADMIN_TOKEN } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata } from './server.js';
-import { runLoad } from './load.js';
+import { runLoadWithCpu } from './load.js';
+import { postgresCpuMs } from './cpu.js';
 
 const log = (m: string) => process.stdout.write(m + '\n');
 const arg = (name: string, fallback: number) => {
@@ -24,6 +25,7 @@ const arg = (name: string, fallback: number) => {
 const rate = arg('rate', 500);
 const duration = arg('duration', 5);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
+const cpu = (ms: number | undefined) => (ms === undefined ? '?' : ms.toFixed(2));
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 
 async function main() {
@@ -101,7 +103,8 @@ async function main() {
 
     // (b) the write path with no flow, then with 10 active action flows
     const create = { method: 'POST', path: '/items/fl_bench', body: '{"title":"w"}', token: ADMIN_TOKEN };
-    const without = await runLoad(server.url, create, 4, duration);
+    const load = () => runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
+    const without = await load();
     for (let i = 0; i < 10; i++) {
       const flow = await fetch(`${server.url}/flows`, {
         method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
@@ -119,13 +122,14 @@ async function main() {
     const queued = () => sql`select count(*)::int as rows, coalesce(sum(case when kind = 'event'
       then jsonb_array_length(coalesce(listeners, '[]')) + jsonb_array_length(coalesce(done, '[]')) else 1 end), 0)::int as runs from strata.deliveries`;
     const [before] = await queued();
-    const withFlows = await runLoad(server.url, create, 4, duration);
+    const withFlows = await load();
     const [after] = await queued();
     const rows = after.rows - before.rows;
     const runs = after.runs - before.runs;
     log(`(b) POST /items/fl_bench (4 connections, ${duration} s): ${Math.round(without.rps)} creates/s without flows, ` +
       `${Math.round(withFlows.rps)} with 10 active action flows (${Math.round((withFlows.rps / without.rps) * 100)} %, ${runs} flow runs queued in ${rows} queue rows); ` +
-      `p50 ${without.p50} -> ${withFlows.p50} ms`);
+      `p50 ${without.p50} -> ${withFlows.p50} ms; CPU per create: PostgreSQL ${cpu(without.pgMsPerRequest)} -> ${cpu(withFlows.pgMsPerRequest)} ms, ` +
+      `gateway ${cpu(without.serverMsPerRequest)} -> ${cpu(withFlows.serverMsPerRequest)} ms (the flow runs included)`);
   } finally {
     await server.stop();
     receiver.close();

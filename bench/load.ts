@@ -138,3 +138,18 @@ export async function warmUp(baseUrl: string, r: Request, count: number): Promis
     await res.arrayBuffer();
   }
 }
+
+/**
+ * runLoad, with the CPU the run cost per request: PostgreSQL's (`pgCpuMs`, bench/cpu.ts) and the
+ * server process's (`serverCpuMicros`). On a machine where the load generator, the server and
+ * PostgreSQL share two cores, throughput moves with whatever else runs; the CPU per request is
+ * the steadier measure of what a change to the write path costs.
+ */
+export async function runLoadWithCpu(baseUrl: string, r: Request, connections: number, duration: number,
+  pgCpuMs: () => number | undefined, serverCpuMicros: () => Promise<number>): Promise<LoadResult & { pgMsPerRequest?: number; serverMsPerRequest: number }> {
+  const [pg0, s0] = [pgCpuMs(), await serverCpuMicros()];
+  const result = await runLoad(baseUrl, r, connections, duration);
+  const [pg1, s1] = [pgCpuMs(), await serverCpuMicros()];
+  const n = Math.max(result.requests, 1);
+  return { ...result, pgMsPerRequest: pg0 === undefined || pg1 === undefined ? undefined : (pg1 - pg0) / n, serverMsPerRequest: (s1 - s0) / 1000 / n };
+}

@@ -17,7 +17,8 @@ import { ADMIN_TOKEN } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
-import { runLoad } from './load.js';
+import { runLoadWithCpu } from './load.js';
+import { postgresCpuMs } from './cpu.js';
 
 const GROUPS = 10;
 const log = (m: string) => process.stdout.write(m + '\n');
@@ -31,6 +32,7 @@ const duration = arg('duration', 5);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
 
 const tokenOf = (g: number) => `rt-bench-token-${g}`;
+const cpu = (ms: number | undefined) => (ms === undefined ? '?' : ms.toFixed(2));
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
@@ -204,14 +206,17 @@ async function main() {
 
     // (d) outbox write cost: REST creates with no subscriber, then with 100
     const create = { method: 'POST', path: '/items/rt_bench', body: '{"grp":0,"title":"w"}', token: ADMIN_TOKEN };
-    const without = await runLoad(server.url, create, 4, duration);
+    const load = () => runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
+    const without = await load();
     const hundred = await openSockets(server.url, 100);
     await subscribeAll(hundred);
     for (const s of hundred) s.onEvent = () => {};
-    const withSubs = await runLoad(server.url, create, 4, duration);
+    const withSubs = await load();
     await closeAll(hundred);
     log(`(d) POST /items/rt_bench (4 connections, ${duration} s): ${Math.round(without.rps)} creates/s without subscribers, ` +
-      `${Math.round(withSubs.rps)} with 100 (${Math.round((withSubs.rps / without.rps) * 100)} %); p50 ${without.p50} -> ${withSubs.p50} ms`);
+      `${Math.round(withSubs.rps)} with 100 (${Math.round((withSubs.rps / without.rps) * 100)} %); p50 ${without.p50} -> ${withSubs.p50} ms; ` +
+      `CPU per create: PostgreSQL ${cpu(without.pgMsPerRequest)} -> ${cpu(withSubs.pgMsPerRequest)} ms, gateway ${cpu(without.serverMsPerRequest)} -> ` +
+      `${cpu(withSubs.serverMsPerRequest)} ms (the deliveries included)`);
     await server.stop();
     servers.pop();
 

@@ -6,4 +6,6 @@
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000015-….sql.
 --!include strata/events/notify_settings_change.sql
 --!include strata/events/schema_triggers.sql
+--!include strata/hooks/deliveries_table.sql
+--!include strata/hooks/record_and_claim.sql
 --!include strata/access/install.sql

@@ -67,9 +67,6 @@ export const loadWebhooks = async (db: Db): Promise<WebhookRow[]> =>
   (await parsed<WebhookRow[] | null>(db.queryAsOwner(
     `select json_agg(w)::text as j from (select id, name, method, url, status, data, headers from public.directus_webhooks where status = 'active') w`))) ?? [];
 
-const DELIVERY_JSON = `json_build_object('id', id::text, 'kind', kind, 'target', target, 'event', event, 'collection', collection,
-  'keys', keys, 'payload', payload, 'accountability', accountability, 'listeners', listeners, 'attempts', attempts)::text as j`;
-
 export interface Outcome {
   id: string;
   ok: boolean;
@@ -83,30 +80,11 @@ export interface Outcome {
 }
 
 /**
- * One round of a gateway's dispatcher, in one statement: records the outcomes of the deliveries
- * it finished (delivered, a retry at now + retryMs, or failed; an 'event' row's listeners that
- * got it move to `done`, the others stay for the retry), and claims up to `limit` due deliveries
- * for `leaseMs` (rows another gateway holds are skipped, and a lease that ran out is claimable
- * again: its gateway died or stalled).
+ * One round of a gateway's dispatcher, in one statement (strata.record_and_claim): records the
+ * outcomes of the deliveries it finished and claims up to `limit` due deliveries for `leaseMs`.
  */
 export const recordAndClaim = async (db: Db, outcomes: Outcome[], limit: number, leaseMs: number): Promise<Delivery[]> =>
-  (await db.queryAsOwner<{ j: string }>(
-    `with o as (select * from jsonb_to_recordset($1::jsonb -> 'list')
-                  as o(id bigint, ok boolean, retry int, status int, error text, done jsonb, failed jsonb)),
-     finished as (
-       update strata.deliveries d set status = case when o.ok then 'delivered' when o.retry is null then 'failed' else 'pending' end,
-         next_at = case when o.retry is null then d.next_at else now() + o.retry * interval '1 millisecond' end,
-         listeners = case when o.failed is null then d.listeners else o.failed end,
-         done = case when o.done is null then d.done else coalesce(d.done, '[]') || o.done end,
-         lease_until = null, last_status = o.status, last_error = left(o.error, 2000), updated_at = now()
-       from o where d.id = o.id
-     )
-     update strata.deliveries d set lease_until = now() + $3::int * interval '1 millisecond', attempts = d.attempts + 1, updated_at = now()
-     where d.id in (select id from strata.deliveries
-                    where status = 'pending' and next_at <= now() and (lease_until is null or lease_until <= now())
-                      and id not in (select id from o) -- (one statement changes a row once: those are the CTE's)
-                    order by id limit $2 for update skip locked)
-     returning ${DELIVERY_JSON}`,
+  (await db.queryAsOwner<{ j: string }>(`select j from strata.record_and_claim($1::jsonb -> 'list', $2, $3) j`,
     // (an object: this client sends a JS array as a PostgreSQL array, an object as JSON)
     [{ list: outcomes.map((o) => ({ id: o.id, ok: o.ok, retry: o.retryMs, status: o.status, error: o.error, done: o.done ?? null, failed: o.failed ?? null })) },
       limit, leaseMs])).map((r) => JSON.parse(r.j) as Delivery);

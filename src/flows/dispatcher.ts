@@ -29,6 +29,8 @@ export class Dispatcher {
   private draining: Promise<void> | undefined;
   private again = false;
   private timer: NodeJS.Timeout | undefined;
+  /** the next due time must be asked of the database (see armTimer) */
+  private askDue = true;
   private pruneTimer: NodeJS.Timeout | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
   /** the deliveries this gateway is running: their leases are renewed while they run */
@@ -105,14 +107,33 @@ export class Dispatcher {
     }
   }
 
-  /** wakes again when the next pending delivery falls due (a retry, or a lease another gateway let expire) */
+  /**
+   * Wakes again when the next pending delivery falls due. The database is asked (the earliest
+   * pending next_at or expired lease: a scan of the pending rows) only when that can have
+   * changed without a notification: at start (retries left by a gateway that stopped), after
+   * this gateway recorded a retry, and when the timer fires; new deliveries come with their
+   * notification. Otherwise the timer armed stays, or the gateway polls once per lease period
+   * (a lease another gateway let expire). Asking after every round was a statement per write
+   * under load, over a partial index full of rows that just left the pending state.
+   */
   private async armTimer(): Promise<void> {
-    clearTimeout(this.timer);
     if (this.closed) return;
-    const due = await nextDue(this.db).catch(() => null);
-    if (!due || this.closed) return;
-    const wait = Math.min(Math.max(due.getTime() - Date.now(), 10), this.config.deliveryLeaseMs);
-    this.timer = setTimeout(() => this.wake(), wait).unref();
+    let wait = this.config.deliveryLeaseMs;
+    if (this.askDue) {
+      this.askDue = false;
+      const due = await nextDue(this.db).catch(() => {
+        this.askDue = true;
+        return null;
+      });
+      if (this.closed) return;
+      if (due) wait = Math.min(Math.max(due.getTime() - Date.now(), 10), wait);
+    } else if (this.timer) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.askDue = true;
+      this.wake();
+    }, wait).unref();
   }
 
   private async deliver(d: Delivery): Promise<void> {
@@ -127,6 +148,7 @@ export class Dispatcher {
     }
     const retry = outcome.ok || d.attempts >= this.config.deliveryAttempts ? null
       : Math.min(this.config.deliveryBackoffMs * 2 ** (d.attempts - 1), MAX_BACKOFF_MS);
+    if (retry !== null) this.askDue = true;
     // an event row fans out to several listeners: each one's outcome counts
     if (outcome.done || outcome.failed) {
       this.stats.delivered += outcome.done?.length ?? 0;
