@@ -170,7 +170,9 @@ async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number;
 
 async function main() {
   // /metrics tells where a delivery stopped, should one never arrive (see (c))
-  process.env.BENCH_EXTRA_ENV = JSON.stringify({ METRICS_ENABLED: 'true', ...JSON.parse(process.env.BENCH_EXTRA_ENV ?? '{}') });
+  // (STRATA_BENCH_DEV_MIGRATIONS=true also applies sql/current.sql)
+  process.env.BENCH_EXTRA_ENV = JSON.stringify({ METRICS_ENABLED: 'true',
+    ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}), ...JSON.parse(process.env.BENCH_EXTRA_ENV ?? '{}') });
   const db = await openBenchDatabase(0, urlArg, log);
   const servers: StrataServer[] = [];
   try {
