@@ -3,10 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000015-….sql.
---!include strata/read/compile_read.sql
---!include strata/events/notify_settings_change.sql
---!include strata/events/schema_triggers.sql
---!include strata/hooks/deliveries_table.sql
---!include strata/hooks/record_and_claim.sql
---!include strata/access/install.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000016-….sql.
