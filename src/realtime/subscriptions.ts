@@ -78,9 +78,8 @@ export class SubscriptionHub {
   private open: ChangeEvent[] | undefined;
   /** change messages handed to subscribers since start (a frame, or a GraphQL `next`), for /metrics */
   private messages = 0;
-  /** each collection's last grouping (see groupsOf), and what invalidates it: a subscription added or removed, a job run */
-  private grouping = new Map<string, { generation: number; members: [Subscription, Accountability | null][]; groups: Map<string, Group> }>();
-  private generation = 0;
+  /** each collection's last grouping (see groupsOf); dropped when one of its subscriptions comes or goes, and by every job */
+  private grouping = new Map<string, { members: [Subscription, Accountability | null][]; groups: Map<string, Group> }>();
 
   constructor(private events: EventStream, private reader: Reader, private log: Logger,
     private primaryKey: (collection: string) => Promise<string | null>) {}
@@ -91,7 +90,7 @@ export class SubscriptionHub {
    */
   async add(sub: Subscription): Promise<void> {
     sub.pending = [];
-    this.generation++;
+    this.grouping.delete(sub.collection);
     let set = this.byCollection.get(sub.collection);
     if (!set) this.byCollection.set(sub.collection, (set = new Set()));
     set.add(sub);
@@ -111,7 +110,7 @@ export class SubscriptionHub {
       try {
         await job();
       } finally {
-        this.generation++; // what the job changed regroups the next delivery
+        this.grouping.clear(); // what the job changed regroups the next delivery
       }
     });
   }
@@ -149,7 +148,7 @@ export class SubscriptionHub {
   remove(sub: Subscription): void {
     const set = this.byCollection.get(sub.collection);
     if (!set?.delete(sub)) return;
-    this.generation++;
+    this.grouping.delete(sub.collection);
     this.size--;
     if (set.size === 0) this.byCollection.delete(sub.collection);
     // nobody listens: the stream stops reading (a write then costs only its outbox row)
@@ -231,7 +230,7 @@ export class SubscriptionHub {
   private groupsOf(collection: string): Map<string, Group> {
     const subs = this.byCollection.get(collection);
     const kept = this.grouping.get(collection);
-    if (kept && kept.generation === this.generation && kept.members.every(([sub, access]) => sub.access() === access)) {
+    if (kept && kept.members.every(([sub, access]) => sub.access() === access)) {
       return new Map([...kept.groups].map(([key, g]) => [key, { ...g, keys: new Map(), rows: undefined }]));
     }
     const groups = new Map<string, Group>();
@@ -249,7 +248,7 @@ export class SubscriptionHub {
       }
       for (const action of ACTIONS) if (!sub.event || sub.event === action) group.subs[action].push(sub);
     }
-    this.grouping.set(collection, { generation: this.generation, members, groups });
+    this.grouping.set(collection, { members, groups });
     return new Map([...groups].map(([key, g]) => [key, { ...g, keys: new Map() }]));
   }
 
