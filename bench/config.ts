@@ -18,3 +18,14 @@ export function benchConfig(pool: number, extra: Record<string, string> = {}): C
     ...extra,
   });
 }
+
+/**
+ * The gateway's extra environment of the standalone benches (realtime, flows, files), passed to
+ * the server and installer children in BENCH_EXTRA_ENV; STRATA_BENCH_DEV_MIGRATIONS=true adds
+ * STRATA_DEV_MIGRATIONS, so sql/current.sql is applied too (measuring uncommitted SQL).
+ */
+export function setBenchEnv(extra: Record<string, string>): void {
+  process.env.BENCH_EXTRA_ENV = JSON.stringify({
+    ...extra, ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}),
+  });
+}

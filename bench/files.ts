@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { ADMIN_TOKEN } from './config.js';
+import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { runLoad } from './load.js';
@@ -102,9 +102,7 @@ async function main() {
       token = await tokenFor(base);
       log(`target ${base}`);
     } else {
-      // STRATA_BENCH_DEV_MIGRATIONS=true also applies sql/current.sql
-      process.env.BENCH_EXTRA_ENV = JSON.stringify({ STORAGE_LOCAL_ROOT: join(dir, 'storage'),
-        ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}) });
+      setBenchEnv({ STORAGE_LOCAL_ROOT: join(dir, 'storage') });
       const db = await openBenchDatabase(0, opt('database-url') ?? process.env.DATABASE_URL, log);
       stopDb = () => db.stop();
       if (!(await installInChild(db.url))) throw new Error('installing the schema failed');

@@ -11,10 +11,10 @@
 import { createServer } from 'node:http';
 import os from 'node:os';
 import postgres from 'postgres';
-import { ADMIN_TOKEN } from './config.js';
+import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata } from './server.js';
-import { runLoadWithCpu } from './load.js';
+import { cpuMs as cpu, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
 
 const log = (m: string) => process.stdout.write(m + '\n');
@@ -25,13 +25,11 @@ const arg = (name: string, fallback: number) => {
 const rate = arg('rate', 500);
 const duration = arg('duration', 5);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
-const cpu = (ms: number | undefined) => (ms === undefined ? '?' : ms.toFixed(2));
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 
 async function main() {
-  // the gateway may reach the receiver on this host; STRATA_BENCH_DEV_MIGRATIONS=true also applies sql/current.sql
-  process.env.BENCH_EXTRA_ENV = JSON.stringify({ FLOWS_IP_DENY_LIST: '169.254.0.0/16',
-    ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}) });
+  // the gateway may reach the receiver on this host
+  setBenchEnv({ FLOWS_IP_DENY_LIST: '169.254.0.0/16' });
   const db = await openBenchDatabase(0, urlArg, log);
   if (!(await installInChild(db.url))) throw new Error('installing the schema failed');
   const sql = postgres(db.url, { max: 8, onnotice: () => {} });

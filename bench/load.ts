@@ -153,3 +153,6 @@ export async function runLoadWithCpu(baseUrl: string, r: Request, connections: n
   const n = Math.max(result.requests, 1);
   return { ...result, pgMsPerRequest: pg0 === undefined || pg1 === undefined ? undefined : (pg1 - pg0) / n, serverMsPerRequest: (s1 - s0) / 1000 / n };
 }
+
+/** A CPU time per request for the benches' lines ('?' where it could not be read). */
+export const cpuMs = (ms: number | undefined): string => (ms === undefined ? '?' : ms.toFixed(2));

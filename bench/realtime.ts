@@ -13,11 +13,11 @@
 import os from 'node:os';
 import postgres from 'postgres';
 import WebSocket from 'ws';
-import { ADMIN_TOKEN } from './config.js';
+import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
-import { runLoadWithCpu } from './load.js';
+import { cpuMs as cpu, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
 
 const GROUPS = 10;
@@ -32,7 +32,6 @@ const duration = arg('duration', 5);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
 
 const tokenOf = (g: number) => `rt-bench-token-${g}`;
-const cpu = (ms: number | undefined) => (ms === undefined ? '?' : ms.toFixed(2));
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
@@ -170,9 +169,7 @@ async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number;
 
 async function main() {
   // /metrics tells where a delivery stopped, should one never arrive (see (c))
-  // (STRATA_BENCH_DEV_MIGRATIONS=true also applies sql/current.sql)
-  process.env.BENCH_EXTRA_ENV = JSON.stringify({ METRICS_ENABLED: 'true',
-    ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}), ...JSON.parse(process.env.BENCH_EXTRA_ENV ?? '{}') });
+  setBenchEnv({ METRICS_ENABLED: 'true' });
   const db = await openBenchDatabase(0, urlArg, log);
   const servers: StrataServer[] = [];
   try {

@@ -154,32 +154,28 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   const query = <T extends Row>(text: string, params: unknown[] = []) =>
     mapErrors(sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>);
 
-  const requestBytes: Db['requestBytes'] = (accountability, text, params, opts) => mapErrors((accountability.admin ? admins : requests).run([
-    { text: CONTEXT, params: [contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE] },
-    { text, params },
-  ], 1, opts?.signal ?? accountability.signal), opts);
+  // every request statement runs after its caller's context, on its role's pool (admins may have
+  // a login of their own)
+  const contextOf = (a: Accountability) => ({ text: CONTEXT, params: [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE] });
+  const poolOf = (a: Accountability) => (a.admin ? admins : requests);
+
+  const requestBytes: Db['requestBytes'] = (accountability, text, params, opts) =>
+    mapErrors(poolOf(accountability).run([contextOf(accountability), { text, params }], 1, opts?.signal ?? accountability.signal), opts);
 
   const requestMany: Db['requestMany'] = async (accountability, statements, opts) => {
-    const role = accountability.admin ? ADMIN_ROLE : REQUEST_ROLE;
-    const context = { text: CONTEXT, params: [contextJson(accountability), role] };
-    const wire = accountability.admin ? admins : requests;
-    const values = await mapErrors(wire.runAll([context, ...statements], opts?.signal ?? accountability.signal), opts);
+    const values = await mapErrors(poolOf(accountability).runAll([contextOf(accountability), ...statements], opts?.signal ?? accountability.signal), opts);
     return values.slice(1); // the context statement's own value is not the caller's
   };
 
   const requestEach: Db['requestEach'] = async (items, opts) => {
     const out: (Buffer | null)[] = new Array(items.length).fill(null);
-    // admins may have a pool (a login) of their own: one flight per pool
-    const flights = new Map<WirePool, number[]>();
+    const flights = new Map<WirePool, number[]>(); // one flight per pool
     items.forEach((item, i) => {
-      const wire = item.accountability.admin ? admins : requests;
+      const wire = poolOf(item.accountability);
       (flights.get(wire) ?? flights.set(wire, []).get(wire)!).push(i);
     });
     await Promise.all([...flights].map(async ([wire, indexes]) => {
-      const statements = indexes.flatMap((i) => {
-        const { accountability: a, text, params } = items[i];
-        return [{ text: CONTEXT, params: [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE] }, { text, params }];
-      });
+      const statements = indexes.flatMap((i) => [contextOf(items[i].accountability), { text: items[i].text, params: items[i].params }]);
       const values = await mapErrors(wire.runAll(statements, opts?.signal), opts);
       indexes.forEach((i, k) => (out[i] = values[2 * k + 1]));
     }));

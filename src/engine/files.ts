@@ -21,8 +21,10 @@ export interface FileLocation {
   folder: string | null;
 }
 
-const LOCATIONS_SQL = `select id::text, storage, filename_disk, filename_download, type, filesize::text, width, height,
-  focal_point_x, focal_point_y, modified_on, folder::text from directus_files where id = any($1::uuid[])`;
+/** FileLocation's columns, as both of its statements read them */
+const LOCATION_COLUMNS = `id::text, storage, filename_disk, filename_download, type, filesize::text, width, height,
+  focal_point_x, focal_point_y, modified_on, folder::text`;
+const LOCATIONS_SQL = `select ${LOCATION_COLUMNS} from directus_files where id = any($1::uuid[])`;
 
 /** The stored location (and what /assets needs) of these files; missing ids are left out. */
 export const fileLocations = (db: Db, ids: string[]): Promise<FileLocation[]> =>
@@ -41,10 +43,7 @@ export async function assetSource(db: Db, accountability: Accountability, id: st
   return { ...file, modified_on: new Date(file.modified_on) };
 }
 
-const ASSET_SOURCE_SQL = `select json_build_object('id', f.id, 'storage', f.storage, 'filename_disk', f.filename_disk,
-  'filename_download', f.filename_download, 'type', f.type, 'filesize', f.filesize::text, 'width', f.width, 'height', f.height,
-  'focal_point_x', f.focal_point_x, 'focal_point_y', f.focal_point_y, 'modified_on', f.modified_on, 'folder', f.folder)::text
-  from directus_files f where f.id = $1::uuid`;
+const ASSET_SOURCE_SQL = `select row_to_json(f)::text from (select ${LOCATION_COLUMNS} from directus_files where id = $1::uuid) f`;
 
 /** What the server measured of an upload (never what the client said). */
 export interface UploadFacts {

@@ -49,7 +49,7 @@ export function assetsRoutes(router: Router, d: FilesDeps): Router {
     // share, admin), checked with the location lookup in one statement
     const file = await assetSource(d.db, ctx.accountability, id);
     if (!file) throw await refusal(ctx);
-    if (!file?.filename_disk || !d.storage.has(file.storage)) throw forbidden();
+    if (!file.filename_disk || !d.storage.has(file.storage)) throw forbidden();
     const driver = d.storage.location(file.storage);
     const query = parseQueryString(ctx.req.query);
     const download = query.download !== undefined;
