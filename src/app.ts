@@ -54,7 +54,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const catalog = new Catalog(db);
   catalog.onSchemaChange(() => reader.invalidate());
   catalog.onAccessChange(() => accessCache.clear());
-  const events = new EventStream(db, { retentionMs: config.eventsRetentionMs, log });
+  const events = new EventStream(db, { retentionMs: config.eventsRetentionMs, batchWindowMs: config.eventsBatchWindowMs, log });
   catalog.onEvents(() => events.wake());
   await events.start();
   const services: Services = {

@@ -124,6 +124,8 @@ export interface Config {
   statementTimeoutMs: number;
   /** STRATA_EVENTS_RETENTION: change events (strata.events) older than this are pruned, ms (0: never) */
   eventsRetentionMs: number;
+  /** STRATA_EVENTS_BATCH_WINDOW: the least time between two reads of strata.events, ms (0: none) */
+  eventsBatchWindowMs: number;
   /**
    * IP_TRUST_PROXY: which X-Forwarded-For hops to believe for the client's IP. false: none
    * (the socket's peer is the client); true: all (the leftmost address); a number: that many
@@ -606,6 +608,7 @@ export function loadConfig(env: Env = process.env): Config {
     planCacheMode: r.oneOf('STRATA_PLAN_CACHE_MODE', ['force_generic_plan', 'auto', 'force_custom_plan'] as const, 'force_generic_plan'),
     statementTimeoutMs: r.duration('STRATA_STATEMENT_TIMEOUT', '30s', true),
     eventsRetentionMs: r.duration('STRATA_EVENTS_RETENTION', '1d', true),
+    eventsBatchWindowMs: r.duration('STRATA_EVENTS_BATCH_WINDOW', '10', true),
     ipTrustProxy: trustProxy(r.string('IP_TRUST_PROXY', 'false')),
     ipCustomHeader: ((v: string) => (v === '' || v === 'false' ? false : v.toLowerCase()))(r.string('IP_CUSTOM_HEADER', 'false')),
     projectName: r.string('PROJECT_NAME', 'Directus'),

@@ -256,6 +256,24 @@ t.test('a stream that missed every notification resumes from its last id', async
   t.same((await again.events).map((e) => e.keys[0]), ['m-3'], 'nothing is delivered twice');
 });
 
+t.test('commits within the batch window after a read are read together, in one batch', async (t) => {
+  // a stream of its own, woken only by the test; subscribing made it read (to position itself),
+  // so every wake-up in the next second waits for the window's end and one read serves them all
+  const stream = new EventStream(app.db, { pollMs: 0, batchWindowMs: 1000 });
+  await stream.start();
+  t.teardown(() => stream.close());
+  const batches: string[][] = [];
+  const got = await collect(stream, hasTag('w-3'));
+  const off = stream.subscribe((batch) => batches.push(batch.map((e) => String(e.keys[0]))));
+  t.teardown(off);
+  for (const code of ['w-1', 'w-2', 'w-3']) {
+    await app.sql('insert into ev_tags (code) values ($1)', [code]);
+    stream.wake();
+  }
+  t.same((await got.events).map((e) => e.keys[0]), ['w-1', 'w-2', 'w-3']);
+  t.same(batches, [['w-1', 'w-2', 'w-3']], 'three commits, three wake-ups, one read');
+});
+
 t.test('prune_events removes events older than the retention', async (t) => {
   await app.sql("insert into ev_tags (code) values ('old'), ('old-2')");
   await app.sql("update strata.events set created_at = now() - interval '2 days' where keys ? 'old'");

@@ -44,6 +44,12 @@ export interface EventStreamOptions {
   pollMs?: number;
   /** STRATA_EVENTS_RETENTION: events older than this are pruned (0: never) */
   retentionMs?: number;
+  /**
+   * STRATA_EVENTS_BATCH_WINDOW: a read starts at least this long after the previous one started,
+   * so a steady stream of writes is read in batches (every subscriber group's re-read then covers
+   * many events in one statement) instead of one read per commit (0: read on every wake-up)
+   */
+  batchWindowMs?: number;
   log?: Logger;
 }
 
@@ -62,6 +68,9 @@ export class EventStream {
    */
   private gap: { horizon?: bigint; maxId: number } | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
+  private windowTimer: NodeJS.Timeout | undefined;
+  /** when the last read started (performance.now()) */
+  private lastReadAt = -Infinity;
   private timers: NodeJS.Timeout[] = [];
   private subscribers = new Set<EventSubscriber>();
   private readonly batchSize: number;
@@ -129,7 +138,10 @@ export class EventStream {
     return this.last;
   }
 
-  /** New events may be committed: read them (coalesced: one read at a time, one more after it). */
+  /**
+   * New events may be committed: read them (coalesced: one read at a time, one more after it, and
+   * no sooner than the batch window after the last one started).
+   */
   wake(): void {
     if (!this.started || this.closed || this.resuming) return;
     if (this.subscribers.size === 0) {
@@ -140,6 +152,16 @@ export class EventStream {
       this.again = true;
       return;
     }
+    if (this.windowTimer) return;
+    const wait = this.lastReadAt + (this.opts.batchWindowMs ?? 0) - performance.now();
+    if (wait > 0) {
+      this.windowTimer = setTimeout(() => {
+        this.windowTimer = undefined;
+        this.wake();
+      }, wait).unref();
+      return;
+    }
+    this.lastReadAt = performance.now();
     this.reading = this.drain().finally(() => {
       this.reading = undefined;
       if (this.again) {
@@ -164,6 +186,7 @@ export class EventStream {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.gapTimer);
+    clearTimeout(this.windowTimer);
     await this.reading;
   }
 
