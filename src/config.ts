@@ -608,7 +608,7 @@ export function loadConfig(env: Env = process.env): Config {
     planCacheMode: r.oneOf('STRATA_PLAN_CACHE_MODE', ['force_generic_plan', 'auto', 'force_custom_plan'] as const, 'force_generic_plan'),
     statementTimeoutMs: r.duration('STRATA_STATEMENT_TIMEOUT', '30s', true),
     eventsRetentionMs: r.duration('STRATA_EVENTS_RETENTION', '1d', true),
-    eventsBatchWindowMs: r.duration('STRATA_EVENTS_BATCH_WINDOW', '10', true),
+    eventsBatchWindowMs: r.duration('STRATA_EVENTS_BATCH_WINDOW', '25', true),
     ipTrustProxy: trustProxy(r.string('IP_TRUST_PROXY', 'false')),
     ipCustomHeader: ((v: string) => (v === '' || v === 'false' ? false : v.toLowerCase()))(r.string('IP_CUSTOM_HEADER', 'false')),
     projectName: r.string('PROJECT_NAME', 'Directus'),
