@@ -26,6 +26,12 @@ export function benchConfig(pool: number, extra: Record<string, string> = {}): C
  */
 export function setBenchEnv(extra: Record<string, string>): void {
   process.env.BENCH_EXTRA_ENV = JSON.stringify({
-    ...extra, ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}),
+    ...extra, ...passedThrough(), ...(process.env.STRATA_BENCH_DEV_MIGRATIONS === 'true' ? { STRATA_DEV_MIGRATIONS: 'true' } : {}),
   });
+}
+
+/** the event stream's batch window, when set in the bench's own environment, reaches the gateway (to compare settings) */
+function passedThrough(): Record<string, string> {
+  const window = process.env.STRATA_EVENTS_BATCH_WINDOW;
+  return window === undefined ? {} : { STRATA_EVENTS_BATCH_WINDOW: window };
 }

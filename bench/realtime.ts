@@ -169,9 +169,7 @@ async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number;
 
 async function main() {
   // /metrics tells where a delivery stopped, should one never arrive (see (c))
-  // STRATA_EVENTS_BATCH_WINDOW in the bench's environment reaches the gateway (to compare windows)
-  const window = process.env.STRATA_EVENTS_BATCH_WINDOW;
-  setBenchEnv({ METRICS_ENABLED: 'true', ...(window === undefined ? {} : { STRATA_EVENTS_BATCH_WINDOW: window }) });
+  setBenchEnv({ METRICS_ENABLED: 'true' });
   const db = await openBenchDatabase(0, urlArg, log);
   const servers: StrataServer[] = [];
   try {

@@ -18,6 +18,7 @@
 // for longer than that.
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
+import { StartWindow } from '../util/start-window.js';
 import { lastEventId, nextTransactionId, pruneEvents, readEventsAfter, type EventRow } from './event-store.js';
 
 export interface ChangeEvent {
@@ -68,9 +69,7 @@ export class EventStream {
    */
   private gap: { horizon?: bigint; maxId: number } | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
-  private windowTimer: NodeJS.Timeout | undefined;
-  /** when the last read started (performance.now()) */
-  private lastReadAt = -Infinity;
+  private window: StartWindow;
   private timers: NodeJS.Timeout[] = [];
   private subscribers = new Set<EventSubscriber>();
   private readonly batchSize: number;
@@ -81,6 +80,7 @@ export class EventStream {
   constructor(private db: Db, private opts: EventStreamOptions = {}) {
     this.batchSize = opts.batchSize ?? 1000;
     this.gapRetryMs = opts.gapRetryMs ?? 100;
+    this.window = new StartWindow(opts.batchWindowMs ?? 0);
   }
 
   /** Starts from the current last event: a gateway delivers what is committed after it started. */
@@ -152,16 +152,7 @@ export class EventStream {
       this.again = true;
       return;
     }
-    if (this.windowTimer) return;
-    const wait = this.lastReadAt + (this.opts.batchWindowMs ?? 0) - performance.now();
-    if (wait > 0) {
-      this.windowTimer = setTimeout(() => {
-        this.windowTimer = undefined;
-        this.wake();
-      }, wait).unref();
-      return;
-    }
-    this.lastReadAt = performance.now();
+    if (!this.window.admit(() => this.wake())) return;
     this.reading = this.drain().finally(() => {
       this.reading = undefined;
       if (this.again) {
@@ -186,7 +177,7 @@ export class EventStream {
     this.closed = true;
     for (const t of this.timers) clearInterval(t);
     clearTimeout(this.gapTimer);
-    clearTimeout(this.windowTimer);
+    this.window.clear();
     await this.reading;
   }
 
