@@ -5,6 +5,9 @@
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000016-….sql.
 --!include strata/access/write_scope.sql
+--!include strata/access/write_forbidden.sql
+--!include strata/access/field_forbidden.sql
+--!include strata/access/check_item.sql
 --!include strata/access/check_affected.sql
 --!include strata/access/sync_policies.sql
 --!include strata/write/update_items.sql
