@@ -14,4 +14,7 @@
 --!include strata/write/update_batch.sql
 --!include strata/write/delete_items.sql
 --!include strata/write/write_o2m_fields.sql
+--!include strata/catalog/system_studio_meta.sql
+--!include strata/catalog/system_studio_meta_data.sql
+--!include strata/schema/relations_info.sql
 --!include strata/access/install.sql
