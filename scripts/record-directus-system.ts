@@ -1,8 +1,8 @@
 // Records what a running Directus answers about its own system collections — the app metadata
 // of their fields (interface, options, display, width, sort, groups, the alias/presentation
 // fields), their collection metadata (icons, notes, display templates) and their relations —
-// into test/fixtures/directus-system-*.json, and turns the field and collection metadata into
-// the SQL data fixture Strata serves them from (sql/fixtures/strata/catalog/system_studio_meta_data.sql).
+// into test/fixtures/directus-system-*.json, and turns the field and collection metadata and the
+// relations' order into the SQL data fixture Strata serves them from (sql/fixtures/strata/catalog/system_studio_meta_data.sql).
 // This is data to match, asked of the real server; nothing is copied from Directus's source.
 //
 //   npx tsx scripts/record-directus-system.ts [http://127.0.0.1:18055] [admin@example.com] [admin-pass]
@@ -33,9 +33,10 @@ const fields = (await get('/fields')).filter((f) => system(f.collection)).map((f
 const collections = (await get('/collections')).filter((c) => system(c.collection))
   .map(({ collection, meta }) => ({ collection, meta }))
   .sort((a, b) => byKey(a.collection, b.collection));
+// in Directus's order (GET /relations lists the relations with a foreign key first, then those
+// without: `foreign_key`, from its `schema`), which strata.relations_info follows
 const relations = (await get('/relations')).filter((r) => system(r.collection))
-  .map(({ collection, field, related_collection, meta }) => ({ collection, field, related_collection, meta }))
-  .sort((a, b) => byKey(a.collection, b.collection) || byKey(a.field, b.field) || byKey(a.meta?.one_field ?? '', b.meta?.one_field ?? ''));
+  .map(({ collection, field, related_collection, schema, meta }) => ({ collection, field, related_collection, foreign_key: schema !== null, meta }));
 
 const write = (name: string, data: unknown) =>
   writeFileSync(`${root}test/fixtures/${name}`, JSON.stringify({ directus: version, data }, null, 1) + '\n');
@@ -56,6 +57,11 @@ const sql = [
   'insert into strata.system_collection_meta (collection, meta) values',
   collections.map((c) => `  (${text(c.collection)}, ${literal(c.meta)})`).join(',\n'),
   'on conflict (collection) do update set meta = excluded.meta;',
+  '',
+  '-- the system relations in the order of Directus\'s GET /relations (read by strata.relations_info)',
+  'delete from strata.system_relation_order;',
+  'insert into strata.system_relation_order (many_collection, many_field, one_field, position, foreign_key) values',
+  relations.map((r, i) => `  (${text(r.collection)}, ${text(r.field)}, ${text(r.meta?.one_field ?? '')}, ${i}, ${r.foreign_key})`).join(',\n') + ';',
   '',
 ].join('\n');
 writeFileSync(`${root}sql/fixtures/strata/catalog/system_studio_meta_data.sql`, sql);

@@ -4,3 +4,17 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000016-….sql.
+--!include strata/access/write_scope.sql
+--!include strata/access/write_forbidden.sql
+--!include strata/access/field_forbidden.sql
+--!include strata/access/check_item.sql
+--!include strata/access/check_affected.sql
+--!include strata/access/sync_policies.sql
+--!include strata/write/update_items.sql
+--!include strata/write/update_batch.sql
+--!include strata/write/delete_items.sql
+--!include strata/write/write_o2m_fields.sql
+--!include strata/catalog/system_studio_meta.sql
+--!include strata/catalog/system_studio_meta_data.sql
+--!include strata/schema/relations_info.sql
+--!include strata/access/install.sql

@@ -97,6 +97,26 @@ t.test('the system relations Directus declares are listed', async (t) => {
   }
 });
 
+t.test('GET /relations lists them in Directus\'s order, the user\'s between', async (t) => {
+  // Directus 12.4: the relations with a foreign key (the system ones first, in its order), then
+  // those without (the user's, then the system ones); the recording keeps its order
+  const key = (r: any) => `${r.collection}.${r.field}->${r.related_collection}.${r.meta?.one_field ?? ''}`;
+  const theirs = recorded('relations').map(key);
+  await app.post('/collections', { collection: 'studio_tags', fields: [{ field: 'id', type: 'integer', schema: { is_primary_key: true, has_auto_increment: true } },
+    { field: 'owner', type: 'uuid', schema: {} }, { field: 'note', type: 'integer' }] });
+  t.equal((await app.post('/relations', { collection: 'studio_tags', field: 'owner', related_collection: 'directus_users' })).status, 200);
+  t.equal((await app.post('/relations', { collection: 'studio_tags', field: 'note', related_collection: null, schema: null, meta: { one_field: null } })).status, 200);
+  const mine = (await app.get('/relations')).body.data.map(key);
+  const system = mine.filter((k: string) => theirs.includes(k));
+  t.ok(system.length >= theirs.length - 1, `${system.length} of Directus's ${theirs.length} system relations listed`);
+  t.strictSame(system, theirs.filter((k: string) => system.includes(k)), 'in Directus\'s order');
+  const lastWithKey = Math.max(...recorded('relations').filter((r) => r.foreign_key).map((r) => mine.indexOf(key(r))));
+  const firstWithout = Math.min(...recorded('relations').filter((r) => !r.foreign_key).map((r) => mine.indexOf(key(r))).filter((i) => i >= 0));
+  const owner = mine.indexOf('studio_tags.owner->directus_users.');
+  const note = mine.indexOf('studio_tags.note->null.');
+  t.ok(lastWithKey < owner && owner < note && note < firstWithout, `${lastWithKey} < ${owner} < ${note} < ${firstWithout}`);
+});
+
 t.test('reads go through the system relations', async (t) => {
   // the admin writes an item: its activity names the admin, its revision the collection
   await app.patch('/users/me', { first_name: 'Ada' });

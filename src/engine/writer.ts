@@ -143,8 +143,10 @@ export class Writer {
       return await timed(timing, 'db', () => this.db.request(accountability, how.system === true ? SYSTEM_WRITE_SQL : WRITE_SQL,
         [action, collection, args, sql, query, opts]));
     } catch (err) {
-      // neither readable nor writable: the read's refusal names the collection, as Directus's does
-      if (unreadable && err instanceof DirectusError && err.code === 'FORBIDDEN') throw unreadable;
+      // neither readable nor writable: the read's refusal names the collection, as Directus's
+      // does, unless the write's own refusal has Directus's words (`reason`: a key the update or
+      // delete permission does not admit, a field it does not permit)
+      if (unreadable && err instanceof DirectusError && err.code === 'FORBIDDEN' && err.extensions.reason === undefined) throw unreadable;
       throw err;
     }
   }
