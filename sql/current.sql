@@ -17,4 +17,5 @@
 --!include strata/catalog/system_studio_meta.sql
 --!include strata/catalog/system_studio_meta_data.sql
 --!include strata/schema/relations_info.sql
+--!include strata/read/output_expr.sql
 --!include strata/access/install.sql

@@ -228,6 +228,21 @@ t.test('the path is shape, the compared value is not (except whether it is a num
   t.same(await ids('filter={"meta":{"_json":{"a.b[0]":{"_eq":"z"}}}}'), [5]);
 });
 
+t.test('json values come back in compact form, as Directus serializes them', async (t) => {
+  // Directus 12.4, POST /items/<c> {"j":{"a":1,"b":[1,{"c":"x y"}]}} on a json field, answered
+  // {"data":{"id":1,"j":{"a":1,"b":[1,{"c":"x y"}]}}}: no spaces outside strings
+  const get = async (path: string) => (await fetch(app.url + path, { headers: { authorization: `Bearer ${app.adminToken}` } })).text();
+  const created = await fetch(`${app.url}/items/jx_docs?fields=meta`, { method: 'POST',
+    headers: { authorization: `Bearer ${app.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'compact', meta: { a: 1, b: [1, { c: 'x y' }] } }) });
+  t.equal(await created.text(), '{"data":{"meta":{"a":1,"b":[1,{"c":"x y"}]}}}', 'the create answer');
+  // a DBA's text with spaces and newlines (a json column keeps the text it was given)
+  await app.sql(String.raw`insert into jx_docs (id, title, meta) values (40, 'spaced', E'{ "k" : "a  b\\"  c",\n  "n": [ 1, 2 ] }')`);
+  t.equal(await get('/items/jx_docs/40?fields=meta'), String.raw`{"data":{"meta":{"k":"a  b\"  c","n":[1,2]}}}`, 'plain-SQL text, read');
+  t.equal(await get('/items/jx_docs?fields=title,meta&filter[title][_eq]=compact'), '{"data":[{"title":"compact","meta":{"a":1,"b":[1,{"c":"x y"}]}}]}', 'a list');
+  await app.sql('delete from jx_docs where id = 40 or title = $1', ['compact']);
+});
+
 t.test('a json field sorted, grouped or aggregated is a 400, not a 500 (Directus: 500)', async (t) => {
   for (const q of ['/items/jx_docs?sort=meta', '/items/jx_docs?sort=-meta', '/items/jx_docs?groupBy[]=meta&aggregate[count]=*',
     '/items/jx_docs?aggregate[countDistinct]=meta', '/items/jx_docs?aggregate[max]=meta', '/revisions?sort=data', '/revisions?groupBy[]=delta&aggregate[count]=*']) {
