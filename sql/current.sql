@@ -6,4 +6,7 @@
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000016-….sql.
 --!include strata/write/prepared.sql
 --!include strata/write/write_request.sql
+--!include strata/audit/revision_value.sql
+--!include strata/audit/revision_json.sql
+--!include strata/audit/audit.sql
 --!include strata/access/install.sql
