@@ -9,4 +9,8 @@
 --!include strata/audit/revision_value.sql
 --!include strata/audit/revision_json.sql
 --!include strata/audit/audit.sql
+--!include strata/write/write_meta.sql
+--!include strata/write/insert_rows.sql
+--!include strata/write/create_items.sql
+--!include strata/write/update_items.sql
 --!include strata/access/install.sql
