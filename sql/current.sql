@@ -13,4 +13,5 @@
 --!include strata/write/insert_rows.sql
 --!include strata/write/create_items.sql
 --!include strata/write/update_items.sql
+--!include strata/write/check_required.sql
 --!include strata/access/install.sql
