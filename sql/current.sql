@@ -14,4 +14,5 @@
 --!include strata/write/create_items.sql
 --!include strata/write/update_items.sql
 --!include strata/write/check_required.sql
+--!include strata/write/written_columns.sql
 --!include strata/access/install.sql
