@@ -89,12 +89,12 @@ t.test('revisions: an API write names the columns it wrote, plain SQL the whole 
 });
 
 t.test('a connection keeps at most 500 of them', async (t) => {
-  const n = await app.db.transaction(async (q) => {
+  const kept = await app.db.transaction(async (q) => {
     await q(`do $$ begin for i in 1..520 loop perform strata.run_prepared(format('select ($1 ->> ''v'') || %s', i), '{"v":"x"}'); end loop; end $$`);
     const [{ v }] = await q(`select strata.run_prepared('select ($1 ->> ''v'') || 520', '{"v":"x"}') as v`);
     const [{ n }] = await q(`select count(*)::int as n from pg_prepared_statements where name like 'strata\\_ps\\_%'`);
-    return { v, n };
+    return { v: String(v), n: Number(n) };
   });
-  t.equal(n.v, 'x520');
-  t.ok(n.n <= 500, `${n.n} prepared`);
+  t.equal(kept.v, 'x520');
+  t.ok(kept.n <= 500, `${kept.n} prepared`);
 });
