@@ -48,7 +48,8 @@ export async function writeStatement(url: string, config: Config, s: Scenario, t
     const sql = await reader.sqlFor(accountability, collection, { ...query, key: '?' }, 'one');
     const body = JSON.parse(s.body!);
     const [action, args] = key === undefined ? ['create', { payload: body }] : ['update', { key, data: body }];
-    const opts = { max_batch_mutation: null, default_limit: config.queryLimitDefault, read_mode: 'one', output: 'envelope' };
+    // (convert_errors false: the writer's first try, see src/engine/writer.ts)
+    const opts = { max_batch_mutation: null, default_limit: config.queryLimitDefault, read_mode: 'one', output: 'envelope', convert_errors: false };
     return requestStatements(contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE,
       WRITE_SQL, [action, collection, args, sql, query, opts]);
   } finally {

@@ -4,6 +4,16 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000016-….sql.
+--!include strata/write/prepared.sql
+--!include strata/write/write_request.sql
+--!include strata/audit/revision_value.sql
+--!include strata/audit/revision_json.sql
+--!include strata/audit/audit.sql
+--!include strata/write/write_meta.sql
+--!include strata/write/insert_rows.sql
+--!include strata/write/create_items.sql
+--!include strata/write/check_required.sql
+--!include strata/write/written_columns.sql
 --!include strata/access/write_scope.sql
 --!include strata/access/write_forbidden.sql
 --!include strata/access/field_forbidden.sql

@@ -116,5 +116,8 @@ export function fromPgError(err: unknown, valueErrors?: ValueErrorCode): Directu
     if (Array.isArray(more)) error.more = more.map((m) => new DirectusError(code, String(m?.message ?? ''), directusOrder(m?.extensions ?? {})));
     return error;
   }
-  return BY_SQLSTATE[err.code!]?.(err, valueErrors);
+  const error = BY_SQLSTATE[err.code!]?.(err, valueErrors);
+  // (the writer tells PostgreSQL's own value errors from Strata's converted ones by this)
+  if (error) error.cause = err;
+  return error;
 }

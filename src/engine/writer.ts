@@ -10,6 +10,7 @@ import { timed, type Timing } from '../types.js';
 import { DirectusError, invalidPayload } from '../errors.js';
 import type { Reader, ReadMode, ReadOutput } from './reader.js';
 import type { Catalog } from './catalog.js';
+import { isPgError } from '../db/errors.js';
 
 export const WRITE_SQL = 'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
 /** system collections (users, roles, policies, ...): their rules run around the same write */
@@ -92,15 +93,24 @@ export class Writer {
     const original = structuredClone(args);
     let out: string | null;
     try {
-      out = await this.writeOnce(accountability, collection, action, args, read, timing, extra, how);
+      // first without converting PostgreSQL's value and foreign-key errors (strata.write_request's
+      // convert_errors): catching them costs a subtransaction per statement of every write
+      out = await this.writeOnce(accountability, collection, action, args, read, timing, { ...extra, convert_errors: false }, how);
     } catch (err) {
-      // the schema changed after the hash fields were looked up (schema notifications are
-      // asynchronous; strata.check_schema_version refused the write): look them up again and
-      // write once more, so no value escapes hashing
-      if (!isSchemaChanged(err)) throw err;
-      this.catalog.schemaChanged();
-      out = await this.writeOnce(accountability, collection, action, original, read, timing, extra, how);
-      args = original;
+      if (isUnconverted(err)) {
+        // the write failed as a whole (its transaction rolled back): once more, with the error
+        // converted to Directus's (which field, which value)
+        out = await this.writeOnce(accountability, collection, action, original, read, timing, extra, how);
+        args = original;
+      } else {
+        // the schema changed after the hash fields were looked up (schema notifications are
+        // asynchronous; strata.check_schema_version refused the write): look them up again and
+        // write once more, so no value escapes hashing
+        if (!isSchemaChanged(err)) throw err;
+        this.catalog.schemaChanged();
+        out = await this.writeOnce(accountability, collection, action, original, read, timing, extra, how);
+        args = original;
+      }
     }
     // (the write's one flight has committed when its answer arrives)
     // this gateway's settings readers see the change at once (others on its notification)
@@ -150,6 +160,15 @@ export class Writer {
       throw err;
     }
   }
+}
+
+/** the SQLSTATEs the write functions convert to Directus's errors when asked (strata.insert_rows, strata.update_items) */
+const CONVERTED = new Set(['22001', '22003', '22P02', '22007', '22008', '22023', '22P03', '42804', '23503']);
+
+/** a value or foreign-key error as PostgreSQL raised it, unconverted (strata.write_request's convert_errors false) */
+function isUnconverted(err: unknown): boolean {
+  const pg = err instanceof DirectusError ? err.cause : err;
+  return isPgError(pg) && CONVERTED.has(pg.code!);
 }
 
 /** strata.check_schema_version's refusal: 503 SERVICE_UNAVAILABLE, reason SCHEMA_CHANGED */
