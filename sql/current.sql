@@ -12,3 +12,6 @@
 --!include strata/read/select_m2o.sql
 --!include strata/read/select_o2m_page.sql
 --!include strata/read/compile_select.sql
+--!include strata/util/jsonb_or_null.sql
+--!include strata/shares/share_id.sql
+--!include strata/access/has_policy.sql

@@ -1,0 +1,110 @@
+// One-to-many and many-to-many lists of a root list read for the whole page at once
+// (strata.select_o2m_page): the same answer as the subquery per parent row the compiler keeps
+// when an index gives one parent's related rows in the list's order. Each query is read both
+// ways (before and after such indexes exist) and the bodies must be equal; the compiled SQL
+// shows which form was used, so the comparison can't pass by comparing a form with itself.
+import t from 'tap';
+import { randomUUID } from 'node:crypto';
+import { startApp } from './helpers/app.js';
+import { loadReadFixture } from './helpers/read-fixture.js';
+import { asRole } from './helpers/as-role.js';
+
+const app = await startApp(t);
+await loadReadFixture(app);
+// more related rows, so that per-parent limits and offsets cut lists: article 4 gets six
+// comments, with a repeated body (a sort key with ties, broken by the key)
+await app.sql(`insert into rq_comments (body, article, sort) values ('d1', 4, 5), ('d2', 4, 4), ('d3', 4, 3), ('d1', 4, 2), ('d5', 4, 1), ('d6', 4, 6);
+  insert into rq_articles_tags (rq_articles_id, rq_tags_id) values (4, 1), (4, 2), (2, 3), (2, null)`);
+
+const OPTS = '{"mode":"list","default_limit":100,"max_depth":10}';
+const QUERIES: Record<string, unknown>[] = [
+  { fields: ['id', 'comments.id', 'comments.body', 'tags.rq_tags_id.name'], sort: ['id'], limit: 10 },
+  { fields: ['id', 'comments'], sort: ['id'], limit: 10 },
+  { fields: ['id', 'tags'], sort: ['-id'], limit: 3, offset: 1 },
+  { fields: ['id', 'comments.body'], sort: ['id'], limit: 10, deep: { comments: { _limit: 2, _sort: ['-id'] } } },
+  { fields: ['id', 'comments.body'], sort: ['id'], limit: 10, deep: { comments: { _limit: 2, _offset: 1 } } },
+  { fields: ['id', 'comments.body'], sort: ['id'], limit: 10, deep: { comments: { _offset: 3 } } },
+  { fields: ['id', 'comments.body'], sort: ['id'], limit: 10, deep: { comments: { _limit: -1, _sort: ['body', 'id'] } } },
+  { fields: ['id', 'comments.body'], sort: ['id'], limit: 10, deep: { comments: { _limit: 0 } } },
+  { fields: ['id', 'comments.id'], sort: ['id'], limit: 10, deep: { comments: { _filter: { body: { _neq: 'c2' } }, _sort: ['-sort'] } } },
+  { fields: ['id', 'tags.id', 'tags.rq_tags_id.name'], sort: ['id'], limit: 10, deep: { tags: { _filter: { rq_tags_id: { name: { _neq: 'red' } } } } } },
+  { fields: ['id', 'title', 'comments.body', 'tags.rq_tags_id.id'], filter: { id: { _in: [2, 3] } }, sort: ['title'], limit: 10 },
+  { fields: ['id', 'comments.body', 'comments.article.title'], sort: ['id'], limit: 2 },
+];
+
+const compiled = async (q: unknown) =>
+  (await app.sql<{ sql: string }>('select strata.compile_read($1, $2::jsonb, $3::jsonb) as sql', ['rq_articles', q, JSON.parse(OPTS)]))[0].sql;
+const read = async (q: unknown) =>
+  JSON.stringify((await app.sql<{ body: unknown }>('select strata.read($1, $2::jsonb, $3::jsonb) as body', ['rq_articles', q, JSON.parse(OPTS)]))[0].body);
+
+// the answers of the lists read for the whole page, before any index orders them per parent
+const paged: string[] = [];
+for (const q of QUERIES) paged.push(await read(q));
+
+t.test('without an index ordering them per parent, the lists are read for the whole page', async (t) => {
+  for (const q of QUERIES) t.match(await compiled(q), /row_number\(\) over \(partition by/, JSON.stringify(q));
+  // a junction's many-to-one inside such a list is a left join, not a lookup per junction row
+  t.match(await compiled(QUERIES[0]), /left join lateral \(select row_to_json\(x\.\*\) as v from \(select r_\d+_\d+\.name as name from public\.rq_tags/);
+});
+
+t.test('what the lists answer: limits, offsets, filters, sorts and empty lists per parent', async (t) => {
+  const [all, keys, , limited, offset, offsetOnly, , none, filtered, tagFilter] = paged.map((b) => JSON.parse(b).data);
+  t.same(all.map((a: { comments: { body: string }[] }) => a.comments.map((c) => c.body)),
+    [['c2', 'c4', 'c1'], ['c3'], [], ['d5', 'd1', 'd3', 'd2', 'd1', 'd6']], 'in the relation sort_field order');
+  t.same(all[1].tags, [{ rq_tags_id: { name: 'blue' } }, { rq_tags_id: { name: 'green' } }, { rq_tags_id: null }],
+    'a junction row without its related item reads null in the list');
+  t.same(all[2], { id: 3, comments: [], tags: [] }, 'a parent without related rows reads []');
+  t.same(keys[0].comments, [2, 4, 1], 'without child fields: the keys');
+  t.same(limited.map((a: { comments: unknown[] }) => a.comments), [[{ body: 'c4' }, { body: 'c2' }], [{ body: 'c3' }], [], [{ body: 'd6' }, { body: 'd5' }]]);
+  t.same(offset.map((a: { comments: unknown[] }) => a.comments), [[{ body: 'c4' }, { body: 'c1' }], [], [], [{ body: 'd1' }, { body: 'd3' }]]);
+  t.same(offsetOnly[3].comments, [{ body: 'd2' }, { body: 'd1' }, { body: 'd6' }]);
+  t.same(none.map((a: { comments: unknown[] }) => a.comments), [[], [], [], []], '_limit=0 reads no related row');
+  t.same(filtered[0].comments, [{ id: 1 }, { id: 4 }]);
+  t.same(tagFilter[0].tags, [{ id: 2, rq_tags_id: { name: 'blue' } }]);
+});
+
+t.test('the API answers the same as strata.read', async (t) => {
+  const res = await app.get('/items/rq_articles?fields=id,comments.id,comments.body,tags.rq_tags_id.name&sort=id&limit=10');
+  t.equal(res.status, 200);
+  t.equal(JSON.stringify(res.body), paged[0]);
+});
+
+// a reader who may see some tags and some comments only (row-level security on the related
+// collections), read both ways below
+const POLICY = randomUUID();
+await app.sql(`insert into directus_policies (id, name, app_access) values ('${POLICY}', 'Page reader', false);
+  insert into directus_permissions (collection, action, permissions, fields, policy) values
+    ('rq_articles', 'read', null, '*', '${POLICY}'),
+    ('rq_articles_tags', 'read', null, '*', '${POLICY}'),
+    ('rq_tags', 'read', '{"name":{"_neq":"blue"}}', '*', '${POLICY}'),
+    ('rq_comments', 'read', '{"body":{"_nin":["c4","d1"]}}', '*', '${POLICY}')`);
+const accountability = JSON.stringify({ user: null, role: null, roles: [], policies: [POLICY], admin: false, app: false });
+const READER_QUERY = { fields: ['id', 'comments.body', 'tags.rq_tags_id.name'], sort: ['id'], limit: 10, deep: { comments: { _limit: 2 } } };
+const asReader = async () => {
+  const rows = await asRole(app.db, 'strata_request', `select strata.read('rq_articles', '${JSON.stringify(READER_QUERY)}'::jsonb, '${OPTS}'::jsonb)::text as body`, accountability);
+  return (rows as { body: string }[])[0].body;
+};
+const readerPaged = await asReader();
+
+t.test('row-level security of the related collections applies to lists read for the page', async (t) => {
+  t.same(JSON.parse(readerPaged).data, [
+    { id: 1, comments: [{ body: 'c2' }, { body: 'c1' }], tags: [{ rq_tags_id: { name: 'red' } }, { rq_tags_id: null }] },
+    { id: 2, comments: [{ body: 'c3' }], tags: [{ rq_tags_id: null }, { rq_tags_id: { name: 'green' } }, { rq_tags_id: null }] },
+    { id: 3, comments: [], tags: [] },
+    { id: 4, comments: [{ body: 'd5' }, { body: 'd3' }], tags: [{ rq_tags_id: { name: 'green' } }, { rq_tags_id: { name: 'red' } }, { rq_tags_id: null }] },
+  ], 'hidden comments are not counted by the limit; a hidden tag reads null');
+});
+
+t.test('with indexes ordering each parent\'s rows, the subquery per parent answers the same', async (t) => {
+  await app.sql(`create index rq_comments_article_sort on rq_comments (article, sort);
+    create index rq_comments_article_id on rq_comments (article, id);
+    create index rq_comments_article_body on rq_comments (article, body);
+    create index rq_articles_tags_article_id on rq_articles_tags (rq_articles_id, id)`);
+  t.teardown(() => app.sql(`drop index rq_comments_article_sort, rq_comments_article_id, rq_comments_article_body, rq_articles_tags_article_id`));
+  for (const [i, q] of QUERIES.entries()) {
+    const sql = await compiled(q);
+    t.notMatch(sql, /row_number\(\) over \(partition by/, `per parent: ${JSON.stringify(q)}`);
+    t.equal(await read(q), paged[i], `same body: ${JSON.stringify(q)}`);
+  }
+  t.equal(await asReader(), readerPaged, 'the reader: same body');
+});
