@@ -15,3 +15,4 @@
 --!include strata/util/jsonb_or_null.sql
 --!include strata/shares/share_id.sql
 --!include strata/access/has_policy.sql
+--!include strata/access/install.sql
