@@ -4,6 +4,17 @@
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000016-….sql.
+--!include strata/read/index_ordered_within.sql
+--!include strata/read/unique_key.sql
+--!include strata/read/select_child.sql
+--!include strata/read/level_order.sql
+--!include strata/read/m2o_context.sql
+--!include strata/read/select_m2o.sql
+--!include strata/read/select_o2m_page.sql
+--!include strata/read/compile_select.sql
+--!include strata/util/jsonb_or_null.sql
+--!include strata/shares/share_id.sql
+--!include strata/access/has_policy.sql
 --!include strata/write/prepared.sql
 --!include strata/write/write_request.sql
 --!include strata/audit/revision_value.sql
