@@ -258,20 +258,28 @@ t.test('a stream that missed every notification resumes from its last id', async
 
 t.test('commits within the batch window after a read are read together, in one batch', async (t) => {
   // a stream of its own, woken only by the test; subscribing made it read (to position itself),
-  // so every wake-up in the next second waits for the window's end and one read serves them all
-  const stream = new EventStream(app.db, { pollMs: 0, batchWindowMs: 1000 });
+  // so every wake-up in the next 3 seconds waits for the window's end and one read serves them all
+  const stream = new EventStream(app.db, { pollMs: 0, batchWindowMs: 3000 });
   await stream.start();
   t.teardown(() => stream.close());
   const batches: string[][] = [];
   const got = await collect(stream, hasTag('w-3'));
   const off = stream.subscribe((batch) => batches.push(batch.map((e) => String(e.keys[0]))));
   t.teardown(off);
+  await stream.catchUp(); // the positioning read is over (it could otherwise see w-1)
   for (const code of ['w-1', 'w-2', 'w-3']) {
     await app.sql('insert into ev_tags (code) values ($1)', [code]);
     stream.wake();
   }
   t.same((await got.events).map((e) => e.keys[0]), ['w-1', 'w-2', 'w-3']);
   t.same(batches, [['w-1', 'w-2', 'w-3']], 'three commits, three wake-ups, one read');
+
+  // catchUp reads (nothing else wakes this stream) and resolves once the batch is handed on
+  const next = collect(stream, hasTag('w-4'));
+  await app.sql("insert into ev_tags (code) values ('w-4')");
+  await stream.catchUp();
+  t.same(batches.at(-1), ['w-4'], 'the commit before the call was read and handed on');
+  t.same((await (await next).events).map((e) => e.keys[0]), ['w-4']);
 });
 
 t.test('prune_events removes events older than the retention', async (t) => {

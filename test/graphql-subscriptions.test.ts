@@ -229,7 +229,8 @@ t.test('authentication and protocol errors close with graphql-ws\'s codes', asyn
 });
 
 t.test('strict: the token comes with the upgrade; an expiring token closes the socket', async (t) => {
-  const strict = await startApp(t, { WEBSOCKETS_GRAPHQL_AUTH: 'strict', ACCESS_TOKEN_TTL: '3s' });
+  // (a token lives 5 s: long enough for a login, a connection and a query on a busy CI machine)
+  const strict = await startApp(t, { WEBSOCKETS_GRAPHQL_AUTH: 'strict', ACCESS_TOKEN_TTL: '5s' });
   const url = `${strict.url.replace(/^http/, 'ws')}/graphql`;
   const refused = await new Promise<number>((resolve) => {
     const ws = new WebSocket(url, 'graphql-transport-ws');

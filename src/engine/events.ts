@@ -70,6 +70,10 @@ export class EventStream {
   private gap: { horizon?: bigint; maxId: number } | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
   private window: StartWindow;
+  /** the next read starts at once, whatever the window (see catchUp) */
+  private urgent = false;
+  /** callers of catchUp, resolved when the next read that starts has handed its batch on */
+  private catchingUp: (() => void)[] = [];
   private timers: NodeJS.Timeout[] = [];
   private subscribers = new Set<EventSubscriber>();
   private readonly batchSize: number;
@@ -133,6 +137,20 @@ export class EventStream {
     return this.resuming ?? Promise.resolve();
   }
 
+  /**
+   * Reads what is committed now, without waiting for the batch window, and resolves once that
+   * read has handed its batch on: events up to `lastId` then are what was committed before the
+   * call (a new subscription's `init` shows them; see SubscriptionHub.add).
+   */
+  catchUp(): Promise<void> {
+    if (!this.started || this.closed || this.subscribers.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.catchingUp.push(resolve);
+      this.urgent = true;
+      this.wake();
+    });
+  }
+
   /** The last event id delivered (or known never to come). */
   get lastId(): number {
     return this.last;
@@ -152,9 +170,12 @@ export class EventStream {
       this.again = true;
       return;
     }
-    if (!this.window.admit(() => this.wake())) return;
+    if (!this.urgent && !this.window.admit(() => this.wake())) return;
+    this.urgent = false;
+    const caughtUp = this.catchingUp.splice(0);
     this.reading = this.drain().finally(() => {
       this.reading = undefined;
+      for (const resolve of caughtUp) resolve();
       if (this.again) {
         this.again = false;
         this.wake();
@@ -179,6 +200,7 @@ export class EventStream {
     clearTimeout(this.gapTimer);
     this.window.clear();
     await this.reading;
+    for (const resolve of this.catchingUp.splice(0)) resolve();
   }
 
   private async drain(): Promise<void> {

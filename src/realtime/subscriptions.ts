@@ -35,6 +35,8 @@ export interface Subscription {
   cork?(fn: () => void): void;
   /** frames held back until the `init` answer is sent */
   pending?: string[];
+  /** events up to this id were committed before the subscription: its `init` shows them (see add) */
+  after?: number;
   /**
    * A front end that writes its own messages (GraphQL's `next`) takes each change here instead
    * of Directus's frame: `data` is the rows re-read for it (the row, with `item`), or the deleted keys.
@@ -90,6 +92,8 @@ export class SubscriptionHub {
    */
   async add(sub: Subscription): Promise<void> {
     sub.pending = [];
+    // nothing reaches it until it knows where it starts
+    sub.after = Infinity;
     this.grouping.delete(sub.collection);
     let set = this.byCollection.get(sub.collection);
     if (!set) this.byCollection.set(sub.collection, (set = new Set()));
@@ -97,6 +101,10 @@ export class SubscriptionHub {
     this.size++;
     this.off ??= this.events.subscribe((batch) => this.accept(batch));
     await this.events.positioned();
+    // what was committed before now, but not read yet (the stream's batch window), is read now:
+    // the subscription starts after it, as its `init` will show it
+    await this.events.catchUp();
+    sub.after = this.events.lastId;
   }
 
   /** subscriptions held now, and change messages sent since start (for /metrics) */
@@ -188,7 +196,9 @@ export class SubscriptionHub {
     // 3. in commit order, each event's rows to its subscribers; frames are collected per subscriber
     const frames = new Map<Subscription, string[]>();
     for (const { event, deletes, members } of steps) {
-      for (const sub of deletes) this.emit(frames, sub, 'delete', sub.item !== undefined ? sub.item : event.keys);
+      for (const sub of deletes) {
+        if (event.id > (sub.after ?? 0)) this.emit(frames, sub, 'delete', sub.item !== undefined ? sub.item : event.keys);
+      }
       for (const [group, subs] of members) {
         if (!group.rows) continue;
         const wanted = new Set((group.item !== undefined ? [group.item] : event.keys).map(String));
@@ -199,6 +209,7 @@ export class SubscriptionHub {
         const dataJson = JSON.stringify(data);
         const texts = new Map<string | undefined, string>();
         for (const sub of subs) {
+          if (event.id <= (sub.after ?? 0)) continue;
           this.messages++;
           if (sub.deliver) {
             sub.deliver(event.action, data);
