@@ -3,10 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000018-….sql.
---!include strata/audit/audit.sql
---!include strata/write/update_items.sql
---!include strata/write/insert_rows.sql
---!include strata/write/write_request.sql
---!include strata/write/collection_meta.sql
---!include strata/write/create_items.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000019-….sql.
