@@ -53,6 +53,43 @@ const read = async (q: unknown) =>
 const paged: string[] = [];
 for (const q of QUERIES) paged.push(await read(q));
 
+// a reader who may see some tags and some comments only (row-level security on the related
+// collections), read both ways below
+const POLICY = randomUUID();
+await app.sql(`insert into directus_policies (id, name, app_access) values ('${POLICY}', 'Page reader', false);
+  insert into directus_permissions (collection, action, permissions, fields, policy) values
+    ('rq_articles', 'read', null, '*', '${POLICY}'),
+    ('rq_articles_tags', 'read', null, '*', '${POLICY}'),
+    ('rq_tags', 'read', '{"name":{"_neq":"blue"}}', '*', '${POLICY}'),
+    ('rq_comments', 'read', '{"body":{"_nin":["c4","d1"]}}', '*', '${POLICY}')`);
+const accountability = JSON.stringify({ user: null, role: null, roles: [], policies: [POLICY], admin: false, app: false });
+const READER_QUERY = { fields: ['id', 'comments.body', 'tags.rq_tags_id.name'], sort: ['id'], limit: 10, deep: { comments: { _limit: 2 } } };
+const asReader = async () => {
+  const rows = await asRole(app.db, 'strata_request', `select strata.read('rq_articles', '${JSON.stringify(READER_QUERY)}'::jsonb, '${OPTS}'::jsonb)::text as body`, accountability);
+  return (rows as { body: string }[])[0].body;
+};
+const readerPaged = await asReader();
+
+// a reader who may read the lists on some articles only (two permissions with different
+// fields; field masks apply to requests, so over the API): a masked list is null, not []
+const MASKED = randomUUID();
+const MASKED_ROLE = randomUUID();
+await app.sql(`insert into directus_roles (id, name) values ('${MASKED_ROLE}', 'Masked lists');
+  insert into directus_policies (id, name, app_access) values ('${MASKED}', 'Masked lists', false);
+  insert into directus_access (id, role, policy) values (gen_random_uuid(), '${MASKED_ROLE}', '${MASKED}');
+  insert into directus_permissions (collection, action, permissions, fields, policy) values
+    ('rq_articles', 'read', '{"id":{"_in":[1,4]}}', '*', '${MASKED}'),
+    ('rq_articles', 'read', '{}', 'id,title', '${MASKED}'),
+    ('rq_articles_tags', 'read', null, '*', '${MASKED}'),
+    ('rq_tags', 'read', null, '*', '${MASKED}'),
+    ('rq_comments', 'read', null, '*', '${MASKED}')`);
+const maskedUser = await createUser(app, { token: 'masked-lists-token' });
+await app.sql('update directus_users set role = $1 where id = $2', [MASKED_ROLE, maskedUser.id]);
+const MASKED_PATH = '/items/rq_articles?fields=id,comments.body,tags.rq_tags_id.name&sort=id&limit=10&deep[comments][_limit]=2';
+const maskedPaged = await app.get(MASKED_PATH, { token: 'masked-lists-token' });
+
+// (every read above ran before the first subtest: subtests run while top-level code goes on,
+// and none of the setup may overlap them)
 t.test('without an index ordering them per parent, the lists are read for the whole page', async (t) => {
   for (const [i, q] of QUERIES.entries()) {
     const sql = await compiled(q);
@@ -93,23 +130,6 @@ t.test('the API answers the same as strata.read', async (t) => {
   t.equal(JSON.stringify(res.body), paged[0]);
 });
 
-// a reader who may see some tags and some comments only (row-level security on the related
-// collections), read both ways below
-const POLICY = randomUUID();
-await app.sql(`insert into directus_policies (id, name, app_access) values ('${POLICY}', 'Page reader', false);
-  insert into directus_permissions (collection, action, permissions, fields, policy) values
-    ('rq_articles', 'read', null, '*', '${POLICY}'),
-    ('rq_articles_tags', 'read', null, '*', '${POLICY}'),
-    ('rq_tags', 'read', '{"name":{"_neq":"blue"}}', '*', '${POLICY}'),
-    ('rq_comments', 'read', '{"body":{"_nin":["c4","d1"]}}', '*', '${POLICY}')`);
-const accountability = JSON.stringify({ user: null, role: null, roles: [], policies: [POLICY], admin: false, app: false });
-const READER_QUERY = { fields: ['id', 'comments.body', 'tags.rq_tags_id.name'], sort: ['id'], limit: 10, deep: { comments: { _limit: 2 } } };
-const asReader = async () => {
-  const rows = await asRole(app.db, 'strata_request', `select strata.read('rq_articles', '${JSON.stringify(READER_QUERY)}'::jsonb, '${OPTS}'::jsonb)::text as body`, accountability);
-  return (rows as { body: string }[])[0].body;
-};
-const readerPaged = await asReader();
-
 t.test('row-level security of the related collections applies to lists read for the page', async (t) => {
   t.same(JSON.parse(readerPaged).data, [
     { id: 1, comments: [{ body: 'c2' }, { body: 'c1' }], tags: [{ rq_tags_id: { name: 'red' } }, { rq_tags_id: null }] },
@@ -118,24 +138,6 @@ t.test('row-level security of the related collections applies to lists read for 
     { id: 4, comments: [{ body: 'd5' }, { body: 'd3' }], tags: [{ rq_tags_id: { name: 'green' } }, { rq_tags_id: { name: 'red' } }, { rq_tags_id: null }] },
   ], 'hidden comments are not counted by the limit; a hidden tag reads null');
 });
-
-// a reader who may read the lists on some articles only (two permissions with different
-// fields; field masks apply to requests, so over the API): a masked list is null, not []
-const MASKED = randomUUID();
-const MASKED_ROLE = randomUUID();
-await app.sql(`insert into directus_roles (id, name) values ('${MASKED_ROLE}', 'Masked lists');
-  insert into directus_policies (id, name, app_access) values ('${MASKED}', 'Masked lists', false);
-  insert into directus_access (id, role, policy) values (gen_random_uuid(), '${MASKED_ROLE}', '${MASKED}');
-  insert into directus_permissions (collection, action, permissions, fields, policy) values
-    ('rq_articles', 'read', '{"id":{"_in":[1,4]}}', '*', '${MASKED}'),
-    ('rq_articles', 'read', '{}', 'id,title', '${MASKED}'),
-    ('rq_articles_tags', 'read', null, '*', '${MASKED}'),
-    ('rq_tags', 'read', null, '*', '${MASKED}'),
-    ('rq_comments', 'read', null, '*', '${MASKED}')`);
-const maskedUser = await createUser(app, { token: 'masked-lists-token' });
-await app.sql('update directus_users set role = $1 where id = $2', [MASKED_ROLE, maskedUser.id]);
-const MASKED_PATH = '/items/rq_articles?fields=id,comments.body,tags.rq_tags_id.name&sort=id&limit=10&deep[comments][_limit]=2';
-const maskedPaged = await app.get(MASKED_PATH, { token: 'masked-lists-token' });
 
 t.test('a list the request may read on some parents only is null on the others', async (t) => {
   t.equal(maskedPaged.status, 200);
