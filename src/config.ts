@@ -215,7 +215,7 @@ export interface FilesConfig {
   importIpDenyList: string[];
   /** FILE_METADATA_ALLOW_LIST: the embedded metadata kept in directus_files.metadata (`section.Tag`, `section` or `*`) */
   metadataAllowList: string[];
-  /** STRATA_IMPORT_MAX_SIZE: largest file POST /utils/import takes (its rows are one write), bytes */
+  /** IMPORT_MAX_FILE_SIZE: largest file POST /utils/import takes, bytes */
   importMaxSize: number;
   /** STRATA_TEST_HOLD_TRANSFORMS: tests only: a cold transform waits until the next one is answered */
   testHoldTransforms: boolean;
@@ -480,7 +480,7 @@ function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
     assetsTransformMaxConcurrent: r.int('ASSETS_TRANSFORM_MAX_CONCURRENT', 25, 1),
     assetsContentSecurityPolicy: r.string('ASSETS_CONTENT_SECURITY_POLICY', "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"),
     importIpDenyList: list(r.string('IMPORT_IP_DENY_LIST', DEFAULT_IP_DENY_LIST)),
-    importMaxSize: r.bytes('STRATA_IMPORT_MAX_SIZE', '100mb'),
+    importMaxSize: r.bytes('IMPORT_MAX_FILE_SIZE', '50mb'),
     metadataAllowList: list(r.string('FILE_METADATA_ALLOW_LIST', 'ifd0.Make,ifd0.Model,exif.FNumber,exif.ExposureTime,exif.FocalLength,exif.ISOSpeedRatings')),
     testHoldTransforms: r.bool('STRATA_TEST_HOLD_TRANSFORMS', false),
   };

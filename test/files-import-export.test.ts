@@ -15,6 +15,8 @@
 //  - rows missing a required field: 400 FAILED_VALIDATION 'Validation failed for field "name".
 //    Value is required.' {field, type: 'required', rows: [{type: 'range', start: 1, end: 4},
 //    {type: 'lines', rows: [6, 7]}]} (1-based rows; runs of 4+ as ranges), nothing written;
+//  - a file over IMPORT_MAX_FILE_SIZE (default 50mb; a 51 MB CSV): 413 CONTENT_TOO_LARGE
+//    'Uploaded content is too large.', nothing written;
 //  - export {query, format, file}: 204; then a file `export-<collection>-<yyyyMMdd>-<Hmmss>.<format>`
 //    (title the same without extension unless file.title), type text/csv | application/json |
 //    text/xml | text/yaml | 'text/csv; charset=utf-8' (csv_utf8), uploaded_by the caller, and a
@@ -133,6 +135,87 @@ t.test('bad rows: Directus names them, nothing is written', async (t) => {
   t.same(csv.body.errors[0].extensions.rows, [{ type: 'lines', rows: [2] }], 'an empty cell is null: CSV row 2');
   t.equal(csv.body.errors[0].extensions.type, 'nnull');
   t.equal(await count('imp'), before, 'one transaction: the good rows are not written either');
+});
+
+// Imports stream: rows are written in batches of 1,000 (or 4 MB) inside one transaction, so
+// these files span several batches
+t.test('a file of several batches: every row, exactly; JSON elements cut out of the stream', async (t) => {
+  const before = await count('imp');
+  // strings that contain the array's own punctuation, escapes and multi-byte characters
+  const names = Array.from({ length: 2500 }, (_, i) => (i % 500 === 7 ? `a,b]}{["\\q\" é ${i}` : `row ${i} — ü`));
+  const json = '\ufeff [\n' + names.map((name, i) => JSON.stringify({ name, n: i, tags: i === 1 ? { deep: [[{ x: ']' }]] } : null })).join(' ,\n') + '\n] \n';
+  const res = await importFile('imp', json, 'application/json');
+  t.equal(res.status, 200, res.text);
+  t.equal(await count('imp'), before + 2500);
+  const got = await app.sql<{ name: string; n: number; tags: unknown }>('select name, n, tags from imp where id > (select max(id) - 2500 from imp) order by id');
+  t.same(got.map((r) => r.name), names, 'every name as sent, in order');
+  t.same(got[1].tags, { deep: [[{ x: ']' }]] });
+  const csv = 'name,n\n' + names.map((name, i) => `"${name.replace(/"/g, '""')}",${i}`).join('\n') + '\n';
+  t.equal((await importFile('imp', csv, 'text/csv')).status, 200);
+  t.equal(await count('imp'), before + 5000);
+});
+
+t.test('a failure in a later batch undoes the batches before it; rows named across batches', async (t) => {
+  const before = await count('imp');
+  const revisions = await count("directus_revisions where collection = 'imp'");
+  const lines = Array.from({ length: 2600 }, (_, i) => (i + 1 === 2300 || i + 1 === 2550 ? `,${i}` : `r${i},${i}`));
+  const res = await importFile('imp', 'name,n\n' + lines.join('\n') + '\n', 'text/csv');
+  t.equal(res.status, 400);
+  t.same(res.body.errors[0].extensions, { field: 'name', type: 'nnull', rows: [{ type: 'lines', rows: [2300, 2550] }], code: 'FAILED_VALIDATION' });
+  t.equal(await count('imp'), before, 'the two batches written before it are rolled back');
+  t.equal(await count("directus_revisions where collection = 'imp'"), revisions, 'and their revisions');
+  // a failing row in the first batch and more in the rest of the file: all of them named
+  const items = Array.from({ length: 2200 }, (_, i) => ([3, 1500, 1501, 1502, 1503, 2200].includes(i + 1) ? { n: i } : { name: `j${i}` }));
+  const json = await importFile('imp', JSON.stringify(items), 'application/json');
+  t.same(json.body.errors[0].extensions.rows, [{ type: 'lines', rows: [3] }, { type: 'range', start: 1500, end: 1503 }, { type: 'lines', rows: [2200] }]);
+  t.equal(await count('imp'), before);
+  // the connection that held the transaction is back in the pool outside it
+  const ok = await importFile('imp', 'name\nafter\n', 'text/csv');
+  t.equal(ok.status, 200);
+  t.equal(await count('imp'), before + 1);
+});
+
+t.test('malformed JSON arrays are refused whole', async (t) => {
+  const before = await count('imp');
+  const refusals: [string, string][] = [
+    ['[{"name":"x"},]', 'a trailing comma'],
+    ['[,{"name":"x"}]', 'an empty element'],
+    ['[{"name":"x"}] [', 'data after the array'],
+    ['[{"name":"x"}}', 'an unbalanced brace'],
+    ['[{"name":"x"},{"name":"y"', 'an array that never ends'],
+    ['[{"name":"x"},{"__proto__":{"a":1},"name":"y"}]', 'a refused key in an element'],
+    ['', 'an empty file'],
+  ];
+  for (const [text, what] of refusals) {
+    const res = await importFile('imp', text, 'application/json');
+    t.equal(res.status, 400, what);
+    t.equal(res.body.errors[0].extensions.code, 'INVALID_PAYLOAD', what);
+  }
+  t.equal(await count('imp'), before, 'nothing written');
+});
+
+t.test('a file over IMPORT_MAX_FILE_SIZE: 413, nothing written', async (t) => {
+  const small = await startApp(t, { STORAGE_LOCAL_ROOT: root, IMPORT_MAX_FILE_SIZE: '64kb' });
+  const made = await small.post('/collections', { collection: 'capped', schema: {}, meta: {}, fields: [
+    { field: 'id', type: 'integer', meta: {}, schema: { is_primary_key: true, has_auto_increment: true } },
+    { field: 'name', type: 'string', meta: {}, schema: {} },
+  ] });
+  t.equal(made.status, 200);
+  const form = (content: string, type: string) => {
+    const f = new FormData();
+    f.append('file', new Blob([content], { type }), 'data');
+    return f;
+  };
+  // past the first batch (1,000 rows) before the limit is reached: those rows are undone too
+  const csv = 'name\n' + Array.from({ length: 3000 }, (_, i) => `row-${String(i).padStart(20, '0')}`).join('\n') + '\n';
+  for (const [content, type] of [[csv, 'text/csv'], [JSON.stringify(csv.split('\n').map((name) => ({ name }))), 'application/json']]) {
+    const res = await fetch(`${small.url}/utils/import/capped`, { method: 'POST', body: form(content, type), headers: { authorization: `Bearer ${small.adminToken}` } });
+    t.equal(res.status, 413, type);
+    t.same((await res.json()).errors, [{ message: 'Uploaded content is too large.', extensions: { code: 'CONTENT_TOO_LARGE' } }]);
+  }
+  t.same(await small.sql('select count(*)::int as n from capped'), [{ n: 0 }]);
+  const fits = await fetch(`${small.url}/utils/import/capped`, { method: 'POST', body: form('name\nok\n', 'text/csv'), headers: { authorization: `Bearer ${small.adminToken}` } });
+  t.equal(fits.status, 200);
 });
 
 t.test('permissions: the write is the caller\'s', async (t) => {

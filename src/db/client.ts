@@ -58,6 +58,12 @@ export interface Db {
    * by one). For reads only; realtime re-reads a batch's groups with it.
    */
   requestEach(items: { accountability: Accountability; text: string; params: unknown[] }[], opts?: RequestOptions): Promise<(Buffer | null)[]>;
+  /**
+   * Statements of one request run one after another in one transaction, on one connection, as
+   * the caller (a streamed import writes its rows batch by batch as they arrive): `fn` runs them
+   * through `run`; the transaction commits when `fn` resolves and rolls back when it throws.
+   */
+  requestTransaction<T>(accountability: Accountability, fn: (run: (text: string, params: unknown[]) => Promise<string | null>) => Promise<T>): Promise<T>;
   /** Several internal statements in one transaction, as the connecting role. */
   transaction<T>(fn: (query: Db['queryAsOwner']) => Promise<T>): Promise<T>;
   /** the request pools' connections (one entry per pool: `request`, and `admin` when admins have their own) */
@@ -182,8 +188,26 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
     return out;
   };
 
+  const requestTransaction: Db['requestTransaction'] = (accountability, fn) => {
+    const signal = accountability.signal;
+    return poolOf(accountability).hold(signal, async (conn) => {
+      const run = (statements: Statement[], sig?: AbortSignal) => mapErrors(conn.run(statements, statements.length - 1, sig));
+      try {
+        await run([{ text: 'begin', params: [] }, contextOf(accountability)], signal);
+        const out = await fn(async (text, params) => (await run([{ text, params }], signal))?.toString() ?? null);
+        await run([{ text: 'commit', params: [] }]);
+        return out;
+      } catch (err) {
+        // never back in the pool inside a transaction: a connection that can't roll back is dropped
+        await conn.run([{ text: 'rollback', params: [] }], 0).catch(() => conn.destroy());
+        throw err;
+      }
+    });
+  };
+
   return {
     queryAsOwner: query,
+    requestTransaction,
     request: async (accountability, text, params, opts) => (await requestBytes(accountability, text, params, opts))?.toString() ?? null,
     requestBytes,
     requestMany,

@@ -31,7 +31,7 @@ export interface WriteOptions {
 /** Runs before a write of a user collection (filter flows): may change `args` or refuse the write by throwing. */
 export type BeforeWrite = (accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>) => Promise<void>;
 
-/** Runs after a write committed (notification mails: src/mail/notifications.ts); not awaited, must not throw. */
+/** Runs after a write committed (notification mails: src/mail/notifications.ts, which act on a system collection); not awaited, must not throw. A transaction of several writes (Writer.writeInTransaction) reports only its writes of system collections. */
 export type AfterWrite = (accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>) => void;
 
 export class Writer {
@@ -119,9 +119,29 @@ export class Writer {
     return out;
   }
 
+  /**
+   * Several writes by one caller in one transaction (a streamed import's batches): `fn` writes
+   * through the function it is given, without re-reads; everything commits when `fn` resolves,
+   * nothing when it throws. PostgreSQL's value errors are converted at once (a failed statement
+   * can't be tried again inside the transaction), and after-write hooks run once it committed.
+   */
+  async writeInTransaction<T>(accountability: Accountability,
+    fn: (write: (collection: string, action: WriteAction, args: Record<string, unknown>, timing: Timing, extra?: Record<string, unknown>) => Promise<void>) => Promise<T>): Promise<T> {
+    const written: [string, WriteAction, Record<string, unknown>][] = [];
+    const out = await this.db.requestTransaction(accountability, (run) => fn(async (collection, action, args, timing, extra = {}) => {
+      if (this.beforeWrite && extra.emit_events !== false) await this.beforeWrite(accountability, collection, action, args);
+      await this.writeOnce(accountability, collection, action, args, null, timing, extra, {}, run);
+      // (kept for the after-write hooks, which act on system collections only: a user
+      // collection's batches are not held until the commit)
+      if (this.afterWrite && collection.startsWith('directus_')) written.push([collection, action, args]);
+    }));
+    for (const [collection, action, args] of written) this.afterWrite?.(accountability, collection, action, args);
+    return out;
+  }
+
   private async writeOnce(accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>,
     read: WriteRead | null, timing: Timing, extra: Record<string, unknown>,
-    how: { system?: boolean }): Promise<string | null> {
+    how: { system?: boolean }, run = (text: string, params: unknown[]) => this.db.request(accountability, text, params)): Promise<string | null> {
     if (args.payload !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.payload));
     if (args.data !== undefined) await timed(timing, 'hash', () => this.hashPayload(collection, args.data));
     let sql: string | null = null;
@@ -150,8 +170,7 @@ export class Writer {
     };
     // the SQL text is one of two constants: nothing of the request reaches it
     try {
-      return await timed(timing, 'db', () => this.db.request(accountability, how.system === true ? SYSTEM_WRITE_SQL : WRITE_SQL,
-        [action, collection, args, sql, query, opts]));
+      return await timed(timing, 'db', () => run(how.system === true ? SYSTEM_WRITE_SQL : WRITE_SQL, [action, collection, args, sql, query, opts]));
     } catch (err) {
       // neither readable nor writable: the read's refusal names the collection, as Directus's
       // does, unless the write's own refusal has Directus's words (`reason`: a key the update or

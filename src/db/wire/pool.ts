@@ -43,6 +43,15 @@ export class WirePool {
     return this.use(signal, (conn) => conn.runAll(statements, signal));
   }
 
+  /**
+   * Lends one connection to `fn` for several flights (a transaction spanning them: see
+   * Db.requestTransaction), and takes it back when `fn` has settled. `fn` must leave the
+   * connection outside any transaction, or broken.
+   */
+  hold<T>(signal: AbortSignal | undefined, fn: (conn: Connection) => Promise<T>): Promise<T> {
+    return this.use(signal, fn);
+  }
+
   /** Lends one connection to `fn`, and takes it back when its flight has settled. */
   private async use<T>(signal: AbortSignal | undefined, fn: (conn: Connection) => Promise<T>): Promise<T> {
     // not only when no connection is idle: end() was called, nothing new starts
