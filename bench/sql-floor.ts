@@ -6,6 +6,8 @@
 // (a create's new key aside). Writes run in a transaction rolled back afterwards.
 // --explain prints EXPLAIN (ANALYZE, BUFFERS) of both statements; --show prints Strata's SQL;
 // --committed measures the committed migrations only (by default sql/current.sql applies too).
+// --profile prints, per Strata statement, the functions it spent its time in (track_functions:
+// calls and self time per run; the tracking itself slows the measured run down).
 import postgres from 'postgres';
 import { readFileSync } from 'node:fs';
 import { ADMIN_TOKEN, benchConfig } from './config.js';
@@ -72,6 +74,10 @@ async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined
 }
 
 async function measureIn(tx: postgres.TransactionSql, setup: [string, unknown[]] | undefined, text: string, params: unknown[]): Promise<Measured> {
+  // (the hand-written statements have no setup: only Strata's are profiled; before the setup,
+  // which takes on the request's role)
+  const profiled = flag('profile') && !!setup;
+  if (profiled) await tx.unsafe(`set local track_functions = 'all'`);
   if (setup) await tx.unsafe(setup[0], setup[1] as never[], { prepare: true });
   const [{ pid }] = await tx.unsafe('select pg_backend_pid() as pid');
   const once = async () => {
@@ -90,6 +96,12 @@ async function measureIn(tx: postgres.TransactionSql, setup: [string, unknown[]]
   }
   const wallMs = performance.now() - t0;
   const cpuMs = processCpuMs(pid) - cpu0;
+  if (profiled) {
+    const top = await tx.unsafe(`select schemaname || '.' || funcname as fn, calls, self_time, total_time from pg_stat_xact_user_functions
+      order by self_time desc limit 20`);
+    const perRun = (ms: number) => (ms / (runs + 20)).toFixed(4);
+    log(top.map((f) => `  ${String(f.fn).padEnd(48)} calls/run ${(Number(f.calls) / (runs + 20)).toFixed(1).padStart(5)}  self ${perRun(f.self_time)} ms  total ${perRun(f.total_time)} ms`).join('\n'));
+  }
   return { runs, cpuMs, wallMs, body };
 }
 
