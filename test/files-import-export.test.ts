@@ -23,6 +23,7 @@
 //    notification 'Your export of <collection> is ready'; missing query/format: 400 '"query" is required'.
 import t from 'tap';
 import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type TestApp } from './helpers/app.js';
@@ -216,6 +217,48 @@ t.test('a file over IMPORT_MAX_FILE_SIZE: 413, nothing written', async (t) => {
   t.same(await small.sql('select count(*)::int as n from capped'), [{ n: 0 }]);
   const fits = await fetch(`${small.url}/utils/import/capped`, { method: 'POST', body: form('name\nok\n', 'text/csv'), headers: { authorization: `Bearer ${small.adminToken}` } });
   t.equal(fits.status, 200);
+});
+
+t.test('slow uploads: at most half the pool holds import transactions, other requests go on', async (t) => {
+  // a pool of 2: one import transaction at a time (half of it), the other connection serves the rest
+  const small = await startApp(t, { STORAGE_LOCAL_ROOT: root, DB_POOL__MAX: '2' });
+  t.equal((await small.post('/collections', { collection: 'slow', schema: {}, meta: {}, fields: [
+    { field: 'id', type: 'integer', meta: {}, schema: { is_primary_key: true, has_auto_increment: true } },
+    { field: 'name', type: 'string', meta: {}, schema: {} },
+  ] })).status, 200);
+  const boundary = 'strata-slow-upload';
+  /** an import whose file arrives in two parts: the second only when `finish` is called */
+  const upload = (name: string) => {
+    const req = request(`${small.url}/utils/import/slow`, { method: 'POST',
+      headers: { authorization: `Bearer ${small.adminToken}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const answered = new Promise<number>((resolve, reject) => {
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+    });
+    const rows = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `${name}-${from + i}\n`).join('');
+    // past the first batch (1,000 rows): its transaction is open, waiting for the rest of the file
+    req.write(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}.csv"\r\nContent-Type: text/csv\r\n\r\nname\n${rows(0, 1500)}`);
+    return { answered, finish: () => req.end(`${rows(1500, 2000)}\r\n--${boundary}--\r\n`) };
+  };
+  // an import transaction between two batches: its last statement was a batch's write
+  const open = () => small.sql<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database()
+    and state = 'idle in transaction' and query like 'select strata.write_request(%'`);
+  const a = upload('a');
+  await waitFor(async () => ((await open())[0].n === 1 ? true : undefined), "the first import's transaction");
+  const b = upload('b'); // its first batch waits for a slot, not for a connection
+  for (let i = 0; i < 5; i++) {
+    const res = await small.get('/items/slow?aggregate[count]=*');
+    t.equal(res.status, 200, 'another request is served meanwhile');
+    t.same(res.body.data, [{ count: 0 }], 'the unfinished import is not visible');
+  }
+  t.same(await open(), [{ n: 1 }], 'one import transaction is open, not two');
+  a.finish();
+  b.finish();
+  t.same([await a.answered, await b.answered], [200, 200]);
+  t.same(await small.sql("select left(name, 1) as f, count(*)::int as n from slow group by 1 order by 1"), [{ f: 'a', n: 2000 }, { f: 'b', n: 2000 }]);
 });
 
 t.test('permissions: the write is the caller\'s', async (t) => {

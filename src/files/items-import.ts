@@ -24,6 +24,7 @@ type Row = Record<string, unknown>;
 
 
 export function itemsImportRoutes(router: Router, d: FilesDeps): Router {
+  const slots = new ImportSlots(Math.max(1, Math.floor(d.config.dbPoolMax / 2)));
   router.post('/utils/import/:collection', async (ctx) => {
     const collection = ctx.params.collection;
     const target = await importTarget(d.db, collection);
@@ -33,7 +34,7 @@ export function itemsImportRoutes(router: Router, d: FilesDeps): Router {
     if (!/^multipart\/form-data\b/i.test(contentType)) throw unsupportedMediaType(contentType);
     const max = d.config.files.importMaxSize;
     const imported = await readMultipart(contentType, ctx.stream ?? Readable.from([]), { fileSize: max, fieldSize: d.config.maxPayloadSize, parts: 100, files: 1 },
-      (_fields, file) => importFile(d, { accountability: ctx.accountability, timing: ctx.timing, path: ctx.req.path }, collection, target.jsonFields, file));
+      (_fields, file) => importFile(d, slots, { accountability: ctx.accountability, timing: ctx.timing, path: ctx.req.path }, collection, target.jsonFields, file));
     if (imported.length === 0) throw invalidPayload('No file was included in the request');
     return { status: 200, body: Buffer.alloc(0) };
   }, { body: 'stream', maxBody: Number.MAX_SAFE_INTEGER });
@@ -53,9 +54,9 @@ interface ImportRequest {
 /**
  * Writes the rows of an uploaded file (by its declared type: Directus takes JSON or CSV, others
  * 415) batch by batch in one transaction. The transaction opens with the first full batch, so
- * a small file is one write, as if posted at once.
+ * a small file is one write, as if posted at once; it waits for one of the import slots.
  */
-async function importFile(d: FilesDeps, req: ImportRequest, collection: string, jsonFields: Set<string>, file: IncomingFile): Promise<void> {
+async function importFile(d: FilesDeps, slots: ImportSlots, req: ImportRequest, collection: string, jsonFields: Set<string>, file: IncomingFile): Promise<void> {
   const type = (file.mimeType || 'application/octet-stream').split(';')[0].trim().toLowerCase();
   if (type !== 'application/json' && type !== 'text/csv') throw unsupportedMediaType(file.mimeType, 'file import');
   const rows = sizeChecked(type === 'text/csv' ? csvRows(file.data, jsonFields) : jsonRows(file.data), file);
@@ -66,7 +67,7 @@ async function importFile(d: FilesDeps, req: ImportRequest, collection: string, 
     if (file.truncated()) throw uploadTooLarge();
     return;
   }
-  await d.writer.writeInTransaction(req.accountability, async (write) => {
+  await slots.run(() => d.writer.writeInTransaction(req.accountability, async (write) => {
     let first = 1; // the batch's first row, counted from 1 as Directus names rows
     for (; !next.done; next = await batches.next()) {
       const batch = next.value;
@@ -79,7 +80,31 @@ async function importFile(d: FilesDeps, req: ImportRequest, collection: string, 
     }
     // (a file cut at the size limit may end in a partial row: nothing of it commits)
     if (file.truncated()) throw uploadTooLarge();
-  });
+  }));
+}
+
+/**
+ * At most `max` imports hold a transaction at once, the others wait their turn: an import's
+ * transaction keeps a database connection while the rest of its file arrives, so slow uploads
+ * must not take the whole pool from other requests (half of DB_POOL__MAX).
+ */
+class ImportSlots {
+  private active = 0;
+  private waiting: (() => void)[] = [];
+
+  constructor(private readonly max: number) {}
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.active < this.max) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve)); // (the slot is handed over)
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
 }
 
 /** The rows, or 413 when the file was cut at the size limit (its last row may be cut too). */
