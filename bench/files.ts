@@ -5,9 +5,10 @@
 //       (GET /assets/:id), against a plain streamed copy of the same file on the same disk;
 //   (b) the gateway's RSS peak while a 1 GB upload streams in (Strata only);
 //   (c) a cached 400 px transform (GET /assets/:id?width=400 of a 2,000 px JPEG), req/s;
-//   (d) cold transforms of a 4,000 px JPEG (each width once: nothing cached), timed.
+//   (d) cold transforms of a 4,000 px JPEG (each width once: nothing cached), timed;
+//   (e) a CSV import (POST /utils/import) of --import-rows rows (50,000, about 5 MB), rows/s.
 // Options: --size-mb N (100) --repeat N (3: (a) reports each measure's best round) --big-mb N (1024; 0 skips b)
-// --duration S (5) --connections N (10)
+// --duration S (5) --connections N (10) --import-rows N (50000; 0 skips e)
 // --database-url URL; --target URL with --token T or --email E --password P for another server.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
@@ -33,17 +34,22 @@ const bigMb = num('big-mb', 1024);
 const duration = num('duration', 5);
 const connections = num('connections', 10);
 const repeat = num('repeat', 3);
+const importRows = num('import-rows', 50_000);
 const target = opt('target');
 const MB = 1024 * 1024;
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const rate = (bytes: number, ms: number) => `${(bytes / MB / (ms / 1000)).toFixed(0)} MB/s`;
 
-/** POST /files multipart with the bytes from `source`, streamed; resolves to the new file's id. */
-function upload(base: string, token: string, name: string, size: number, source: () => AsyncIterable<Buffer>): Promise<string> {
+/**
+ * POST /files multipart with the bytes from `source`, streamed; resolves to the new file's id
+ * (or, to another `path`, e.g. an import, to the answer's text).
+ */
+function upload(base: string, token: string, name: string, size: number, source: () => AsyncIterable<Buffer>,
+  { path = '/files', type = 'application/octet-stream' } = {}): Promise<string> {
   const boundary = `----strata-bench-${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const url = new URL('/files', base);
+  const url = new URL(path, base);
   return new Promise((resolve, reject) => {
     const req = request(url, {
       method: 'POST',
@@ -54,7 +60,7 @@ function upload(base: string, token: string, name: string, size: number, source:
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString();
         if (res.statusCode !== 200) return reject(new Error(`upload: ${res.statusCode} ${text.slice(0, 300)}`));
-        resolve(JSON.parse(text).data.id);
+        resolve(path === '/files' ? JSON.parse(text).data.id : text);
       });
     });
     req.on('error', reject);
@@ -182,6 +188,26 @@ async function main() {
     }
     log(`(d) cold transforms of a 4000x3000 JPEG (${(statSync(join(dir, 'large.jpg')).size / MB).toFixed(1)} MB) to 1600/800/400 px: ${colds.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
     for (const fid of [mediumId, largeId]) await fetch(new URL(`/files/${fid}`, base), { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+
+    // (e) a CSV import into a collection of its own (made for the run, dropped after)
+    if (importRows > 0) {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const collection = 'bench_import';
+      await fetch(new URL(`/collections/${collection}`, base), { method: 'DELETE', headers });
+      const made = await fetch(new URL('/collections', base), { method: 'POST', headers, body: JSON.stringify({ collection, schema: {}, meta: {}, fields: [
+        { field: 'id', type: 'integer', meta: {}, schema: { is_primary_key: true, has_auto_increment: true } },
+        { field: 'name', type: 'string', meta: {}, schema: { is_nullable: false } },
+        { field: 'n', type: 'integer', meta: {}, schema: {} },
+      ] }) });
+      if (made.status !== 200) throw new Error(`import collection: ${made.status} ${await made.text()}`);
+      const csv = Buffer.from(`name,n\n${Array.from({ length: importRows }, (_, i) => `${'x'.repeat(90)}${i},${i % 100_000}\n`).join('')}`);
+      const before = await server?.stats(); // (resets the peak)
+      const [, ms] = await timed(() => upload(base, token, 'rows.csv', csv.length, async function* () { yield csv; }, { path: `/utils/import/${collection}`, type: 'text/csv' }));
+      const after = await server?.stats();
+      log(`(e) CSV import of ${importRows} rows (${(csv.length / MB).toFixed(1)} MB): ${fmt(ms)}, ${(importRows / (ms / 1000)).toFixed(0)} rows/s` +
+        (before && after ? `; gateway RSS ${(before.rss / MB).toFixed(0)} MB before, peak ${(after.peakRss / MB).toFixed(0)} MB during` : ''));
+      await fetch(new URL(`/collections/${collection}`, base), { method: 'DELETE', headers });
+    }
   } finally {
     await server?.stop();
     await stopDb?.();
