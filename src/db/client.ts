@@ -10,7 +10,7 @@
 // separate small postgres.js pool as the connecting role, with constant SQL text only.
 import postgres from 'postgres';
 import type { Accountability } from '../types.js';
-import { fromPgError } from './errors.js';
+import { fromPgError, isPgError } from './errors.js';
 import { WirePool, type PoolStats } from './wire/pool.js';
 import { parseUrl } from './wire/url.js';
 import { postgresJsTls, type Statement } from './wire/connection.js';
@@ -136,6 +136,11 @@ export async function requestRoles(url: string): Promise<RequestRoles> {
   }
 }
 
+/** deadlock_detected, serialization_failure: the transaction was undone and may simply run again */
+const RETRIED = new Set(['40P01', '40001']);
+/** runs of a flight PostgreSQL undid for one of those (see connect's mapErrors) */
+const FLIGHT_ATTEMPTS = 3;
+
 export function connect(url: string, max: number, opts: ConnectOptions = {}): Db {
   const params = {
     application_name: 'strata',
@@ -152,13 +157,24 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   const admins = roles ? new WirePool({ ...target, user: ADMIN_ROLE, password: roles.admin }, max) : requests;
   const sql = pool(url, Math.min(max, 3), 'strata-internal');
 
-  const mapErrors = <T>(p: Promise<T>, opts: RequestOptions = {}): Promise<T> =>
-    p.catch((err) => {
-      throw fromPgError(err, opts.valueErrors) ?? err;
-    });
+  /**
+   * Runs a flight (one transaction) with PostgreSQL's errors as Directus's. A flight PostgreSQL
+   * undid as a deadlock or a serialization failure (e.g. a read meeting the policy DDL of a
+   * permission change) changed nothing, so it runs again, up to `attempts` times in all.
+   */
+  const mapErrors = async <T>(run: () => Promise<T>, opts: RequestOptions = {}, attempts = FLIGHT_ATTEMPTS): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run();
+      } catch (err) {
+        if (attempt < attempts && isPgError(err) && RETRIED.has(err.code!)) continue;
+        throw fromPgError(err, opts.valueErrors) ?? err;
+      }
+    }
+  };
 
   const query = <T extends Row>(text: string, params: unknown[] = []) =>
-    mapErrors(sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>);
+    mapErrors(() => sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true }) as unknown as Promise<T[]>);
 
   // every request statement runs after its caller's context, on its role's pool (admins may have
   // a login of their own)
@@ -166,10 +182,10 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   const poolOf = (a: Accountability) => (a.admin ? admins : requests);
 
   const requestBytes: Db['requestBytes'] = (accountability, text, params, opts) =>
-    mapErrors(poolOf(accountability).run([contextOf(accountability), { text, params }], 1, opts?.signal ?? accountability.signal), opts);
+    mapErrors(() => poolOf(accountability).run([contextOf(accountability), { text, params }], 1, opts?.signal ?? accountability.signal), opts);
 
   const requestMany: Db['requestMany'] = async (accountability, statements, opts) => {
-    const values = await mapErrors(poolOf(accountability).runAll([contextOf(accountability), ...statements], opts?.signal ?? accountability.signal), opts);
+    const values = await mapErrors(() => poolOf(accountability).runAll([contextOf(accountability), ...statements], opts?.signal ?? accountability.signal), opts);
     return values.slice(1); // the context statement's own value is not the caller's
   };
 
@@ -182,7 +198,7 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
     });
     await Promise.all([...flights].map(async ([wire, indexes]) => {
       const statements = indexes.flatMap((i) => [contextOf(items[i].accountability), { text: items[i].text, params: items[i].params }]);
-      const values = await mapErrors(wire.runAll(statements, opts?.signal), opts);
+      const values = await mapErrors(() => wire.runAll(statements, opts?.signal), opts);
       indexes.forEach((i, k) => (out[i] = values[2 * k + 1]));
     }));
     return out;
@@ -191,7 +207,8 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
   const requestTransaction: Db['requestTransaction'] = (accountability, fn) => {
     const signal = accountability.signal;
     return poolOf(accountability).hold(signal, async (conn) => {
-      const run = (statements: Statement[], sig?: AbortSignal) => mapErrors(conn.run(statements, statements.length - 1, sig));
+      // (each flight is part of the transaction: none runs again on its own)
+      const run = (statements: Statement[], sig?: AbortSignal) => mapErrors(() => conn.run(statements, statements.length - 1, sig), {}, 1);
       try {
         await run([{ text: 'begin', params: [] }, contextOf(accountability)], signal);
         const out = await fn(async (text, params) => (await run([{ text, params }], signal))?.toString() ?? null);
@@ -212,8 +229,9 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
     requestBytes,
     requestMany,
     requestEach,
+    // (not run again: `fn` may do more than its statements)
     transaction: (fn) =>
-      mapErrors(sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>),
+      mapErrors(() => sql.begin((tx) => fn((text, params = []) => tx.unsafe(text, params as postgres.ParameterOrJSON<never>[]) as never)) as Promise<never>, {}, 1),
     poolStats: () => {
       const stats: Record<string, PoolStats> = { request: requests.stats() };
       if (admins !== requests) stats.admin = admins.stats();
