@@ -1,7 +1,7 @@
 // What Strata runs for a read scenario, obtained from Strata's own code where it is exported: the query string parsed
 // and normalized as the items controller does, compiled by the same Reader (strata.compile_read),
-// the accountability resolved by the same authenticator and serialized by the same contextJson.
-import { connect, contextJson, ADMIN_ROLE, REQUEST_ROLE } from '../src/db/client.js';
+// the accountability resolved by the same authenticator and serialized by the same contextParams.
+import { connect, contextParams } from '../src/db/client.js';
 import type { Config } from '../src/config.js';
 import { Reader } from '../src/engine/reader.js';
 import { WRITE_SQL } from '../src/engine/writer.js';
@@ -25,7 +25,7 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
     const authenticate = createAuthenticator(db, new Jwt(config.secret), new AccessCache(0), config.sessionCookie);
     const accountability = await authenticate(req, {});
     const sql = await reader.sqlFor(accountability, read.collection, query, read.mode);
-    return requestStatements(contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE, sql, [query]);
+    return requestStatements(contextParams(accountability), sql, [query]);
   } finally {
     await db.close();
   }
@@ -50,7 +50,7 @@ export async function writeStatement(url: string, config: Config, s: Scenario, t
     const [action, args] = key === undefined ? ['create', { payload: body }] : ['update', { key, data: body }];
     // (convert_errors false: the writer's first try, see src/engine/writer.ts)
     const opts = { max_batch_mutation: null, default_limit: config.queryLimitDefault, read_mode: 'one', output: 'envelope', convert_errors: false };
-    return requestStatements(contextJson(accountability), accountability.admin ? ADMIN_ROLE : REQUEST_ROLE,
+    return requestStatements(contextParams(accountability),
       WRITE_SQL, [action, collection, args, sql, query, opts]);
   } finally {
     await db.close();

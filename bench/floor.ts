@@ -39,11 +39,11 @@ export interface FloorStatement {
 }
 
 /** The per-request sequence of src/db/client.ts request(): the context, then the statement. */
-export function requestStatements(context: string, role: string, sql: string, params: unknown[]): FloorStatement {
+export function requestStatements(context: [string, string, string], sql: string, params: unknown[]): FloorStatement {
   return {
     sql,
     statements: [
-      { text: CONTEXT, params: [context, role] },
+      { text: CONTEXT, params: context },
       { text: sql, params },
     ],
     result: 1,

@@ -6,7 +6,7 @@ import t from 'tap';
 import { asRole } from './helpers/as-role.js';
 import { startApp } from './helpers/app.js';
 import { createUser } from './helpers/users.js';
-import { connect, CONTEXT, contextJson, requestRoles } from '../src/db/client.js';
+import { connect, CONTEXT, contextParams, requestRoles } from '../src/db/client.js';
 import { WirePool } from '../src/db/wire/pool.js';
 import { parseUrl } from '../src/db/wire/url.js';
 import { clientIpResolver } from '../src/http/client-ip.js';
@@ -124,12 +124,12 @@ t.test('the request context is transaction-local: nothing outlives the request o
   t.teardown(() => pool.end(5));
   const user: Accountability = { user: '00000000-0000-4000-8000-000000000001', role: null, roles: [], policies: [], admin: false, app: false, ip: '127.0.0.1', userAgent: null, origin: null };
   const during = await pool.run([
-    { text: CONTEXT, params: [contextJson(user), 'strata_request'] },
+    { text: CONTEXT, params: contextParams(user) },
     { text: "select current_user || ' ' || (current_setting('strata.accountability', true)::jsonb ->> 'user')", params: [] },
   ], 1);
   t.equal(during!.toString(), 'strata_request 00000000-0000-4000-8000-000000000001');
-  const after = await pool.run([{ text: "select current_user || ' ' || coalesce(nullif(current_setting('strata.accountability', true), ''), '-')", params: [] }], 0);
-  t.equal(after!.toString(), 'postgres -', 'the next statement on the same connection has neither the role nor the claims');
+  const after = await pool.run([{ text: "select current_user || ' ' || coalesce(nullif(current_setting('strata.accountability', true), ''), '-') || ' ' || coalesce(nullif(current_setting('strata.policies', true), ''), '-')", params: [] }], 0);
+  t.equal(after!.toString(), 'postgres - -', 'the next statement on the same connection has neither the role nor the claims nor their policies');
 });
 
 t.test('request data never becomes SQL text (prototype pollution → SQL injection → admin session)', async (t) => {

@@ -17,8 +17,11 @@ import { postgresJsTls, type Statement } from './wire/connection.js';
 
 export type Row = Record<string, unknown>;
 
-/** The statement that gives a request's connection its accountability and role. */
-export const CONTEXT = "select set_config('strata.accountability', $1, true), set_config('role', $2, true)";
+/**
+ * The statement that gives a request's connection its accountability, the same claims' policies
+ * as a list (strata.has_policy's fast path) and its role: contextParams' values.
+ */
+export const CONTEXT = "select set_config('strata.accountability', $1, true), set_config('strata.policies', $3, true), set_config('role', $2, true)";
 
 /** The PostgreSQL roles requests run as (sql/fixtures/strata/access/request_role.sql). */
 export const REQUEST_ROLE = 'strata_request';
@@ -76,6 +79,25 @@ export interface Db {
 const claimsJson = new WeakMap<string[], string>();
 
 /** The accountability claims PostgreSQL sees, as one JSON setting (read by strata.accountability()). */
+/** CONTEXT's parameters for a request's accountability. */
+export function contextParams(a: Accountability): [string, string, string] {
+  return [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE, policyList(a)];
+}
+
+/**
+ * The policies of contextJson's claims as strata.has_policy reads them: ',<id>,<id>,' then
+ * 'app,' with app access; '' (has_policy reads the claims instead) should an id hold a comma.
+ */
+function policyList(a: Accountability): string {
+  let list = policyLists.get(a.policies);
+  if (list === undefined) {
+    list = a.policies.some((p) => String(p).includes(',')) ? '' : `,${a.policies.join(',')}${a.policies.length ? ',' : ''}`;
+    policyLists.set(a.policies, list);
+  }
+  return list === '' ? '' : a.app ? `${list}app,` : list;
+}
+const policyLists = new WeakMap<readonly string[], string>();
+
 export function contextJson(a: Accountability): string {
   let claims = claimsJson.get(a.policies);
   if (claims === undefined) {
@@ -178,7 +200,7 @@ export function connect(url: string, max: number, opts: ConnectOptions = {}): Db
 
   // every request statement runs after its caller's context, on its role's pool (admins may have
   // a login of their own)
-  const contextOf = (a: Accountability) => ({ text: CONTEXT, params: [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE] });
+  const contextOf = (a: Accountability) => ({ text: CONTEXT, params: contextParams(a) });
   const poolOf = (a: Accountability) => (a.admin ? admins : requests);
 
   const requestBytes: Db['requestBytes'] = (accountability, text, params, opts) =>
