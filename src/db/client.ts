@@ -78,7 +78,6 @@ export interface Db {
 // per resolved access (keyed by its policies array, which the authenticator's cache shares).
 const claimsJson = new WeakMap<string[], string>();
 
-/** The accountability claims PostgreSQL sees, as one JSON setting (read by strata.accountability()). */
 /** CONTEXT's parameters for a request's accountability. */
 export function contextParams(a: Accountability): [string, string, string] {
   return [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE, policyList(a)];
@@ -98,6 +97,7 @@ function policyList(a: Accountability): string {
 }
 const policyLists = new WeakMap<readonly string[], string>();
 
+/** The accountability claims PostgreSQL sees, as one JSON setting (read by strata.accountability()). */
 export function contextJson(a: Accountability): string {
   let claims = claimsJson.get(a.policies);
   if (claims === undefined) {

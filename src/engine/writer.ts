@@ -31,7 +31,11 @@ export interface WriteOptions {
 /** Runs before a write of a user collection (filter flows): may change `args` or refuse the write by throwing. */
 export type BeforeWrite = (accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>) => Promise<void>;
 
-/** Runs after a write committed (notification mails: src/mail/notifications.ts, which act on a system collection); not awaited, must not throw. A transaction of several writes (Writer.writeInTransaction) reports only its writes of system collections. */
+/**
+ * Runs after a write committed (notification mails: src/mail/notifications.ts, which act on a
+ * system collection); not awaited, must not throw. A transaction of several writes
+ * (Writer.writeInTransaction) reports only its writes of system collections.
+ */
 export type AfterWrite = (accountability: Accountability, collection: string, action: WriteAction, args: Record<string, unknown>) => void;
 
 export class Writer {
