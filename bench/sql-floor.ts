@@ -6,6 +6,7 @@
 // (a create's new key aside). Writes run in a transaction rolled back afterwards.
 // --explain prints EXPLAIN (ANALYZE, BUFFERS) of both statements; --show prints Strata's SQL;
 // --committed measures the committed migrations only (by default sql/current.sql applies too).
+// --rounds N alternates N pairs (2 by default) and, from 3, reports each round's ratio too.
 // --profile prints, per Strata statement, the functions it spent its time in (track_functions:
 // calls and self time per run; the tracking itself slows the measured run down).
 import postgres from 'postgres';
@@ -33,6 +34,8 @@ const seconds = Number(option('seconds') ?? 2);
 /** the writes with a hand-written statement: one item written and answered (rolled back after) */
 const WRITES = ['create-one', 'update-one'];
 const scale = Number(option('scale') ?? 1);
+/** measured pairs per scenario after the first (see main) */
+const rounds = Math.max(2, Number(option('rounds') ?? 2));
 
 /** user + system CPU of one process, ms (10 ms ticks) */
 const processCpuMs = (pid: number) => {
@@ -163,12 +166,19 @@ async function main() {
           log(`\n== ${s.name}: Strata\n${await explain(sql, setup, statement.text, statement.params)}`);
           log(`\n== ${s.name}: hand-written\n${await explain(sql, undefined, hand.text, hand.params)}`);
         }
-        // alternated, twice each, the lower kept: the first runs of a backend are slower
+        // alternated, `rounds` times each (2 by default), the lower kept: the first runs of a
+        // backend are slower. From 3 rounds on, each round's own ratio is reported too (its
+        // median and range): on a shared machine one round's pair shares its moment's noise
         const lower = (x: Measured, y: Measured) => (x.cpuMs / x.runs <= y.cpuMs / y.runs ? x : y);
         let a = await measure(sql, setup, statement.text, statement.params, write);
         let b = await measure(sql, undefined, hand.text, hand.params, write);
-        a = lower(a, await measure(sql, setup, statement.text, statement.params, write));
-        b = lower(b, await measure(sql, undefined, hand.text, hand.params, write));
+        const ratios: number[] = [];
+        for (let round = 1; round < rounds; round++) {
+          const ra = await measure(sql, setup, statement.text, statement.params, write);
+          const rb = await measure(sql, undefined, hand.text, hand.params, write);
+          ratios.push((ra.cpuMs / ra.runs) / (rb.cpuMs / rb.runs));
+          [a, b] = [lower(a, ra), lower(b, rb)];
+        }
         if (flag('verbose')) log(`  runs ${a.runs}/${b.runs}, CPU ${a.cpuMs}/${b.cpuMs} ms, wall ${a.wallMs.toFixed(0)}/${b.wallMs.toFixed(0)} ms`);
         // a create's key differs from run to run
         const same = write ? a.body.replace(/^\{"data":\{"id":\d+/, '') === b.body.replace(/^\{"data":\{"id":\d+/, '') : a.body === b.body;
@@ -177,7 +187,9 @@ async function main() {
           log(`${s.name}: the bodies differ\n  Strata: ${a.body.slice(0, 600)}\n  hand:   ${b.body.slice(0, 600)}`);
         }
         const per = (m: Measured) => m.cpuMs / m.runs;
-        rows.push([s.name, per(a).toFixed(3), per(b).toFixed(3), (per(a) / per(b)).toFixed(2), same ? 'same bytes' : 'BODIES DIFFER']);
+        const sorted = ratios.sort((x, y) => x - y);
+        const spread = rounds >= 3 ? [`${sorted[Math.floor(sorted.length / 2)].toFixed(2)} (${sorted[0].toFixed(2)}-${sorted[sorted.length - 1].toFixed(2)})`] : [];
+        rows.push([s.name, per(a).toFixed(3), per(b).toFixed(3), (per(a) / per(b)).toFixed(2), ...spread, same ? 'same bytes' : 'BODIES DIFFER']);
         log(`${s.name}: Strata ${per(a).toFixed(3)} ms (${a.runs} runs), hand-written ${per(b).toFixed(3)} ms (${b.runs} runs)`);
       }
     } finally {
@@ -187,7 +199,8 @@ async function main() {
     await db.stop();
   }
   log('\nPostgreSQL CPU per statement (ms), generic plans, one backend, in-database:\n');
-  log('| scenario | Strata | hand-written | Strata/hand | body |\n|---|---:|---:|---:|---|');
+  log(rounds >= 3 ? '| scenario | Strata | hand-written | Strata/hand | per round: median (range) | body |\n|---|---:|---:|---:|---:|---|'
+    : '| scenario | Strata | hand-written | Strata/hand | body |\n|---|---:|---:|---:|---|');
   for (const r of rows) log(`| ${r.join(' | ')} |`);
   if (failed) process.exitCode = 1;
 }
