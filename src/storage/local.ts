@@ -1,8 +1,8 @@
 // The local driver: files in one directory (STORAGE_<LOCATION>_ROOT). Writes go to a hidden
 // temporary name first and are renamed into place when complete, so a failed or aborted upload
 // never leaves a partial file under its real name.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
@@ -37,8 +37,15 @@ export class LocalDriver implements StorageDriver {
       }
     };
     try {
-      // pipeline respects the file's backpressure: the source is pulled as fast as the disk takes it
-      await pipeline(Readable.from(counted()), createWriteStream(temp, { flags: 'wx' }));
+      // the file is opened (and closed) here, not by the write stream: a stream destroyed while
+      // its own open is still in flight creates the file after the cleanup below ran
+      const file = await open(temp, 'wx');
+      try {
+        // pipeline respects the file's backpressure: the source is pulled as fast as the disk takes it
+        await pipeline(Readable.from(counted()), file.createWriteStream());
+      } finally {
+        await file.close(); // (the stream closes it too; this waits for that close)
+      }
       await rename(temp, target);
     } catch (err) {
       await rm(temp, { force: true });
