@@ -24,7 +24,7 @@ export function readBody(res: uWS.HttpResponse, max: number, done: (b: Buffer) =
       failed = true;
       return overflow();
     }
-    chunks.push(Buffer.from(new Uint8Array(chunk))); // (a copy: uWS reuses the chunk; cheaper than ArrayBuffer.slice)
+    chunks.push(Buffer.from(new Uint8Array(chunk))); // (a copy: the chunk is valid in this callback only; cheaper than ArrayBuffer.slice)
     if (isLast) done(Buffer.concat(chunks, size));
   });
 }
