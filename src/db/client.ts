@@ -74,39 +74,34 @@ export interface Db {
   close(): Promise<void>;
 }
 
-// The claims part of the context is the same for every request of a user: it is serialized once
-// per resolved access (keyed by its policies array, which the authenticator's cache shares).
-const claimsJson = new WeakMap<string[], string>();
+// The claims part of the context, and the same claims' policies as strata.has_policy's list,
+// are the same for every request of a user: built once per resolved access (keyed by its
+// policies array, which the authenticator's cache shares).
+const claimsCache = new WeakMap<string[], { json: string; policies: string }>();
+
+function claimsOf(a: Accountability): { json: string; policies: string } {
+  let claims = claimsCache.get(a.policies);
+  if (claims === undefined) {
+    claims = {
+      // share, share_collection, share_item: only share tokens have them (undefined is left out)
+      json: JSON.stringify({ user: a.user, role: a.role, roles: a.roles, policies: a.policies, admin: a.admin, app: a.app,
+        share: a.share, share_collection: a.share_collection, share_item: a.share_item }).slice(0, -1),
+      // ',<id>,<id>,' then 'app,' with app access; '' (has_policy then reads the claims) should an id hold a comma
+      policies: a.policies.some((p) => p.includes(',')) ? '' : `,${a.policies.map((p) => `${p},`).join('')}${a.app ? 'app,' : ''}`,
+    };
+    claimsCache.set(a.policies, claims);
+  }
+  return claims;
+}
 
 /** CONTEXT's parameters for a request's accountability. */
 export function contextParams(a: Accountability): [string, string, string] {
-  return [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE, policyList(a)];
+  return [contextJson(a), a.admin ? ADMIN_ROLE : REQUEST_ROLE, claimsOf(a).policies];
 }
-
-/**
- * The policies of contextJson's claims as strata.has_policy reads them: ',<id>,<id>,' then
- * 'app,' with app access; '' (has_policy reads the claims instead) should an id hold a comma.
- */
-function policyList(a: Accountability): string {
-  let list = policyLists.get(a.policies);
-  if (list === undefined) {
-    list = a.policies.some((p) => String(p).includes(',')) ? '' : `,${a.policies.join(',')}${a.policies.length ? ',' : ''}`;
-    policyLists.set(a.policies, list);
-  }
-  return list === '' ? '' : a.app ? `${list}app,` : list;
-}
-const policyLists = new WeakMap<readonly string[], string>();
 
 /** The accountability claims PostgreSQL sees, as one JSON setting (read by strata.accountability()). */
 export function contextJson(a: Accountability): string {
-  let claims = claimsJson.get(a.policies);
-  if (claims === undefined) {
-    // share, share_collection, share_item: only share tokens have them (undefined is left out)
-    claims = JSON.stringify({ user: a.user, role: a.role, roles: a.roles, policies: a.policies, admin: a.admin, app: a.app,
-      share: a.share, share_collection: a.share_collection, share_item: a.share_item }).slice(0, -1);
-    claimsJson.set(a.policies, claims);
-  }
-  return `${claims},"ip":${JSON.stringify(a.ip)},"user_agent":${JSON.stringify(a.userAgent)},"origin":${JSON.stringify(a.origin)}}`;
+  return `${claimsOf(a).json},"ip":${JSON.stringify(a.ip)},"user_agent":${JSON.stringify(a.userAgent)},"origin":${JSON.stringify(a.origin)}}`;
 }
 
 const pool = (url: string, max: number, name: string, settings: Record<string, string> = {}) => {
