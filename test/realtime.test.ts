@@ -274,7 +274,9 @@ t.test('public mode: anonymous connections act as the public role; strict mode n
 });
 
 t.test('token expiry: TOKEN_EXPIRED, then re-auth within the timeout or the connection closes', async (t) => {
-  const short = await startApp(t, { ACCESS_TOKEN_TTL: '1s', WEBSOCKETS_REST_AUTH_TIMEOUT: '1', WEBSOCKETS_HEARTBEAT_ENABLED: 'false' });
+  // a token's expiry is in whole seconds: with a 2 s lifetime it has at least 1 s left when issued,
+  // time enough for the subscribe below to be taken before it expires
+  const short = await startApp(t, { ACCESS_TOKEN_TTL: '2s', WEBSOCKETS_REST_AUTH_TIMEOUT: '1', WEBSOCKETS_HEARTBEAT_ENABLED: 'false' });
   await short.sql(`create table rt_t (id serial primary key, name text)`);
   const user = await createUser(short, { admin: true });
   const expired = { type: 'auth', status: 'error', error: { code: 'TOKEN_EXPIRED', message: 'Token expired.' } };
