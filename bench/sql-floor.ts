@@ -62,10 +62,11 @@ class RolledBack extends Error {
  * Runs `text` with `params` for about `seconds`, in one transaction after `setup` (the request's
  * role and context). Writes (`rollback`) are undone afterwards, so the dataset stays as it was.
  */
-async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, text: string, params: unknown[], rollback = false): Promise<Measured> {
+async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, text: string, params: unknown[], rollback = false, handSetup?: string): Promise<Measured> {
   if (rollback) {
     try {
       await sql.begin(async (tx) => {
+        if (handSetup) await tx.unsafe(handSetup);
         throw new RolledBack(await measureIn(tx, setup, text, params));
       });
     } catch (err) {
@@ -171,11 +172,11 @@ async function main() {
         // median and range): on a shared machine one round's pair shares its moment's noise
         const lower = (x: Measured, y: Measured) => (x.cpuMs / x.runs <= y.cpuMs / y.runs ? x : y);
         let a = await measure(sql, setup, statement.text, statement.params, write);
-        let b = await measure(sql, undefined, hand.text, hand.params, write);
+        let b = await measure(sql, undefined, hand.text, hand.params, write, hand.setup);
         const ratios: number[] = [];
         for (let round = 1; round < rounds; round++) {
           const ra = await measure(sql, setup, statement.text, statement.params, write);
-          const rb = await measure(sql, undefined, hand.text, hand.params, write);
+          const rb = await measure(sql, undefined, hand.text, hand.params, write, hand.setup);
           ratios.push((ra.cpuMs / ra.runs) / (rb.cpuMs / rb.runs));
           [a, b] = [lower(a, ra), lower(b, rb)];
         }

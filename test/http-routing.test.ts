@@ -18,6 +18,8 @@ interface Upload {
   chunks: number;
   bytes: number;
   error?: string;
+  /** settles when the handler stopped reading (the body ended or failed) */
+  ended: Promise<void>;
 }
 
 async function gateway(tt: { teardown(fn: () => unknown): void }) {
@@ -29,7 +31,8 @@ async function gateway(tt: { teardown(fn: () => unknown): void }) {
   let authenticated = 0;
   /** reads the stream slowly at first, so the edge has to pause the socket */
   const consume = async (stream: AsyncIterable<Buffer> | undefined) => {
-    const upload: Upload = { chunks: 0, bytes: 0 };
+    let ended = () => {};
+    const upload: Upload = { chunks: 0, bytes: 0, ended: new Promise<void>((r) => (ended = r)) };
     uploads.push(upload);
     const hash = createHash('sha256');
     try {
@@ -42,6 +45,8 @@ async function gateway(tt: { teardown(fn: () => unknown): void }) {
     } catch (err) {
       upload.error = (err as Error).message;
       throw err;
+    } finally {
+      ended();
     }
     return json(JSON.stringify({ data: { chunks: upload.chunks, bytes: upload.bytes, sha256: hash.digest('hex') } }));
   };
@@ -151,7 +156,7 @@ t.test('an upload aborted mid-body leaves nothing in flight', async (t) => {
   socket.write(Buffer.alloc(256 * 1024));
   await g.gotFirstChunk;
   socket.destroy();
-  await new Promise((r) => setTimeout(r, 100));
+  await g.uploads[0].ended;
   t.match(g.uploads[0].error, /abort/i, "the handler's read throws");
   const started = Date.now();
   await g.close(5000);
