@@ -117,7 +117,7 @@ async function main() {
       server = await startStrata(db.url, 10);
       base = server.url;
       token = ADMIN_TOKEN;
-      log(`Strata pid ${server.pid} at ${base}, storage in ${dir}`);
+      log(`Strata pid ${server.pid} at ${base}, storage in ${dir}; gateway RSS ${((await server.stats()).rss / MB).toFixed(0)} MB at start`);
     }
     log(`${os.cpus().length} CPUs, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (a shared machine: compare numbers of one run)`);
 

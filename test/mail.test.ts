@@ -65,7 +65,7 @@ t.test('HTML mail: multipart/alternative, the text part first, the HTML base64-e
 });
 
 t.test('markdown is rendered and sanitized; HTML reduces to text', async (t) => {
-  t.equal(markdownToHtml('**b** [l](javascript:alert(1)) <a href="https://x.example" onclick="y()">x</a>').trim(),
+  t.equal((await markdownToHtml('**b** [l](javascript:alert(1)) <a href="https://x.example" onclick="y()">x</a>')).trim(),
     '<p><strong>b</strong> <a>l</a> <a href="https://x.example">x</a></p>');
   t.equal(htmlToText('<h1>T</h1><p>a &amp; b<br>c</p><script>bad()</script>'), 'T\na & b\nc');
 });

@@ -39,7 +39,7 @@ export function notificationMails(d: NotificationMailDeps): AfterWrite {
       const user = users.get(n.recipient.toLowerCase());
       if (!user?.email || user.email_notifications !== true) continue;
       const url = base && n.collection && n.item ? `${base}/admin/content/${encodeURIComponent(n.collection)}/${encodeURIComponent(n.item)}` : undefined;
-      const html = await d.mailer.templates.render('base', { html: n.message ? markdownToHtml(n.message) : '', ...(url ? { url } : {}) });
+      const html = await d.mailer.templates.render('base', { html: n.message ? await markdownToHtml(n.message) : '', ...(url ? { url } : {}) });
       await d.mailer.send({ to: user.email, subject: n.subject, html, ...(n.message ? { text: url ? `${n.message}\n\n${url}` : n.message } : {}) });
     }
   }

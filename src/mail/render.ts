@@ -4,21 +4,32 @@
 // EMAIL_TEMPLATES_PATH (a project's own templates, which may `{% layout "base" %}`), then among
 // Strata's built-in ones (`base`: a plain layout around `html`, with a link when `url` is given).
 // Every template gets the project's name, color, logo and URL besides its own data.
+// The renderers (liquidjs, marked, sanitize-html: ~10 MB of a gateway's memory) are loaded when
+// the first mail is made, not at start: most gateways never send one.
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { Liquid, type FS } from 'liquidjs';
-import { marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import { createRequire } from 'node:module';
+import type { Liquid, FS } from 'liquidjs';
+import type SanitizeHtml from 'sanitize-html';
 import type { Db } from '../db/client.js';
 import { projectInfo } from '../engine/system.js';
 
+const require = createRequire(import.meta.url);
+let sanitizer: typeof SanitizeHtml | undefined;
+const sanitizeHtml: typeof SanitizeHtml = ((html: string, options?: SanitizeHtml.IOptions) =>
+  (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml)(html, options)) as typeof SanitizeHtml;
+/** (marked is an ES module only: imported, where the others are required) */
+let markdown: Promise<typeof import('marked')> | undefined;
+
 /** Markdown to HTML without scripts, event handlers or other active content. */
-export function markdownToHtml(markdown: string): string {
-  const html = marked.parse(markdown, { async: false, gfm: true });
+export async function markdownToHtml(source: string): Promise<string> {
+  const { marked } = await (markdown ??= import('marked'));
+  const html = marked.parse(source, { async: false, gfm: true });
+  const defaults = (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml).defaults;
   return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'del', 'input'],
-    allowedAttributes: { ...sanitizeHtml.defaults.allowedAttributes, img: ['src', 'alt', 'title', 'width', 'height'], input: ['type', 'checked', 'disabled'] },
+    allowedTags: [...defaults.allowedTags, 'img', 'del', 'input'],
+    allowedAttributes: { ...defaults.allowedAttributes, img: ['src', 'alt', 'title', 'width', 'height'], input: ['type', 'checked', 'disabled'] },
     allowedSchemes: ['http', 'https', 'mailto'],
   });
 }
@@ -101,20 +112,19 @@ export function projectFacts(db: Db, publicUrl: string): () => Promise<ProjectFa
 }
 
 export class MailTemplates {
-  private liquid: Liquid;
+  private liquid?: Liquid;
 
   /** `project`: the defaults every template sees (directus_settings), read when a mail is rendered */
-  constructor(templatesPath: string, private project: () => Promise<ProjectFacts>) {
-    this.liquid = new Liquid({
-      root: [path.resolve(templatesPath), BUILT_IN_ROOT], extname: '.liquid', fs: templateFs,
-      // templates see their data's own properties only, and a loop or output can't run away
-      ownPropertyOnly: true, cache: false, renderLimit: 5_000, parseLimit: 1_000_000, memoryLimit: 50_000_000,
-    });
-  }
+  constructor(private templatesPath: string, private project: () => Promise<ProjectFacts>) {}
 
   /** Renders a template by name (`base`, or a file `<name>.liquid` in the templates directory) with its data. */
   async render(name: string, data: Record<string, unknown>): Promise<string> {
     if (!TEMPLATE_NAME.test(name)) throw new Error(`Mail template name "${name}" is not valid`);
+    this.liquid ??= new (require('liquidjs') as typeof import('liquidjs')).Liquid({
+      root: [path.resolve(this.templatesPath), BUILT_IN_ROOT], extname: '.liquid', fs: templateFs,
+      // templates see their data's own properties only, and a loop or output can't run away
+      ownPropertyOnly: true, cache: false, renderLimit: 5_000, parseLimit: 1_000_000, memoryLimit: 50_000_000,
+    });
     return this.liquid.renderFile(name, { ...(await this.project()), ...data });
   }
 }
@@ -132,5 +142,5 @@ export async function renderMailBody(templates: MailTemplates, o: { type?: unkno
     return { html: await templates.render(name, data) };
   }
   const body = typeof o.body === 'string' ? o.body : o.body === undefined || o.body === null ? '' : JSON.stringify(o.body);
-  return o.type === 'wysiwyg' ? { html: body } : { html: markdownToHtml(body), text: body };
+  return o.type === 'wysiwyg' ? { html: body } : { html: await markdownToHtml(body), text: body };
 }
