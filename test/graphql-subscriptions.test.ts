@@ -232,17 +232,30 @@ t.test('strict: the token comes with the upgrade; an expiring token closes the s
   // (a token lives 5 s: long enough for a login and a connection on a busy CI machine)
   const strict = await startApp(t, { WEBSOCKETS_GRAPHQL_AUTH: 'strict', ACCESS_TOKEN_TTL: '5s' });
   const url = `${strict.url.replace(/^http/, 'ws')}/graphql`;
+  // the user exists before any connection is open (its rows are access changes every open
+  // connection re-resolves); a step that throws says which one it was
+  const step = async <T>(what: string, run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (err) {
+      t.fail(`${what}: ${(err as Error)?.stack ?? String(err)}`);
+      throw err;
+    }
+  };
+  const user = await step('create the user', () => createUser(strict, { admin: true }));
   const refused = await new Promise<number>((resolve) => {
     const ws = new WebSocket(url, 'graphql-transport-ws');
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('unexpected-response', (req, res) => {
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
     ws.on('open', () => resolve(0));
     ws.on('error', () => undefined);
   });
   t.equal(refused, 401, 'no token: the upgrade is refused');
   const c = connect(null, `${url}?access_token=${strict.adminToken}`);
-  t.same(await once(c, '{ __typename }'), { data: { __typename: 'Query' } }, 'connection_init needs no token then');
-  const user = await createUser(strict, { admin: true });
-  const login = await strict.post('/auth/login', { email: user.email, password: user.password });
+  t.same(await step('a query', () => once(c, '{ __typename }')), { data: { __typename: 'Query' } }, 'connection_init needs no token then');
+  const login = await step('the login', () => strict.post('/auth/login', { email: user.email, password: user.password }));
   t.equal(login.status, 200, 'a token that lives 5 s');
   // no operation on this connection: on a busy machine one could outlive the token and fail for
   // that reason alone; the acknowledgement shows the upgrade took the token
