@@ -217,6 +217,8 @@ export interface FilesConfig {
   metadataAllowList: string[];
   /** IMPORT_MAX_FILE_SIZE: largest file POST /utils/import takes, bytes */
   importMaxSize: number;
+  /** STRATA_ASSETS_MEMORY_CACHE: bytes of small transformed copies kept in memory (0: none) */
+  assetsMemoryCache: number;
   /** STRATA_TEST_HOLD_TRANSFORMS: tests only: a cold transform waits until the next one is answered */
   testHoldTransforms: boolean;
 }
@@ -316,10 +318,10 @@ class Reader {
     return ms;
   }
 
-  bytes(name: string, fallback: string): number {
+  bytes(name: string, fallback: string, allowZero = false): number {
     const raw = this.raw(name) ?? fallback;
     const n = parseBytes(raw);
-    if (n === undefined || n <= 0) return this.fail(`${name} must be a size such as 1mb, 500kb or 1048576 (bytes), got "${raw}"`, parseBytes(fallback)!);
+    if (n === undefined || n < 0 || (n === 0 && !allowZero)) return this.fail(`${name} must be a size such as 1mb, 500kb or 1048576 (bytes), got "${raw}"`, parseBytes(fallback)!);
     return n;
   }
 
@@ -482,6 +484,7 @@ function files(r: Reader, dbEmbeddedDir: string): FilesConfig {
     importIpDenyList: list(r.string('IMPORT_IP_DENY_LIST', DEFAULT_IP_DENY_LIST)),
     importMaxSize: r.bytes('IMPORT_MAX_FILE_SIZE', '50mb'),
     metadataAllowList: list(r.string('FILE_METADATA_ALLOW_LIST', 'ifd0.Make,ifd0.Model,exif.FNumber,exif.ExposureTime,exif.FocalLength,exif.ISOSpeedRatings')),
+    assetsMemoryCache: r.bytes('STRATA_ASSETS_MEMORY_CACHE', '16mb', true),
     testHoldTransforms: r.bool('STRATA_TEST_HOLD_TRANSFORMS', false),
   };
 }

@@ -195,6 +195,11 @@ t.test('presets and storage_asset_transform', async (t) => {
 });
 
 t.test('a transformed copy is cached in storage and reused', async (t) => {
+  // a second gateway on the same database and storage, keeping nothing in memory: every
+  // request of a transformed copy reads it from storage
+  const plain = await startApp(t, { STORAGE_LOCAL_ROOT: root, STRATA_ASSETS_MEMORY_CACHE: '0' }, { database: app.dbName });
+  const fromPlain = async (path: string) =>
+    Buffer.from(await (await fetch(plain.url + path, { headers: { authorization: `Bearer ${plain.adminToken}` } })).arrayBuffer());
   const cached = () => readdirSync(root).filter((k) => k.startsWith(`${image.id}__`));
   const before = cached();
   const first = await get(`/assets/${image.id}?width=9`);
@@ -203,13 +208,46 @@ t.test('a transformed copy is cached in storage and reused', async (t) => {
   t.equal(made.length, 1, 'one new copy in storage');
   // the next request is served from that copy: what is stored there is what it gets
   writeFileSync(join(root, made[0]), 'from the cache');
-  const second = await get(`/assets/${image.id}?width=9`);
-  t.equal(second.bytes.toString(), 'from the cache');
+  t.equal((await fromPlain(`/assets/${image.id}?width=9`)).toString(), 'from the cache');
   t.equal(cached().length, before.length + 1);
 
   const del = await app.del(`/files/${image.id}`);
   t.equal(del.status, 204);
   t.same(cached(), [], 'deleting the file removes its cached copies');
+});
+
+t.test('small transformed copies are also kept in memory, named by the file\'s stored bytes', async (t) => {
+  const file = await upload(png, 'memory.png');
+  const stored = () => readdirSync(root).filter((k) => k.startsWith(`${file.id}__`));
+  const path = `/assets/${file.id}?width=8&format=webp`;
+  const first = await get(path);
+  t.equal(first.status, 200);
+  t.same(await size(first.bytes), ['webp', 8, 6]);
+  // what storage holds is no longer read: the copy comes from memory, with the same headers
+  writeFileSync(join(root, stored()[0]), 'changed on disk');
+  const second = await get(path);
+  t.same(second.bytes, first.bytes, 'the copy as it was made');
+  for (const h of ['etag', 'last-modified', 'content-type', 'content-length', 'cache-control']) t.equal(second.headers.get(h), first.headers.get(h), h);
+  t.equal((await get(path, { 'if-none-match': first.headers.get('etag')! })).status, 304, 'conditional requests');
+  const part = await get(path, { range: 'bytes=2-5' });
+  t.equal(part.status, 206);
+  t.same(part.bytes, first.bytes.subarray(2, 6), 'ranges');
+  t.equal(part.headers.get('content-range'), `bytes 2-5/${first.bytes.length}`);
+
+  // new bytes for the file (PATCH multipart): the same transformation is made again from them
+  const jpeg = await sharp({ create: { width: 64, height: 16, channels: 3, background: '#00f' } }).jpeg().toBuffer();
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'memory.jpg');
+  const replaced = await fetch(`${app.url}/files/${file.id}`, { method: 'PATCH', body: form, headers: { authorization: `Bearer ${app.adminToken}` } });
+  t.equal(replaced.status, 200);
+  const after = await get(path);
+  t.equal(after.status, 200);
+  t.same(await size(after.bytes), ['webp', 8, 2], 'the new image, not the remembered copy of the old one');
+  t.not(after.headers.get('etag'), first.headers.get('etag'));
+
+  // a caller who may not read the file is refused, whatever is remembered
+  const reader = await get(path, {}, null);
+  t.equal(reader.status, 403);
 });
 
 t.test('active content is sandboxed; access is the file\'s read permission', async (t) => {

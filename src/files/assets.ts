@@ -14,6 +14,7 @@ import type { ByteRange, StorageDriver } from '../storage/index.js';
 import type { FilesDeps } from './deps.js';
 import { noCollection } from './names.js';
 import { outputFormat, pipelineFor, requestedTransformation, transformedKey, TRANSFORMABLE, wantsTransformation } from './transform.js';
+import { AssetMemoryCache, type CachedCopy } from './memory-cache.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** types a browser would execute script in: served with a sandboxing CSP */
@@ -21,6 +22,7 @@ const ACTIVE = /^(image\/svg\+xml|text\/html|text\/xml|application\/([a-z0-9.-]+
 
 export function assetsRoutes(router: Router, d: FilesDeps): Router {
   let active = 0;
+  const memory = new AssetMemoryCache(d.config.files.assetsMemoryCache, SMALL_FILE);
   // the transformation rules of directus_settings, read once until the settings change (a
   // query per transformed asset was a third of a cached transform's cost)
   let settings: Promise<AssetSettings> | undefined;
@@ -62,6 +64,8 @@ export function assetsRoutes(router: Router, d: FilesDeps): Router {
     let type = file.type ?? 'application/octet-stream';
     /** the transformed copy's stat when it was already stored */
     let cached: Awaited<ReturnType<StorageDriver['stat']>> = null;
+    /** where a small transformed copy is kept in memory once read */
+    let remember: ((copy: CachedCopy) => void) | undefined;
     const headers: Record<string, string> = {};
     if (transformation && TRANSFORMABLE.has(type)) {
       const accept = ctx.req.headers.accept ?? '';
@@ -69,6 +73,10 @@ export function assetsRoutes(router: Router, d: FilesDeps): Router {
       if (transformation.format === 'auto') headers.vary = 'Accept';
       key = transformedKey(id, transformation, format, [file.focal_point_x, file.focal_point_y]);
       type = `image/${format}`;
+      const name = AssetMemoryCache.keyOf(file, key);
+      const inMemory = memory.get(name);
+      if (inMemory) return serve(ctx, driver, key, inMemory, type, file, download, headers, f.assetsCacheTtlMs, f.assetsContentSecurityPolicy, inMemory.body);
+      remember = (copy) => memory.set(name, copy);
       cached = await driver.stat(key);
       if (!cached) {
         if (active >= f.assetsTransformMaxConcurrent) {
@@ -85,7 +93,7 @@ export function assetsRoutes(router: Router, d: FilesDeps): Router {
     }
     const stat = cached ?? await driver.stat(key);
     if (!stat) throw forbidden();
-    return serve(ctx, driver, key, stat, type, file, download, headers, f.assetsCacheTtlMs, f.assetsContentSecurityPolicy);
+    return serve(ctx, driver, key, stat, type, file, download, headers, f.assetsCacheTtlMs, f.assetsContentSecurityPolicy, undefined, remember);
   };
   /**
    * Directus's 403 for a file the caller can't read: an admin's unknown id is the plain
@@ -121,8 +129,13 @@ async function transform(driver: StorageDriver, file: FileLocation, key: string,
 /** files up to this size are read in one call (StorageDriver.readAll) and sent as one body: thumbnails, icons */
 const SMALL_FILE = 256 * 1024;
 
+/**
+ * The response for stored bytes: headers, 304, one range, or the whole. `bytes`: the whole
+ * content already in memory; `remember`: told the whole content of a small copy once read.
+ */
 function serve(ctx: RouteContext, driver: StorageDriver, key: string, stat: { size: number; modified: Date }, type: string,
-  file: FileLocation, download: boolean, extra: Record<string, string>, ttlMs: number, csp: string): ApiResponse | Promise<ApiResponse> {
+  file: FileLocation, download: boolean, extra: Record<string, string>, ttlMs: number, csp: string,
+  bytes?: Buffer, remember?: (copy: CachedCopy) => void): ApiResponse | Promise<ApiResponse> {
   const modified = new Date(Math.max(stat.modified.getTime(), new Date(file.modified_on).getTime()));
   const etag = `"${stat.size.toString(16)}-${modified.getTime().toString(16)}-${key.length > 40 ? key.slice(38, 46) : '0'}"`;
   const headers: Record<string, string> = {
@@ -155,10 +168,17 @@ function serve(ctx: RouteContext, driver: StorageDriver, key: string, stat: { si
   }
   if (range) {
     headers['content-range'] = `bytes ${range.start}-${range.end}/${stat.size}`;
+    if (bytes) return { status: 206, headers, body: bytes.subarray(range.start, range.end + 1) };
     return { status: 206, headers, stream: { body: driver.read(key, range), size: range.end - range.start + 1 } };
   }
+  if (bytes) return { status: 200, headers, body: bytes };
   if (stat.size === 0) return { status: 200, headers, body: Buffer.alloc(0) };
-  if (driver.readAll && stat.size <= SMALL_FILE) return driver.readAll(key).then((body) => ({ status: 200, headers, body }));
+  if (driver.readAll && stat.size <= SMALL_FILE) {
+    return driver.readAll(key).then((body) => {
+      if (body.length === stat.size) remember?.({ size: stat.size, modified: stat.modified, body });
+      return { status: 200, headers, body };
+    });
+  }
   return { status: 200, headers, stream: { body: driver.read(key), size: stat.size } };
 }
 
