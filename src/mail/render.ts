@@ -16,27 +16,26 @@ import type { Db } from '../db/client.js';
 import { projectInfo } from '../engine/system.js';
 
 const require = createRequire(import.meta.url);
-let sanitizer: typeof SanitizeHtml | undefined;
-const sanitizeHtml: typeof SanitizeHtml = ((html: string, options?: SanitizeHtml.IOptions) =>
-  (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml)(html, options)) as typeof SanitizeHtml;
+let sanitizeModule: typeof SanitizeHtml | undefined;
+const sanitizeHtml = () => (sanitizeModule ??= require('sanitize-html') as typeof SanitizeHtml);
 /** (marked is an ES module only: imported, where the others are required) */
-let markdown: Promise<typeof import('marked')> | undefined;
+let markedModule: Promise<typeof import('marked')> | undefined;
 
 /** Markdown to HTML without scripts, event handlers or other active content. */
 export async function markdownToHtml(source: string): Promise<string> {
-  const { marked } = await (markdown ??= import('marked'));
+  const { marked } = await (markedModule ??= import('marked'));
   const html = marked.parse(source, { async: false, gfm: true });
-  const defaults = (sanitizer ??= require('sanitize-html') as typeof SanitizeHtml).defaults;
-  return sanitizeHtml(html, {
-    allowedTags: [...defaults.allowedTags, 'img', 'del', 'input'],
-    allowedAttributes: { ...defaults.allowedAttributes, img: ['src', 'alt', 'title', 'width', 'height'], input: ['type', 'checked', 'disabled'] },
+  const sanitize = sanitizeHtml();
+  return sanitize(html, {
+    allowedTags: [...sanitize.defaults.allowedTags, 'img', 'del', 'input'],
+    allowedAttributes: { ...sanitize.defaults.allowedAttributes, img: ['src', 'alt', 'title', 'width', 'height'], input: ['type', 'checked', 'disabled'] },
     allowedSchemes: ['http', 'https', 'mailto'],
   });
 }
 
 /** Plain text for a mail's text part: the HTML without its tags. */
 export function htmlToText(html: string): string {
-  return sanitizeHtml(html.replace(/<(br|\/p|\/div|\/h[1-6]|\/li|\/tr)\b[^>]*>/gi, '$&\n'), { allowedTags: [], allowedAttributes: {} })
+  return sanitizeHtml()(html.replace(/<(br|\/p|\/div|\/h[1-6]|\/li|\/tr)\b[^>]*>/gi, '$&\n'), { allowedTags: [], allowedAttributes: {} })
     .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
     .replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
