@@ -4,7 +4,7 @@
 // EMAIL_TEMPLATES_PATH (a project's own templates, which may `{% layout "base" %}`), then among
 // Strata's built-in ones (`base`: a plain layout around `html`, with a link when `url` is given).
 // Every template gets the project's name, color, logo and URL besides its own data.
-// The renderers (liquidjs, marked, sanitize-html: ~10 MB of a gateway's memory) are loaded when
+// The renderers (liquidjs, marked, sanitize-html: about 8 MB of a gateway's memory) are loaded when
 // the first mail is made, not at start: most gateways never send one.
 import path from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
