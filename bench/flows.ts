@@ -4,10 +4,11 @@
 //   (a) webhook deliveries: a webhook on create, rows inserted with plain SQL at R/s for D s;
 //       deliveries/s at the receiver, commit -> receipt latency, and the queue's backlog
 //       (pending deliveries) sampled every second: sustained means the backlog does not grow;
-//   (b) the write path: REST creates/s with no flow, then with 10 active action flows (each one
+//   (b) the write path: REST creates/s with no flow and with 10 active action flows (each one
 //       operation) on the collection (one queue row per create, fanned out to the 10 flows by the
-//       gateway's dispatcher, which runs them in the same process meanwhile).
-// Options: --rate R (500) --duration D (5) --database-url URL.
+//       gateway's dispatcher, which runs them in the same process meanwhile), in P pairs of
+//       phases, each ratio taken between neighbours.
+// Options: --rate R (500) --duration D (5) --pairs P (3) --database-url URL.
 import { createServer } from 'node:http';
 import os from 'node:os';
 import postgres from 'postgres';
@@ -24,6 +25,7 @@ const arg = (name: string, fallback: number) => {
 };
 const rate = arg('rate', 500);
 const duration = arg('duration', 5);
+const pairs = arg('pairs', 3);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 
@@ -99,15 +101,15 @@ async function main() {
       `p99 ${quantile(latencies, 0.99).toFixed(0)} ms; pending deliveries per second: ${backlog.join(', ')}`);
     await sql`delete from directus_webhooks`;
 
-    // (b) the write path with no flow, then with 10 active action flows
+    // (b) the write path with no flow and with 10 active action flows, in alternating phases
+    // (the machine's speed drifts over a run; a ratio of neighbouring phases is steadier)
     const create = { method: 'POST', path: '/items/fl_bench', body: '{"title":"w"}', token: ADMIN_TOKEN };
     const load = () => runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
-    const without = await load();
     for (let i = 0; i < 10; i++) {
       const flow = await fetch(`${server.url}/flows`, {
         method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify({
-          name: `bench ${i}`, trigger: 'event', accountability: null,
+          name: `bench ${i}`, status: 'inactive', trigger: 'event', accountability: null,
           options: { type: 'action', scope: ['items.create'], collections: ['fl_bench'] },
           operations: [{ key: 'noop', type: 'transform', position_x: 1, position_y: 1, options: { json: { key: '{{ $trigger.key }}' } } }],
         }),
@@ -117,17 +119,34 @@ async function main() {
       await sql`update directus_flows set operation = ${op[0].id} where id = ${id}`;
     }
     // (one queue row per create, naming its 10 listeners; before that design, one row per listener)
-    const queued = () => sql`select count(*)::int as rows, coalesce(sum(case when kind = 'event'
-      then jsonb_array_length(coalesce(listeners, '[]')) + jsonb_array_length(coalesce(done, '[]')) else 1 end), 0)::int as runs from strata.deliveries`;
-    const [before] = await queued();
-    const withFlows = await load();
-    const [after] = await queued();
-    const rows = after.rows - before.rows;
-    const runs = after.runs - before.runs;
-    log(`(b) POST /items/fl_bench (4 connections, ${duration} s): ${Math.round(without.rps)} creates/s without flows, ` +
-      `${Math.round(withFlows.rps)} with 10 active action flows (${Math.round((withFlows.rps / without.rps) * 100)} %, ${runs} flow runs queued in ${rows} queue rows); ` +
-      `p50 ${without.p50} -> ${withFlows.p50} ms; CPU per create: PostgreSQL ${cpu(without.pgMsPerRequest)} -> ${cpu(withFlows.pgMsPerRequest)} ms, ` +
-      `gateway ${cpu(without.serverMsPerRequest)} -> ${cpu(withFlows.serverMsPerRequest)} ms (the flow runs included)`);
+    const queued = () => sql`select count(*)::int as rows, count(*) filter (where status = 'pending')::int as pending,
+      coalesce(sum(case when kind = 'event' then jsonb_array_length(coalesce(listeners, '[]')) + jsonb_array_length(coalesce(done, '[]')) else 1 end), 0)::int as runs
+      from strata.deliveries`;
+    const settle = async () => {
+      // the previous phase's deliveries finish first; the gateways reload the flows on a notification
+      while ((await queued())[0].pending > 0) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    const phases: { without: Awaited<ReturnType<typeof load>>; with: Awaited<ReturnType<typeof load>>; runs: number; rows: number; backlog: number }[] = [];
+    for (let i = 0; i < pairs; i++) {
+      await sql`update directus_flows set status = 'inactive' where name like 'bench %'`;
+      await settle();
+      const without = await load();
+      await sql`update directus_flows set status = 'active' where name like 'bench %'`;
+      await settle();
+      const [before] = await queued();
+      const withFlows = await load();
+      const [after] = await queued();
+      phases.push({ without, with: withFlows, runs: after.runs - before.runs, rows: after.rows - before.rows, backlog: after.pending });
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const ratios = phases.map((p) => p.with.rps / p.without.rps);
+    log(`(b) POST /items/fl_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without flows / with 10 active action flows: ` +
+      phases.map((p, i) => `${Math.round(p.without.rps)} / ${Math.round(p.with.rps)} (${Math.round(ratios[i] * 100)} %)`).join(', ') +
+      `; median ${Math.round(median(ratios) * 100)} %; ${phases.reduce((n, p) => n + p.runs, 0)} flow runs queued in ${phases.reduce((n, p) => n + p.rows, 0)} queue rows, ` +
+      `pending at the end of each phase: ${phases.map((p) => p.backlog).join(', ')}; ` +
+      `CPU per create (medians): PostgreSQL ${cpu(median(phases.map((p) => p.without.pgMsPerRequest ?? NaN)))} -> ${cpu(median(phases.map((p) => p.with.pgMsPerRequest ?? NaN)))} ms, ` +
+      `gateway ${cpu(median(phases.map((p) => p.without.serverMsPerRequest)))} -> ${cpu(median(phases.map((p) => p.with.serverMsPerRequest)))} ms (the flow runs included)`);
   } finally {
     await server.stop();
     receiver.close();

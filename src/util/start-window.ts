@@ -1,8 +1,8 @@
 /**
- * Spaces the starts of a job (a read of the event outbox, a claim of deliveries) at least
- * `windowMs` apart, so that under a steady stream of wake-ups each start serves a batch: the
- * first wake-up after a quiet spell starts at once, one within the window waits for its end (one
- * timer, however many wake-ups come meanwhile).
+ * Spaces the starts of a job (a read of the event outbox) at least `windowMs` apart, so that
+ * under a steady stream of wake-ups each start serves a batch: the first wake-up after a quiet
+ * spell starts at once, one within the window waits for its end (one timer, however many
+ * wake-ups come meanwhile).
  */
 export class StartWindow {
   private lastStart = -Infinity;
