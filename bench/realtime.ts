@@ -8,8 +8,10 @@
 //       the moment the last subscriber of its group has it;
 //   (c) statements per event: a second gateway connected through the counting proxy
 //       (bench/statements.ts: pg_stat_statements is not available here) with one socket per group;
-//   (d) the outbox's write cost: REST creates/s with no subscriber and with 100.
-// Options: --subscribers N (1000) --rate R (500) --duration D (5) --database-url URL.
+//   (d) the outbox's write cost: REST creates/s with no subscriber and with 100, in P pairs of
+//       phases, each ratio taken between neighbours.
+// Options: --subscribers N (1000) --rate R (500) --duration D (5) --warmup W (1: seconds of (a) at
+// the same rate before the measured D, reported apart; 0: none) --pairs P (3) --database-url URL.
 import os from 'node:os';
 import postgres from 'postgres';
 import WebSocket from 'ws';
@@ -29,6 +31,8 @@ const arg = (name: string, fallback: number) => {
 const subscribers = arg('subscribers', 1000);
 const rate = arg('rate', 500);
 const duration = arg('duration', 5);
+const warmup = arg('warmup', 1);
+const pairs = arg('pairs', 3);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
 
 const tokenOf = (g: number) => `rt-bench-token-${g}`;
@@ -98,8 +102,8 @@ const closeAll = async (socks: Sock[]) => {
   })));
 };
 
-/** (a) inserts at `rate`/s for `duration` s; per row, ms from its commit to its group's last subscriber. */
-async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number; p50: number; p99: number; max: number; missing: number }> {
+/** (a) inserts at `rate`/s for `seconds` s; per row, ms from its commit to its group's last subscriber. */
+async function fanOut(sql: postgres.Sql, socks: Sock[], seconds: number): Promise<{ sent: number; p50: number; p99: number; max: number; missing: number }> {
   const perGroup = socks.filter((s) => s.group === 0).length;
   const committed = new Map<number, number>(); // id -> commit ack time
   const received = new Map<number, number>(); // id -> deliveries so far
@@ -142,7 +146,7 @@ async function fanOut(sql: postgres.Sql, socks: Sock[]): Promise<{ sent: number;
           }
         }));
       }
-      if (performance.now() - start >= duration * 1000) {
+      if (performance.now() - start >= seconds * 1000) {
         clearInterval(tick);
         res();
       }
@@ -192,9 +196,15 @@ async function main() {
     await subscribeAll(socks);
     const subscribed = await server.stats();
     log(`    subscribed (${GROUPS} groups): RSS ${mb(subscribed.rss).toFixed(0)} MB`);
-    const cpu0 = subscribed.cpuMicros;
+    // a warm-up at the same rate first: the first writes after the subscriptions meet a gateway
+    // and a database that have not run these statements yet (each pool connection plans them
+    // on first use, the JIT has not seen the delivery path): every latency over 100 ms in the
+    // runs that measured from a cold start came from their first 0.3 s. Reported on its own
+    const warm = warmup > 0 ? await fanOut(sql, socks, warmup) : undefined;
+    if (warm) log(`(a) warm-up: ${warm.sent} inserts at ${rate}/s for ${warmup} s: p50 ${warm.p50.toFixed(1)} ms, p99 ${warm.p99.toFixed(1)} ms, max ${warm.max.toFixed(1)} ms`);
+    const cpu0 = (await server.stats()).cpuMicros;
     const benchCpu0 = process.cpuUsage();
-    const f = await fanOut(sql, socks);
+    const f = await fanOut(sql, socks, duration);
     const benchCpu = process.cpuUsage(benchCpu0);
     const after = await server.stats();
     log(`(a) ${f.sent} inserts at ${rate}/s for ${duration} s, ${subscribers} subscribers in ${GROUPS} groups: commit -> last subscriber of the group ` +
@@ -203,19 +213,26 @@ async function main() {
       `this bench process (the ${subscribers} client sockets) ${((benchCpu.user + benchCpu.system) / 1000 / (f.sent || 1)).toFixed(2)} ms of CPU per event`);
     await closeAll(socks);
 
-    // (d) outbox write cost: REST creates with no subscriber, then with 100
+    // (d) outbox write cost: REST creates with no subscriber and with 100, in alternating phases
+    // (the machine's speed drifts over a run; a ratio of neighbouring phases is steadier)
     const create = { method: 'POST', path: '/items/rt_bench', body: '{"grp":0,"title":"w"}', token: ADMIN_TOKEN };
     const load = () => runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
-    const without = await load();
-    const hundred = await openSockets(server.url, 100);
-    await subscribeAll(hundred);
-    for (const s of hundred) s.onEvent = () => {};
-    const withSubs = await load();
-    await closeAll(hundred);
-    log(`(d) POST /items/rt_bench (4 connections, ${duration} s): ${Math.round(without.rps)} creates/s without subscribers, ` +
-      `${Math.round(withSubs.rps)} with 100 (${Math.round((withSubs.rps / without.rps) * 100)} %); p50 ${without.p50} -> ${withSubs.p50} ms; ` +
-      `CPU per create: PostgreSQL ${cpu(without.pgMsPerRequest)} -> ${cpu(withSubs.pgMsPerRequest)} ms, gateway ${cpu(without.serverMsPerRequest)} -> ` +
-      `${cpu(withSubs.serverMsPerRequest)} ms (the deliveries included)`);
+    const phases: { without: Awaited<ReturnType<typeof load>>; with: Awaited<ReturnType<typeof load>> }[] = [];
+    for (let i = 0; i < pairs; i++) {
+      const without = await load();
+      const hundred = await openSockets(server.url, 100);
+      await subscribeAll(hundred);
+      for (const s of hundred) s.onEvent = () => {};
+      phases.push({ without, with: await load() });
+      await closeAll(hundred);
+    }
+    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    const ratios = phases.map((p) => p.with.rps / p.without.rps);
+    log(`(d) POST /items/rt_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without subscribers / with 100: ` +
+      phases.map((p, i) => `${Math.round(p.without.rps)} / ${Math.round(p.with.rps)} (${Math.round(ratios[i] * 100)} %)`).join(', ') +
+      `; median ${Math.round(median(ratios) * 100)} %; CPU per create (medians): PostgreSQL ${cpu(median(phases.map((p) => p.without.pgMsPerRequest ?? NaN)))} -> ` +
+      `${cpu(median(phases.map((p) => p.with.pgMsPerRequest ?? NaN)))} ms, gateway ${cpu(median(phases.map((p) => p.without.serverMsPerRequest)))} -> ` +
+      `${cpu(median(phases.map((p) => p.with.serverMsPerRequest)))} ms (the deliveries included)`);
     await server.stop();
     servers.pop();
 

@@ -238,7 +238,9 @@ t.test('strict: the token comes with the upgrade; an expiring token closes the s
     try {
       return await run();
     } catch (err) {
-      t.fail(`${what}: ${(err as Error)?.stack ?? String(err)}`);
+      // (graphql-ws rejects with a close event or a list of GraphQL errors, not only Errors)
+      const e = err as { stack?: string; code?: unknown; reason?: unknown; type?: unknown };
+      t.fail(`${what}: ${e?.stack ?? JSON.stringify({ type: e?.type, code: e?.code, reason: e?.reason, value: err })}`);
       throw err;
     }
   };
@@ -253,8 +255,19 @@ t.test('strict: the token comes with the upgrade; an expiring token closes the s
     ws.on('error', () => undefined);
   });
   t.equal(refused, 401, 'no token: the upgrade is refused');
-  const c = connect(null, `${url}?access_token=${strict.adminToken}`);
-  t.same(await step('a query', () => once(c, '{ __typename }')), { data: { __typename: 'Query' } }, 'connection_init needs no token then');
+  // Under load (several test files at once), right after access changes (the user above), a
+  // connection of graphql-ws's client is now and then dropped without a close frame (1006) on
+  // both ends, before any message: in 3 of 12 runs of this file three at a time, and for 2-5
+  // of 60 connections in a loop that created a user before each; never with a raw WebSocket
+  // client, without the user creations, or with logging of each frame. The cause is not
+  // established. Such a drop is tried once more; any other failure counts.
+  const ask = () => once(connect(null, `${url}?access_token=${strict.adminToken}`), '{ __typename }');
+  const query = () => ask().catch((err: { code?: number }) => {
+    if (err?.code !== 1006) throw err;
+    t.comment('the connection was dropped (1006) before it answered: once more');
+    return ask();
+  });
+  t.same(await step('a query', query), { data: { __typename: 'Query' } }, 'connection_init needs no token then');
   const login = await step('the login', () => strict.post('/auth/login', { email: user.email, password: user.password }));
   t.equal(login.status, 200, 'a token that lives 5 s');
   // no operation on this connection: on a busy machine one could outlive the token and fail for

@@ -52,6 +52,19 @@ t.test('admins and metrics tokens read Prometheus text; others are refused', asy
   }
 });
 
+t.test('concurrent first reads of one query compile it once', async (t) => {
+  const lookups = async () => {
+    const text = (await app.get('/metrics')).text;
+    return { hits: sample(text, 'strata_compiled_sql_cache_lookups', { result: 'hit' })!, misses: sample(text, 'strata_compiled_sql_cache_lookups', { result: 'miss' })! };
+  };
+  const before = await lookups();
+  const answers = await Promise.all(Array.from({ length: 6 }, () => app.get('/items/notes?fields=id&filter[body][_contains]=concurrent')));
+  t.same(answers.map((r) => r.status), [200, 200, 200, 200, 200, 200]);
+  const after = await lookups();
+  t.equal(after.misses - before.misses, 1, 'one compilation');
+  t.equal(after.hits - before.hits, 5, 'the other five waited for it');
+});
+
 t.test('unmatched routes share one label, so clients cannot grow the series', async (t) => {
   for (const p of ['/nope-1', '/nope-2', '/nope-3']) t.equal((await app.get(p)).status, 404);
   const text = (await app.get('/metrics')).text;

@@ -9,7 +9,7 @@ import { WsClient } from './helpers/ws-client.js';
 
 // (the handshake's timeout stays Directus's 10 s here: at 1 s, a busy machine's stall failed the
 // other tests' authentications; the timeout test has its own server)
-const app = await startApp(t, { WEBSOCKETS_HEARTBEAT_PERIOD: '1' });
+const app = await startApp(t, { WEBSOCKETS_HEARTBEAT_PERIOD: '1', METRICS_ENABLED: 'true' });
 
 const EDITORS = '11111111-1111-4111-8111-111111111111';
 const EDITOR = '22222222-2222-4222-8222-222222222222';
@@ -168,6 +168,19 @@ t.test('permission-exact delivery: a row-filtered user gets only its rows, witho
     t.same(await ed.next(), { type: 'subscribe', status: 'error', error: { code: 'FORBIDDEN',
       message: `You don't have permission to access collection "${collection}" or it does not exist. Queried in root.` }, uid: 2 }, collection);
   }
+});
+
+t.test("a subscription's re-read is compiled when it subscribes, not at its first event", async (t) => {
+  // compiling a statement takes PostgreSQL tens of ms, which the first events waited for
+  const misses = async () => Number(/strata_compiled_sql_cache_lookups\{result="miss"\} (\d+)/.exec((await app.get('/metrics')).text)?.[1]);
+  const c = await connect();
+  c.send({ type: 'subscribe', collection: 'rt_articles', query: { fields: ['id', 'title'], filter: { title: { _starts_with: 'warm' } } }, uid: 'w' });
+  t.same(await c.next(), { type: 'subscription', event: 'init', data: [], uid: 'w' });
+  const before = await misses();
+  t.ok(before > 0);
+  await app.sql(`insert into rt_articles (title, status) values ('warm one', 'draft')`);
+  t.match(await c.next(), { type: 'subscription', event: 'create', data: [{ title: 'warm one' }], uid: 'w' });
+  t.equal(await misses(), before, "the event's re-read found its statement compiled");
 });
 
 t.test('subscribe options: filter, item, event', async (t) => {

@@ -33,6 +33,8 @@ export interface ReadOptions {
 
 export class Reader {
   private compiled: Lru<string>;
+  /** compilations in flight, by cache key */
+  private compiling = new Map<string, Promise<string>>();
   /** compiled-SQL cache lookups, for /metrics */
   readonly cacheStats = { hits: 0, misses: 0 };
   constructor(private db: Db, private opts: ReadOptions) {
@@ -42,6 +44,7 @@ export class Reader {
   /** Drops every compiled statement (the schema changed). */
   invalidate(): void {
     this.compiled.clear();
+    this.compiling.clear();
   }
 
   /**
@@ -54,19 +57,35 @@ export class Reader {
     if (output !== 'envelope') delete shape.meta; // REST's: the value outputs ignore it
     const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
     const cacheKey = `${mode}\u0000${output}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
-    let sql = this.compiled.get(cacheKey);
-    if (sql !== undefined) this.cacheStats.hits++;
-    else {
-      this.cacheStats.misses++;
-      // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
-      const opts = {
-        mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
-        max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
-      };
-      sql = (await this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' }))!;
-      this.compiled.set(cacheKey, sql);
+    const sql = this.compiled.get(cacheKey);
+    if (sql !== undefined) {
+      this.cacheStats.hits++;
+      return sql;
     }
-    return sql;
+    // the same shape already being compiled (concurrent first requests, a subscription's
+    // re-read compiled ahead): one compilation serves them all
+    const pending = this.compiling.get(cacheKey);
+    if (pending) {
+      this.cacheStats.hits++;
+      return pending;
+    }
+    this.cacheStats.misses++;
+    // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
+    const opts = {
+      mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
+      max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
+    };
+    const compiling = this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' })
+      .then((text) => {
+        // (not cached when the schema changed meanwhile: invalidate() emptied `compiling`)
+        if (this.compiling.get(cacheKey) === compiling) this.compiled.set(cacheKey, text!);
+        return text!;
+      })
+      .finally(() => {
+        if (this.compiling.get(cacheKey) === compiling) this.compiling.delete(cacheKey);
+      });
+    this.compiling.set(cacheKey, compiling);
+    return compiling;
   }
 
   /** The REST body PostgreSQL built, `{"data":...}`; null when one item can't be read. */
