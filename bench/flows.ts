@@ -15,7 +15,7 @@ import postgres from 'postgres';
 import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata } from './server.js';
-import { cpuMs as cpu, runLoadWithCpu } from './load.js';
+import { cpuMs as cpu, median, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
 
 const log = (m: string) => process.stdout.write(m + '\n');
@@ -139,7 +139,6 @@ async function main() {
       const [after] = await queued();
       phases.push({ without, with: withFlows, runs: after.runs - before.runs, rows: after.rows - before.rows, backlog: after.pending });
     }
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const ratios = phases.map((p) => p.with.rps / p.without.rps);
     log(`(b) POST /items/fl_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without flows / with 10 active action flows: ` +
       phases.map((p, i) => `${Math.round(p.without.rps)} / ${Math.round(p.with.rps)} (${Math.round(ratios[i] * 100)} %)`).join(', ') +

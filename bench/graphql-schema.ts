@@ -11,6 +11,7 @@ import os from 'node:os';
 import postgres from 'postgres';
 import { ADMIN_TOKEN } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
+import { median } from './load.js';
 import { startStrata } from './server.js';
 
 const log = (m: string) => process.stdout.write(m + '\n');
@@ -31,7 +32,6 @@ async function timedQuery(url: string, query: string): Promise<number> {
   return performance.now() - start;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function main() {
   const db = await openBenchDatabase(0, urlArg, log);

@@ -154,5 +154,8 @@ export async function runLoadWithCpu(baseUrl: string, r: Request, connections: n
   return { ...result, pgMsPerRequest: pg0 === undefined || pg1 === undefined ? undefined : (pg1 - pg0) / n, serverMsPerRequest: (s1 - s0) / 1000 / n };
 }
 
+/** The middle value (the upper of the two middle ones for an even count). */
+export const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+
 /** A CPU time per request for the benches' lines ('?' where it could not be read). */
 export const cpuMs = (ms: number | undefined): string => (ms === undefined ? '?' : ms.toFixed(2));

@@ -19,7 +19,7 @@ import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
-import { cpuMs as cpu, runLoadWithCpu } from './load.js';
+import { cpuMs as cpu, median, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
 
 const GROUPS = 10;
@@ -226,7 +226,6 @@ async function main() {
       phases.push({ without, with: await load() });
       await closeAll(hundred);
     }
-    const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
     const ratios = phases.map((p) => p.with.rps / p.without.rps);
     log(`(d) POST /items/rt_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without subscribers / with 100: ` +
       phases.map((p, i) => `${Math.round(p.without.rps)} / ${Math.round(p.with.rps)} (${Math.round(ratios[i] * 100)} %)`).join(', ') +
