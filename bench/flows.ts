@@ -15,7 +15,7 @@ import postgres from 'postgres';
 import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata } from './server.js';
-import { cpuMs as cpu, median, runLoadWithCpu } from './load.js';
+import { alternatePhases, describePhases, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
 
 const log = (m: string) => process.stdout.write(m + '\n');
@@ -127,25 +127,22 @@ async function main() {
       while ((await queued())[0].pending > 0) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 300));
     };
-    const phases: { without: Awaited<ReturnType<typeof load>>; with: Awaited<ReturnType<typeof load>>; runs: number; rows: number; backlog: number }[] = [];
-    for (let i = 0; i < pairs; i++) {
-      await sql`update directus_flows set status = 'inactive' where name like 'bench %'`;
+    // (queue rows and flow runs of the phases with flows, and what was still pending after each)
+    let [rows, runs] = [0, 0];
+    const pendingAfter: number[] = [];
+    const phases = await alternatePhases(pairs, async (withFlows) => {
+      await sql`update directus_flows set status = ${withFlows ? 'active' : 'inactive'} where name like 'bench %'`;
       await settle();
-      const without = await load();
-      await sql`update directus_flows set status = 'active' where name like 'bench %'`;
-      await settle();
+      if (!withFlows) return load();
       const [before] = await queued();
-      const withFlows = await load();
+      const result = await load();
       const [after] = await queued();
-      phases.push({ without, with: withFlows, runs: after.runs - before.runs, rows: after.rows - before.rows, backlog: after.pending });
-    }
-    const ratios = phases.map((p) => p.with.rps / p.without.rps);
+      [rows, runs] = [rows + after.rows - before.rows, runs + after.runs - before.runs];
+      pendingAfter.push(after.pending);
+      return result;
+    });
     log(`(b) POST /items/fl_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without flows / with 10 active action flows: ` +
-      phases.map((p, i) => `${Math.round(p.without.rps)} / ${Math.round(p.with.rps)} (${Math.round(ratios[i] * 100)} %)`).join(', ') +
-      `; median ${Math.round(median(ratios) * 100)} %; ${phases.reduce((n, p) => n + p.runs, 0)} flow runs queued in ${phases.reduce((n, p) => n + p.rows, 0)} queue rows, ` +
-      `pending at the end of each phase: ${phases.map((p) => p.backlog).join(', ')}; ` +
-      `CPU per create (medians): PostgreSQL ${cpu(median(phases.map((p) => p.without.pgMsPerRequest ?? NaN)))} -> ${cpu(median(phases.map((p) => p.with.pgMsPerRequest ?? NaN)))} ms, ` +
-      `gateway ${cpu(median(phases.map((p) => p.without.serverMsPerRequest)))} -> ${cpu(median(phases.map((p) => p.with.serverMsPerRequest)))} ms (the flow runs included)`);
+      `${describePhases(phases)} (the flow runs included); ${runs} flow runs queued in ${rows} queue rows, pending at the end of each phase with flows: ${pendingAfter.join(', ')}`);
   } finally {
     await server.stop();
     receiver.close();

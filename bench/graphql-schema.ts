@@ -32,7 +32,6 @@ async function timedQuery(url: string, query: string): Promise<number> {
   return performance.now() - start;
 }
 
-
 async function main() {
   const db = await openBenchDatabase(0, urlArg, log);
   if (!(await installInChild(db.url))) throw new Error('installing the schema failed');

@@ -157,5 +157,26 @@ export async function runLoadWithCpu(baseUrl: string, r: Request, connections: n
 /** The middle value (the upper of the two middle ones for an even count). */
 export const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
 
+type LoadWithCpu = Awaited<ReturnType<typeof runLoadWithCpu>>;
+
+/**
+ * A load run `pairs` times without and then with something (`run(false)`, `run(true)`): the
+ * machine's speed drifts over a bench, so each ratio is taken between neighbouring phases.
+ */
+export async function alternatePhases(pairs: number, run: (withIt: boolean) => Promise<LoadWithCpu>): Promise<{ without: LoadWithCpu; with: LoadWithCpu }[]> {
+  const phases: { without: LoadWithCpu; with: LoadWithCpu }[] = [];
+  for (let i = 0; i < pairs; i++) phases.push({ without: await run(false), with: await run(true) });
+  return phases;
+}
+
+/** The pairs' req/s and ratios, their median, and the medians of the CPU per request. */
+export function describePhases(phases: { without: LoadWithCpu; with: LoadWithCpu }[]): string {
+  const ratios = phases.map((p) => p.with.rps / p.without.rps);
+  const cpuMedian = (side: 'without' | 'with', of: 'pgMsPerRequest' | 'serverMsPerRequest') => cpuMs(median(phases.map((p) => p[side][of] ?? NaN)));
+  return phases.map((p, i) => `${Math.round(p.without.rps)} / ${Math.round(p.with.rps)} (${Math.round(ratios[i] * 100)} %)`).join(', ') +
+    `; median ${Math.round(median(ratios) * 100)} %; CPU per create (medians): PostgreSQL ${cpuMedian('without', 'pgMsPerRequest')} -> ` +
+    `${cpuMedian('with', 'pgMsPerRequest')} ms, gateway ${cpuMedian('without', 'serverMsPerRequest')} -> ${cpuMedian('with', 'serverMsPerRequest')} ms`;
+}
+
 /** A CPU time per request for the benches' lines ('?' where it could not be read). */
 export const cpuMs = (ms: number | undefined): string => (ms === undefined ? '?' : ms.toFixed(2));

@@ -19,7 +19,7 @@ import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
-import { cpuMs as cpu, median, runLoadWithCpu } from './load.js';
+import { alternatePhases, describePhases, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
 
 const GROUPS = 10;
@@ -217,21 +217,17 @@ async function main() {
     // (the machine's speed drifts over a run; a ratio of neighbouring phases is steadier)
     const create = { method: 'POST', path: '/items/rt_bench', body: '{"grp":0,"title":"w"}', token: ADMIN_TOKEN };
     const load = () => runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
-    const phases: { without: Awaited<ReturnType<typeof load>>; with: Awaited<ReturnType<typeof load>> }[] = [];
-    for (let i = 0; i < pairs; i++) {
-      const without = await load();
+    const phases = await alternatePhases(pairs, async (withSubscribers) => {
+      if (!withSubscribers) return load();
       const hundred = await openSockets(server.url, 100);
       await subscribeAll(hundred);
       for (const s of hundred) s.onEvent = () => {};
-      phases.push({ without, with: await load() });
+      const result = await load();
       await closeAll(hundred);
-    }
-    const ratios = phases.map((p) => p.with.rps / p.without.rps);
+      return result;
+    });
     log(`(d) POST /items/rt_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without subscribers / with 100: ` +
-      phases.map((p, i) => `${Math.round(p.without.rps)} / ${Math.round(p.with.rps)} (${Math.round(ratios[i] * 100)} %)`).join(', ') +
-      `; median ${Math.round(median(ratios) * 100)} %; CPU per create (medians): PostgreSQL ${cpu(median(phases.map((p) => p.without.pgMsPerRequest ?? NaN)))} -> ` +
-      `${cpu(median(phases.map((p) => p.with.pgMsPerRequest ?? NaN)))} ms, gateway ${cpu(median(phases.map((p) => p.without.serverMsPerRequest)))} -> ` +
-      `${cpu(median(phases.map((p) => p.with.serverMsPerRequest)))} ms (the deliveries included)`);
+      `${describePhases(phases)} (the deliveries included)`);
     await server.stop();
     servers.pop();
 

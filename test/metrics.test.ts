@@ -2,6 +2,7 @@
 // (`Authorization: Metrics <token>`), FORBIDDEN for everyone else, absent when disabled.
 import t from 'tap';
 import { startApp } from './helpers/app.js';
+import { sample } from './helpers/metrics.js';
 import { WsClient } from './helpers/ws-client.js';
 
 const app = await startApp(t, { METRICS_ENABLED: 'true', METRICS_TOKENS: 'scrape-one,scrape-two', FLOWS_DELIVERY_ATTEMPTS: '1' });
@@ -10,17 +11,6 @@ await app.sql(`
   create table notes (id serial primary key, body text);
 `);
 const FORBIDDEN = { errors: [{ message: "You don't have permission to access this.", extensions: { code: 'FORBIDDEN' } }] };
-
-/** the value of one sample line (`name{labels} value`) whose labels contain every given pair */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  for (const line of text.split('\n')) {
-    const m = /^([a-z_]+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!m || m[1] !== name) continue;
-    const have = m[2] ?? '';
-    if (Object.entries(labels).every(([k, v]) => have.includes(`${k}="${v}"`))) return Number(m[3]);
-  }
-  return undefined;
-}
 
 t.test('admins and metrics tokens read Prometheus text; others are refused', async (t) => {
   await app.post('/items/notes', { body: 'a' });

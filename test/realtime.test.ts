@@ -4,6 +4,7 @@
 // REST and from plain SQL.
 import t from 'tap';
 import { startApp, type TestApp } from './helpers/app.js';
+import { sample } from './helpers/metrics.js';
 import { createUser } from './helpers/users.js';
 import { WsClient } from './helpers/ws-client.js';
 
@@ -172,7 +173,7 @@ t.test('permission-exact delivery: a row-filtered user gets only its rows, witho
 
 t.test("a subscription's re-read is compiled when it subscribes, not at its first event", async (t) => {
   // compiling a statement takes PostgreSQL tens of ms, which the first events waited for
-  const misses = async () => Number(/strata_compiled_sql_cache_lookups\{result="miss"\} (\d+)/.exec((await app.get('/metrics')).text)?.[1]);
+  const misses = async () => sample((await app.get('/metrics')).text, 'strata_compiled_sql_cache_lookups', { result: 'miss' })!;
   const c = await connect();
   c.send({ type: 'subscribe', collection: 'rt_articles', query: { fields: ['id', 'title'], filter: { title: { _starts_with: 'warm' } } }, uid: 'w' });
   t.same(await c.next(), { type: 'subscription', event: 'init', data: [], uid: 'w' });
