@@ -1,10 +1,11 @@
 // What Strata runs for a read scenario, obtained from Strata's own code where it is exported: the query string parsed
 // and normalized as the items controller does, compiled by the same Reader (strata.compile_read),
 // the accountability resolved by the same authenticator and serialized by the same contextParams.
-import { connect, contextParams } from '../src/db/client.js';
+import { CONTEXT, connect, contextParams } from '../src/db/client.js';
 import type { Config } from '../src/config.js';
 import { Reader } from '../src/engine/reader.js';
 import { WRITE_SQL } from '../src/engine/writer.js';
+import { CompiledWrites, coveredWrite } from '../src/engine/compiled-writes.js';
 import { parseQueryString } from '../src/request/qs.js';
 import { normalizeQuery } from '../src/request/query.js';
 import { AccessCache, createAuthenticator } from '../src/auth/authenticate.js';
@@ -32,9 +33,11 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
 }
 
 /**
- * What Strata runs for a write scenario (POST/PATCH of one item, answered with the item): the
- * context, then strata.write_request with the re-read compiled by the same Reader for the same
- * query and mode as the items controller, and Writer's arguments (src/engine/writer.ts).
+ * What Strata runs for a write scenario (POST/PATCH of one item as an admin, answered with the
+ * item): the context, the compiled write (strata.compile_write, through the same cache as the
+ * Writer) and its re-read compiled by the same Reader for mode 'written', in one flight
+ * (src/engine/writer.ts); a write the compiled form does not cover runs strata.write_request
+ * with Writer's arguments instead.
  */
 export async function writeStatement(url: string, config: Config, s: Scenario, token: string): Promise<FloorStatement> {
   const db = connect(url, 1);
@@ -45,9 +48,24 @@ export async function writeStatement(url: string, config: Config, s: Scenario, t
     const query = normalizeQuery({}, { limitDefault: config.queryLimitDefault, limitMax: config.queryLimitMax }, { list: false });
     const req: ApiRequest = { id: 'bench', method: s.method, path: s.path, query: '', headers: { authorization: `Bearer ${token}` }, body: undefined, ip: '127.0.0.1' };
     const accountability = await createAuthenticator(db, new Jwt(config.secret), new AccessCache(0), config.sessionCookie)(req, {});
-    const sql = await reader.sqlFor(accountability, collection, { ...query, key: '?' }, 'one');
     const body = JSON.parse(s.body!);
     const [action, args] = key === undefined ? ['create', { payload: body }] : ['update', { key, data: body }];
+    const covered = coveredWrite(accountability, collection, action, args, {});
+    const statement = covered && await new CompiledWrites(db).statementFor(accountability, collection, covered);
+    if (covered && statement) {
+      const [{ version }] = await db.queryAsOwner<{ version: string }>('select version::text as version from strata.schema_version');
+      const reread = await reader.sqlFor(accountability, collection, { ...query, key: '?' }, 'written');
+      return {
+        sql: statement,
+        statements: [
+          { text: CONTEXT, params: contextParams(accountability) },
+          { text: statement, params: covered.action === 'create' ? [covered.payload, version] : [covered.payload, version, String(covered.key)] },
+          { text: reread, params: [query] },
+        ],
+        result: 2,
+      };
+    }
+    const sql = await reader.sqlFor(accountability, collection, { ...query, key: '?' }, 'one');
     // (convert_errors false: the writer's first try, see src/engine/writer.ts)
     const opts = { max_batch_mutation: null, default_limit: config.queryLimitDefault, read_mode: 'one', output: 'envelope', convert_errors: false };
     return requestStatements(contextParams(accountability),

@@ -62,22 +62,25 @@ class RolledBack extends Error {
  * Runs `text` with `params` for about `seconds`, in one transaction after `setup` (the request's
  * role and context). Writes (`rollback`) are undone afterwards, so the dataset stays as it was.
  */
-async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, text: string, params: unknown[], rollback = false, handSetup?: string): Promise<Measured> {
+/** a statement of a request, run after its setup; a request of several runs them pipelined, the last one's value is the body */
+interface Step { text: string; params: unknown[] }
+
+async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, steps: Step[], rollback = false, handSetup?: string): Promise<Measured> {
   if (rollback) {
     try {
       await sql.begin(async (tx) => {
         if (handSetup) await tx.unsafe(handSetup);
-        throw new RolledBack(await measureIn(tx, setup, text, params));
+        throw new RolledBack(await measureIn(tx, setup, steps));
       });
     } catch (err) {
       if (err instanceof RolledBack) return err.measured;
       throw err;
     }
   }
-  return sql.begin((tx) => measureIn(tx, setup, text, params));
+  return sql.begin((tx) => measureIn(tx, setup, steps));
 }
 
-async function measureIn(tx: postgres.TransactionSql, setup: [string, unknown[]] | undefined, text: string, params: unknown[]): Promise<Measured> {
+async function measureIn(tx: postgres.TransactionSql, setup: [string, unknown[]] | undefined, steps: Step[]): Promise<Measured> {
   // (the hand-written statements have no setup: only Strata's are profiled; before the setup,
   // which takes on the request's role)
   const profiled = flag('profile') && !!setup;
@@ -85,7 +88,8 @@ async function measureIn(tx: postgres.TransactionSql, setup: [string, unknown[]]
   if (setup) await tx.unsafe(setup[0], setup[1] as never[], { prepare: true });
   const [{ pid }] = await tx.unsafe('select pg_backend_pid() as pid');
   const once = async () => {
-    const [row] = await tx.unsafe(text, params as never[], { prepare: true });
+    const all = await Promise.all(steps.map((st) => tx.unsafe(st.text, st.params as never[], { prepare: true })));
+    const [row] = all[all.length - 1];
     return row ? (Object.values(row)[0] as string) : '';
   };
   let body = '';
@@ -158,7 +162,8 @@ async function main() {
         const context = strata.statements[0];
         const setup: [string, unknown[]] = [context.text, context.params];
         const statement = strata.statements[strata.result];
-        if (flag('show')) log(`\n-- ${s.name}: Strata\n${statement.text}\n`);
+        const steps = strata.statements.slice(1);
+        if (flag('show')) log(`\n-- ${s.name}: Strata\n${steps.map((st) => st.text).join(';\n')}\n`);
         if (!hand) {
           rows.push([s.name, '–', '–', '–', 'no hand-written statement']);
           continue;
@@ -171,12 +176,13 @@ async function main() {
         // backend are slower. From 3 rounds on, each round's own ratio is reported too (its
         // median and range): on a shared machine one round's pair shares its moment's noise
         const lower = (x: Measured, y: Measured) => (x.cpuMs / x.runs <= y.cpuMs / y.runs ? x : y);
-        let a = await measure(sql, setup, statement.text, statement.params, write);
-        let b = await measure(sql, undefined, hand.text, hand.params, write, hand.setup);
+        const handSteps = [{ text: hand.text, params: hand.params }];
+        let a = await measure(sql, setup, steps, write);
+        let b = await measure(sql, undefined, handSteps, write, hand.setup);
         const ratios: number[] = [];
         for (let round = 1; round < rounds; round++) {
-          const ra = await measure(sql, setup, statement.text, statement.params, write);
-          const rb = await measure(sql, undefined, hand.text, hand.params, write, hand.setup);
+          const ra = await measure(sql, setup, steps, write);
+          const rb = await measure(sql, undefined, handSteps, write, hand.setup);
           ratios.push((ra.cpuMs / ra.runs) / (rb.cpuMs / rb.runs));
           [a, b] = [lower(a, ra), lower(b, rb)];
         }

@@ -52,7 +52,11 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   // the caches that depend on the schema or on access rules subscribe to the one catalog, which
   // hears of every change (through the API or with plain SQL) from one LISTEN connection
   const catalog = new Catalog(db);
-  catalog.onSchemaChange(() => reader.invalidate());
+  const writer = new Writer(db, reader, catalog, { maxBatchMutation: config.maxBatchMutation, defaultLimit: config.queryLimitDefault, compiled: config.compiledWrites });
+  catalog.onSchemaChange(() => {
+    reader.invalidate();
+    writer.compiled.invalidate();
+  });
   catalog.onAccessChange(() => accessCache.clear());
   const events = new EventStream(db, { retentionMs: config.eventsRetentionMs, batchWindowMs: config.eventsBatchWindowMs, log });
   catalog.onEvents(() => events.wake());
@@ -60,7 +64,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const services: Services = {
     config, log, db, catalog, reader,
     jwt: new Jwt(config.secret),
-    writer: new Writer(db, reader, catalog, { maxBatchMutation: config.maxBatchMutation, defaultLimit: config.queryLimitDefault }),
+    writer,
   };
   const schemaListener = await listenForChanges(databaseUrl, catalog, (err) => log.error('schema listener', { err: err.message }));
   const resolveAccess = createAccessResolver(db, services.jwt, accessCache, config.sessionCookie);
@@ -82,6 +86,7 @@ export async function createApp(config: Config, log: Logger, databaseUrl: string
   const automation = flows({ config, log, db, reader, writer: services.writer, catalog, limits });
   const metrics = config.metrics.enabled ? createMetrics({
     config, db, reader, events,
+    compiledWrites: writer.compiled.stats,
     realtime: live ? () => live.stats() : undefined,
     graphqlSubscriptions: gqlSocket ? () => gqlFeed.stats : undefined,
     deliveries: automation.deliveries,

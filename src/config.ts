@@ -90,6 +90,8 @@ export interface Config {
   /** Infinity when QUERY_LIMIT_MAX is unset or -1 */
   queryLimitMax: number;
   maxBatchMutation: number;
+  /** STRATA_COMPILED_WRITES: an admin's one-item creates and updates as one compiled statement (default true) */
+  compiledWrites: boolean;
   maxRelationalDepth: number;
   /** most output fields a read may expand to (wildcards, every relation level; Strata only) */
   maxQueryFields: number;
@@ -585,6 +587,7 @@ export function loadConfig(env: Env = process.env): Config {
     queryLimitDefault,
     queryLimitMax,
     maxBatchMutation: r.raw('MAX_BATCH_MUTATION') ? r.int('MAX_BATCH_MUTATION', 0, 1) : Infinity,
+    compiledWrites: r.bool('STRATA_COMPILED_WRITES', true),
     maxRelationalDepth: r.int('MAX_RELATIONAL_DEPTH', 10, 2),
     maxQueryFields: r.int('STRATA_MAX_QUERY_FIELDS', 1000, 1),
     maxFilterNodes: r.int('STRATA_MAX_FILTER_NODES', 1000, 1),

@@ -9,7 +9,8 @@ import { timed, type Timing } from '../types.js';
 import { queryShape } from './shape.js';
 import { Lru } from './cache.js';
 
-export type ReadMode = 'list' | 'one' | 'singleton';
+/** 'written': 'one' for the item a compiled write has just written (src/engine/compiled-writes.ts) */
+export type ReadMode = 'list' | 'one' | 'singleton' | 'written';
 /**
  * What a compiled read returns (strata.compile_read's `output`; the envelope is built there
  * and nowhere else). 'envelope': the REST body, `{"data":...}` (with `meta` when asked).

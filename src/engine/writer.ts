@@ -11,6 +11,7 @@ import { DirectusError, invalidPayload } from '../errors.js';
 import type { Reader, ReadMode, ReadOutput } from './reader.js';
 import type { Catalog } from './catalog.js';
 import { isPgError } from '../db/errors.js';
+import { CompiledWrites, coveredWrite, type CoveredWrite } from './compiled-writes.js';
 
 export const WRITE_SQL = 'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
 /** system collections (users, roles, policies, ...): their rules run around the same write */
@@ -26,6 +27,8 @@ export interface WriteRead { query: Query; mode: ReadMode; output?: ReadOutput }
 export interface WriteOptions {
   maxBatchMutation: number;
   defaultLimit: number;
+  /** STRATA_COMPILED_WRITES: an admin's one-item writes as one compiled statement (src/engine/compiled-writes.ts) */
+  compiled?: boolean;
 }
 
 /** Runs before a write of a user collection (filter flows): may change `args` or refuse the write by throwing. */
@@ -44,7 +47,11 @@ export class Writer {
   /** set by src/app.ts */
   afterWrite: AfterWrite | undefined;
 
-  constructor(private db: Db, private reader: Reader, private catalog: Catalog, private opts: WriteOptions) {}
+  readonly compiled: CompiledWrites;
+
+  constructor(private db: Db, private reader: Reader, private catalog: Catalog, private opts: WriteOptions) {
+    this.compiled = new CompiledWrites(db);
+  }
 
   /**
    * Replaces the values of `hash` fields (at any depth) by their argon2 hashes, in place. A value
@@ -96,7 +103,14 @@ export class Writer {
     if (this.beforeWrite && extra.emit_events !== false) await this.beforeWrite(accountability, collection, action, args);
     const original = structuredClone(args);
     let out: string | null;
-    try {
+    const covered = this.opts.compiled !== false && this.opts.maxBatchMutation >= 1 && how.system !== true && (read === null || read.mode === 'one')
+      ? coveredWrite(accountability, collection, action, args, extra) : null;
+    const compiled = covered && await this.writeCompiled(accountability, collection, covered, read, timing);
+    if (compiled) {
+      // (the payload as written, hashed fields hashed)
+      args = action === 'create' ? { ...args, payload: compiled.payload } : { ...args, data: compiled.payload };
+      out = compiled.out;
+    } else try {
       // first without converting PostgreSQL's value and foreign-key errors (strata.write_request's
       // convert_errors): catching them costs a subtransaction per statement of every write
       out = await this.writeOnce(accountability, collection, action, args, read, timing, { ...extra, convert_errors: false }, how);
@@ -121,6 +135,38 @@ export class Writer {
     if (collection === 'directus_settings') this.catalog.settingsChanged();
     this.afterWrite?.(accountability, collection, action, args);
     return out;
+  }
+
+  /**
+   * The write as a compiled statement and its re-read, in one flight; null when the shape is
+   * not one strata.compile_write covers, or the statement failed: nothing was written then
+   * (the flight is one transaction), and the write functions write it, answering a failure with
+   * Directus's error (a refused value, a missing required field, a duplicate key...).
+   */
+  private async writeCompiled(accountability: Accountability, collection: string, write: CoveredWrite, read: WriteRead | null,
+    timing: Timing): Promise<{ out: string | null; payload: Record<string, unknown> } | null> {
+    // hashed in a copy: the write functions must hash the payload as the client sent it
+    const payload = structuredClone(write.payload);
+    try {
+      const [statement, reread] = await timed(timing, 'compile', () => Promise.all([
+        this.compiled.statementFor(accountability, collection, write),
+        read && this.reader.sqlFor(accountability, collection, { ...read.query, key: '?' }, 'written', read.output ?? 'envelope'),
+      ]));
+      if (statement === null) return null;
+      await timed(timing, 'hash', () => this.hashPayload(collection, payload));
+      const version = (await this.catalog.load()).version;
+      const params = write.action === 'create' ? [payload, version] : [payload, version, String(write.key)];
+      const values = await timed(timing, 'db', () => this.db.requestMany(accountability,
+        reread ? [{ text: statement, params }, { text: reread, params: [read!.query] }] : [{ text: statement, params }]));
+      this.compiled.stats.compiled++;
+      return { out: reread ? values[1]?.toString() ?? null : null, payload };
+    } catch (err) {
+      // a cancelled request is not written again
+      if (accountability.signal?.aborted) throw err;
+      if (isSchemaChanged(err)) this.catalog.schemaChanged();
+      this.compiled.stats.retried++;
+      return null;
+    }
   }
 
   /**

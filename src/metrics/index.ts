@@ -2,7 +2,7 @@
 // them, and so may a scraper sending `Authorization: Metrics <token>` with one of METRICS_TOKENS.
 // prom-client keeps the registry and writes the exposition format. What is counted: every HTTP
 // answer (by method, route pattern and status) and its latency, the request pools' connections,
-// the compiled-SQL cache, the change events (read from strata.events, delivered to realtime and
+// the compiled-SQL cache, compiled writes, the change events (read from strata.events, delivered to realtime and
 // GraphQL subscribers, and the flow/webhook deliveries they cause) and the process itself.
 import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
@@ -18,6 +18,8 @@ export interface MetricsDeps {
   config: Config;
   db: Db;
   reader: Reader;
+  /** writes by compiled statement, by outcome (src/engine/compiled-writes.ts) */
+  compiledWrites: { compiled: number; retried: number; uncovered: number };
   /** the gateway's change-event stream (strata.events) */
   events: EventStream;
   /** the realtime WebSocket's counters (absent: WEBSOCKETS_REST_ENABLED off) */
@@ -62,6 +64,13 @@ export function createMetrics(deps: MetricsDeps): Metrics {
     collect() {
       this.set({ result: 'hit' }, deps.reader.cacheStats.hits);
       this.set({ result: 'miss' }, deps.reader.cacheStats.misses);
+    },
+  });
+  new Gauge({
+    name: 'strata_compiled_writes', help: 'One-item admin writes since start, by outcome: compiled (one statement), retried (the statement failed; the write functions wrote it), uncovered (a shape only the write functions write) (a counter read at scrape time)',
+    labelNames: ['outcome'], registers: [registry],
+    collect() {
+      for (const [outcome, n] of Object.entries(deps.compiledWrites)) this.set({ outcome }, n);
     },
   });
   changeEventMetrics(registry, deps);
