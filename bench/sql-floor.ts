@@ -3,7 +3,8 @@
 // load hardly matters: each statement runs N times, prepared with a generic plan (as Strata's
 // pool runs it), on one connection, and the CPU time of that connection's backend process
 // (/proc/<pid>/stat) is divided by N. Both bodies must be byte-identical, or the scenario fails
-// (a create's new key aside). Writes run in a transaction rolled back afterwards.
+// (a create's new key aside). Writes run in a transaction rolled back afterwards; a compiled
+// write is its statement and its re-read, pipelined (bench/floor-statement.ts).
 // --explain prints EXPLAIN (ANALYZE, BUFFERS) of both statements; --show prints Strata's SQL;
 // --committed measures the committed migrations only (by default sql/current.sql applies too).
 // --rounds N alternates N pairs (2 by default) and, from 3, reports each round's ratio too.
