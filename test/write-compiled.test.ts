@@ -7,9 +7,13 @@
 import t from 'tap';
 import { startApp } from './helpers/app.js';
 import { sample } from './helpers/metrics.js';
+import { Receiver } from './helpers/receiver.js';
+import postgres from 'postgres';
 
-const fast = await startApp(t, { METRICS_ENABLED: 'true' });
-const slow = await startApp(t, { METRICS_ENABLED: 'true', STRATA_COMPILED_WRITES: 'false' }, { database: fast.dbName });
+// (the webhook test's receiver listens on the loopback address, which flows may not reach by default)
+const ENV = { METRICS_ENABLED: 'true', FLOWS_IP_DENY_LIST: '169.254.0.0/16' };
+const fast = await startApp(t, ENV);
+const slow = await startApp(t, { ...ENV, STRATA_COMPILED_WRITES: 'false' }, { database: fast.dbName });
 
 await fast.sql(`
   create table c_authors (id serial primary key, name text);
@@ -30,14 +34,25 @@ const compiled = async () => sample((await fast.get('/metrics')).text, 'strata_c
 const retried = async () => sample((await fast.get('/metrics')).text, 'strata_compiled_writes', { outcome: 'retried' }) ?? 0;
 
 /** what a write recorded: its activity, revision and change event, without ids and times */
-async function recorded(collection: string, item: string) {
+async function recorded(collection: string, key: string | number) {
+  const item = String(key);
   const [act] = await fast.sql(`select a.action, a."user", a.ip, a.origin, a.collection, a.item, r.data, r.delta, r.parent
     from directus_activity a left join directus_revisions r on r.activity = a.id
     where a.collection = $1 and a.item = $2 order by a.id desc limit 1`, [collection, item]);
+  // (a jsonb parameter is given as the value: the driver writes it as JSON)
   const [event] = await fast.sql(`select action, keys, accountability - 'user_agent' as accountability from strata.events
-    where collection = $1 and keys @> jsonb_build_array($2::text) or keys @> jsonb_build_array(case when $2 ~ '^[0-9]+$' then $2::int end)
-    order by id desc limit 1`, [collection, item]);
+    where collection = $1 and keys = jsonb_build_array($2::jsonb) order by id desc limit 1`, [collection, key]);
   return { act, event };
+}
+
+/** how many activity rows, revisions and change events name an item */
+async function counts(collection: string, key: string | number) {
+  const [row] = await fast.sql(`select
+      (select count(*)::int from directus_activity where collection = $1 and item = $2::text) as activity,
+      (select count(*)::int from directus_revisions where collection = $1 and item = $2::text) as revisions,
+      (select count(*)::int from strata.events where collection = $1 and keys = jsonb_build_array($3::jsonb)) as events`,
+  [collection, String(key), key]);
+  return row;
 }
 
 /** values that differ between two writes of the same payload by nature */
@@ -71,10 +86,11 @@ t.test('creates: the same answer, row, activity, revision and event as the write
     t.match(a.body.data.uid, /^[0-9a-f-]{36}$/, 'a uuid field is made when not given');
     if (payload.uid) t.equal(a.body.data.uid, payload.uid, 'and kept when given');
     t.ok(a.body.data.date_created && a.body.data.user_created === b.body.data.user_created, 'automatic values from the request');
-    const ra = await recorded('c_posts', String(a.body.data.id));
-    const rb = await recorded('c_posts', String(b.body.data.id));
+    const ra = await recorded('c_posts', a.body.data.id);
+    const rb = await recorded('c_posts', b.body.data.id);
     t.same(normalize(ra.act), normalize({ ...rb.act, item: ra.act.item }), `${payload.title}: the same activity and revision`);
     t.same(ra.event, { ...rb.event, keys: [a.body.data.id] }, `${payload.title}: the same change event`);
+    t.same(await counts('c_posts', a.body.data.id), { activity: 1, revisions: 1, events: 1 }, `${payload.title}: recorded once`);
   }
   // what the revision holds, as Directus writes it: the fields the request gave
   const typed = await fast.sql(`select r.data from directus_revisions r join directus_activity a on a.id = r.activity
@@ -151,7 +167,7 @@ t.test('updates by key: the same answer and records; automatic values; missing a
   t.equal(ra.status, 200, ra.text);
   t.same(ra.body, rb.body);
   t.ok(ra.body.data.user_updated, 'user-updated set');
-  const [da, db] = [await recorded('c_posts', String(a)), await recorded('c_posts', String(b))];
+  const [da, db] = [await recorded('c_posts', a), await recorded('c_posts', b)];
   t.same(normalize(da.act), normalize({ ...db.act, item: String(a) }), 'the same activity and revision (data: the whole row; delta: what was written)');
   t.same(Object.keys(da.act.delta).sort(), ['body', 'date_updated', 'rating', 'title', 'user_updated']);
   t.equal(da.act.data.id, a);
@@ -202,4 +218,71 @@ t.test('a schema change reaches the next write: a new validation rule is obeyed'
   t.equal(Number((await fast.sql('select count(*)::int as n from c_posts'))[0].n), rows, 'nothing written');
   t.equal((await fast.post('/items/c_posts', { title: 'After rule', body: 'is ok' })).status, 200);
   await fast.patch('/fields/c_posts/body', { meta: { validation: null } });
+});
+
+t.test('the statement records the write itself in the gateway\'s strata_admin session', async (t) => {
+  // what the admin pool compiles (a login as strata_admin, as the gateway's): the recording form
+  const [{ password }] = await fast.sql(`select password from strata.role_credentials where role = 'strata_admin'`);
+  const admin = postgres(`postgres://strata_admin:${encodeURIComponent(password)}@127.0.0.1:${fast.cluster.port}/${fast.dbName}`, { max: 1, onnotice: () => {} });
+  t.teardown(() => admin.end());
+  const [{ sql: text }] = await admin`select strata.compile_write('create', 'c_posts', '["title"]') as sql`;
+  t.match(text, /strata\.record_event\('c_posts', 'create'/, 'the change event');
+  t.match(text, /insert into public\.directus_activity/, 'the activity row');
+  t.match(text, /insert into public\.directus_revisions/, 'the revision');
+  t.match(text, /set_config\('strata\.recorded', 'c_posts', true\)/, 'and the trigger is told');
+  // the owner's session (plain SQL, a DBA) gets the form the trigger records
+  const [{ sql: owners }] = await fast.sql(`select strata.compile_write('create', 'c_posts', '["title"]') as sql`);
+  t.notMatch(owners, /record_event|strata\.recorded/);
+  // a table with a trigger of its own: the audit trigger records
+  await fast.sql(`create table c_triggered (id serial primary key, name text);
+    create function c_touch() returns trigger language plpgsql as $$ begin return new; end $$;
+    create trigger c_touch before insert on c_triggered for each row execute function c_touch();`);
+  const [{ sql: triggered }] = await admin`select strata.compile_write('create', 'c_triggered', '["name"]') as sql`;
+  t.notMatch(triggered, /record_event|strata\.recorded/);
+  const r = await fast.post('/items/c_triggered', { name: 'x' });
+  t.equal(r.status, 200, r.text);
+  t.same(await counts('c_triggered', r.body.data.id), { activity: 1, revisions: 1, events: 1 });
+  // a strata.recorded a session sets itself is ignored outside strata_admin's logins: plain SQL is recorded
+  await fast.sql(`select set_config('strata.recorded', 'c_posts', false); insert into c_posts (title) values ('plain sql')`);
+  const [{ id }] = await fast.sql(`select id from c_posts where title = 'plain sql'`);
+  t.same(await counts('c_posts', id), { activity: 1, revisions: 1, events: 1 });
+});
+
+t.test('accountability modes: activity only, and nothing but the change event', async (t) => {
+  await fast.sql(`create table c_activity (id serial primary key, name text); create table c_silent (id serial primary key, name text);
+    insert into directus_collections (collection, accountability) values ('c_activity', 'activity'), ('c_silent', null);`);
+  for (const [collection, expected] of [
+    ['c_activity', { activity: 1, revisions: 0, events: 1 }],
+    ['c_silent', { activity: 0, revisions: 0, events: 1 }],
+  ] as const) {
+    const before = await compiled();
+    const a = await fast.post(`/items/${collection}`, { name: 'x' });
+    const b = await slow.post(`/items/${collection}`, { name: 'x' });
+    t.equal(await compiled(), before + 1);
+    t.same(await counts(collection, a.body.data.id), expected, `${collection}: compiled`);
+    t.same(await counts(collection, b.body.data.id), expected, `${collection}: the write functions`);
+    const u = await fast.patch(`/items/${collection}/${a.body.data.id}`, { name: 'y' });
+    t.equal(u.status, 200, u.text);
+    t.same(await counts(collection, a.body.data.id),
+      { activity: expected.activity * 2, revisions: 0, events: 2 }, `${collection}: and its update`);
+  }
+});
+
+t.test('a listening webhook gets the same payloads from compiled writes', async (t) => {
+  const receiver = await Receiver.start();
+  t.teardown(() => receiver.stop());
+  await fast.sql('create table c_hooked (id serial primary key, title text, n int)');
+  const hook = await fast.post('/webhooks', { name: 'compiled', method: 'POST', url: `${receiver.url}/hook`, actions: ['create', 'update'], collections: ['c_hooked'] });
+  t.equal(hook.status, 200, hook.text);
+  const a = await fast.post('/items/c_hooked', { title: 'A', n: 1 });
+  const b = await slow.post('/items/c_hooked', { title: 'A', n: 1 });
+  await fast.patch(`/items/c_hooked/${a.body.data.id}`, { n: 2 });
+  await slow.patch(`/items/c_hooked/${b.body.data.id}`, { n: 2 });
+  await receiver.waitFor(() => receiver.requests.length >= 4);
+  const got = receiver.requests.map((r) => r.json);
+  const of = (key: number) => got.filter((j) => JSON.stringify(j.keys ?? [j.key]) === JSON.stringify([key]));
+  const strip = (j: any) => ({ ...j, key: undefined, keys: undefined });
+  t.same(of(a.body.data.id).map(strip), of(b.body.data.id).map(strip), 'the same events and payloads');
+  t.same(of(a.body.data.id).map((j) => j.payload), [{ title: 'A', n: 1 }, { n: 2 }]);
+  t.same(await counts('c_hooked', a.body.data.id), { activity: 2, revisions: 2, events: 2 }, 'recorded once each');
 });
