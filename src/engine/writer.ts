@@ -161,10 +161,12 @@ export class Writer {
       this.compiled.stats.compiled++;
       return { out: reread ? values[1]?.toString() ?? null : null, payload };
     } catch (err) {
-      // only a failure PostgreSQL reported is known to have written nothing (a connection lost
-      // after the commit is not); a cancelled or timed-out statement is not run again
+      // only a failure PostgreSQL reported (as such, or as the Directus error it maps to) is known
+      // to have written nothing (a connection lost after the commit is not); a cancelled or
+      // timed-out statement is not run again
       const pg = err instanceof DirectusError ? err.cause : err;
-      if (!isPgError(pg) || pg.code === '57014' || accountability.signal?.aborted) throw err;
+      const reported = err instanceof DirectusError || isPgError(err);
+      if (!reported || (isPgError(pg) && pg.code === '57014') || accountability.signal?.aborted) throw err;
       if (isSchemaChanged(err)) this.catalog.schemaChanged();
       this.compiled.stats.retried++;
       return null;
