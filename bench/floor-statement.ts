@@ -1,7 +1,7 @@
 // What Strata runs for a read scenario, obtained from Strata's own code where it is exported: the query string parsed
 // and normalized as the items controller does, compiled by the same Reader (strata.compile_read),
 // the accountability resolved by the same authenticator and serialized by the same contextParams.
-import { CONTEXT, connect, contextParams } from '../src/db/client.js';
+import { CONTEXT, connect, contextParams, requestRoles } from '../src/db/client.js';
 import type { Config } from '../src/config.js';
 import { Reader } from '../src/engine/reader.js';
 import { WRITE_SQL } from '../src/engine/writer.js';
@@ -40,7 +40,8 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
  * with Writer's arguments instead.
  */
 export async function writeStatement(url: string, config: Config, s: Scenario, token: string): Promise<FloorStatement> {
-  const db = connect(url, 1);
+  // (logged in as the request roles, as the gateway: the compiled form depends on the session's user)
+  const db = connect(url, 1, { roles: await requestRoles(url) });
   try {
     const reader = new Reader(db, { defaultLimit: config.queryLimitDefault, maxDepth: config.maxRelationalDepth, cacheSize: 10 });
     const collection = s.path.split('/')[2];

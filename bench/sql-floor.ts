@@ -13,6 +13,7 @@
 import postgres from 'postgres';
 import { readFileSync } from 'node:fs';
 import { ADMIN_TOKEN, benchConfig } from './config.js';
+import { ADMIN_ROLE, REQUEST_ROLE, requestRoles } from '../src/db/client.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { countsFor, datasetReady, ensureDataset } from './dataset.js';
 import { floorStatement, writeStatement } from './floor-statement.js';
@@ -153,7 +154,13 @@ async function main() {
       }
     }
     const readerToken = (await createStrataReaderViaSql(db.url, names)).token;
-    const sql = postgres(db.url, { max: 1, onnotice: () => {}, connection: { application_name: 'strata-bench-sql', plan_cache_mode: 'force_generic_plan' }, types: {} });
+    const options = { max: 1, onnotice: () => {}, connection: { application_name: 'strata-bench-sql', plan_cache_mode: 'force_generic_plan' }, types: {} };
+    const sql = postgres(db.url, options);
+    // Strata's statements run where the gateway runs them: logged in as the request's role
+    // (strata_admin, strata_request), which decides e.g. whether a compiled write records itself
+    const roles = await requestRoles(db.url);
+    const loginOf = (role: string, password: string) => postgres(db.url, { ...options, username: role, password });
+    const logins = roles ? { admin: loginOf(ADMIN_ROLE, roles.admin), request: loginOf(REQUEST_ROLE, roles.request) } : { admin: sql, request: sql };
     try {
       for (const s of scenarios(names, counts)) {
         const write = WRITES.includes(s.name);
@@ -178,11 +185,12 @@ async function main() {
         // median and range): on a shared machine one round's pair shares its moment's noise
         const lower = (x: Measured, y: Measured) => (x.cpuMs / x.runs <= y.cpuMs / y.runs ? x : y);
         const handSteps = [{ text: hand.text, params: hand.params }];
-        let a = await measure(sql, setup, steps, write);
+        const strataSql = s.as === 'admin' ? logins.admin : logins.request;
+        let a = await measure(strataSql, setup, steps, write);
         let b = await measure(sql, undefined, handSteps, write, hand.setup);
         const ratios: number[] = [];
         for (let round = 1; round < rounds; round++) {
-          const ra = await measure(sql, setup, steps, write);
+          const ra = await measure(strataSql, setup, steps, write);
           const rb = await measure(sql, undefined, handSteps, write, hand.setup);
           ratios.push((ra.cpuMs / ra.runs) / (rb.cpuMs / rb.runs));
           [a, b] = [lower(a, ra), lower(b, rb)];
@@ -201,7 +209,7 @@ async function main() {
         log(`${s.name}: Strata ${per(a).toFixed(3)} ms (${a.runs} runs), hand-written ${per(b).toFixed(3)} ms (${b.runs} runs)`);
       }
     } finally {
-      await sql.end();
+      await Promise.all([sql.end(), roles && logins.admin.end(), roles && logins.request.end()]);
     }
   } finally {
     await db.stop();

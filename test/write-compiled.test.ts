@@ -220,19 +220,27 @@ t.test('a schema change reaches the next write: a new validation rule is obeyed'
   await fast.patch('/fields/c_posts/body', { meta: { validation: null } });
 });
 
-t.test('the statement records the write itself in the gateway\'s strata_admin session', async (t) => {
-  // what the admin pool compiles (a login as strata_admin, as the gateway's): the recording form
-  const [{ password }] = await fast.sql(`select password from strata.role_credentials where role = 'strata_admin'`);
-  const admin = postgres(`postgres://strata_admin:${encodeURIComponent(password)}@127.0.0.1:${fast.cluster.port}/${fast.dbName}`, { max: 1, onnotice: () => {} });
-  t.teardown(() => admin.end());
+t.test('the statement records the write itself in the sessions the audit trigger trusts', async (t) => {
+  // the gateway's admin pool logs in as strata_admin: the recording form
+  const login = async (role: string) => {
+    const [{ password }] = await fast.sql('select password from strata.role_credentials where role = $1', [role]);
+    const sql = postgres(`postgres://${role}:${encodeURIComponent(password)}@127.0.0.1:${fast.cluster.port}/${fast.dbName}`, { max: 1, onnotice: () => {} });
+    t.teardown(() => sql.end());
+    return sql;
+  };
+  const admin = await login('strata_admin');
   const [{ sql: text }] = await admin`select strata.compile_write('create', 'c_posts', '["title"]') as sql`;
   t.match(text, /strata\.record_event\('c_posts', 'create'/, 'the change event');
   t.match(text, /insert into public\.directus_activity/, 'the activity row');
   t.match(text, /insert into public\.directus_revisions/, 'the revision');
   t.match(text, /set_config\('strata\.recorded', 'c_posts', true\)/, 'and the trigger is told');
-  // the owner's session (plain SQL, a DBA) gets the form the trigger records
+  // so does the installing role's (where the request roles can't log in, the gateway's sessions are its)
   const [{ sql: owners }] = await fast.sql(`select strata.compile_write('create', 'c_posts', '["title"]') as sql`);
-  t.notMatch(owners, /record_event|strata\.recorded/);
+  t.equal(owners, text);
+  // any other session user: the form the audit trigger records
+  const request = await login('strata_request');
+  const [{ sql: requests }] = await request`select strata.compile_write('create', 'c_posts', '["title"]') as sql`;
+  t.notMatch(requests, /record_event|strata\.recorded/);
   // a table with a trigger of its own: the audit trigger records
   await fast.sql(`create table c_triggered (id serial primary key, name text);
     create function c_touch() returns trigger language plpgsql as $$ begin return new; end $$;
@@ -242,10 +250,18 @@ t.test('the statement records the write itself in the gateway\'s strata_admin se
   const r = await fast.post('/items/c_triggered', { name: 'x' });
   t.equal(r.status, 200, r.text);
   t.same(await counts('c_triggered', r.body.data.id), { activity: 1, revisions: 1, events: 1 });
-  // a strata.recorded a session sets itself is ignored outside strata_admin's logins: plain SQL is recorded
-  await fast.sql(`select set_config('strata.recorded', 'c_posts', false); insert into c_posts (title) values ('plain sql')`);
-  const [{ id }] = await fast.sql(`select id from c_posts where title = 'plain sql'`);
-  t.same(await counts('c_posts', id), { activity: 1, revisions: 1, events: 1 });
+
+  // strata.recorded set in a strata_request session (a user allowed to create) is ignored: recorded as usual
+  const policy = '6c000000-0000-4000-8000-000000000001';
+  await fast.sql(`insert into directus_policies (id, name) values ('${policy}', 'c creators');
+    insert into directus_permissions (collection, action, fields, policy) values ('c_posts', 'create', '*', '${policy}')`);
+  const context = JSON.stringify({ user: null, role: null, roles: [], policies: [policy], admin: false, app: false, ip: '10.0.0.9' });
+  await request.begin(async (tx) => {
+    await tx`select set_config('strata.accountability', ${context}, true), set_config('strata.recorded', 'c_posts', true)`;
+    await tx`insert into c_posts (title) values ('flagged')`;
+  });
+  const [{ id }] = await fast.sql(`select id from c_posts where title = 'flagged'`);
+  t.same(await counts('c_posts', id), { activity: 1, revisions: 1, events: 1 }, 'activity, revision and event all written by the trigger');
 });
 
 t.test('accountability modes: activity only, and nothing but the change event', async (t) => {
