@@ -5,7 +5,7 @@ import { CONTEXT, connect, contextParams, requestRoles } from '../src/db/client.
 import type { Config } from '../src/config.js';
 import { Reader } from '../src/engine/reader.js';
 import { WRITE_SQL } from '../src/engine/writer.js';
-import { CompiledWrites, coveredWrite } from '../src/engine/compiled-writes.js';
+import { CompiledWrites, coveredWrite, statementParams } from '../src/engine/compiled-writes.js';
 import { parseQueryString } from '../src/request/qs.js';
 import { normalizeQuery } from '../src/request/query.js';
 import { AccessCache, createAuthenticator } from '../src/auth/authenticate.js';
@@ -52,7 +52,7 @@ export async function writeStatement(url: string, config: Config, s: Scenario, t
     const body = JSON.parse(s.body!);
     const [action, args] = key === undefined ? ['create', { payload: body }] : ['update', { key, data: body }];
     // (STRATA_COMPILED_WRITES=false in the bench's environment measures the write functions, as the server's setting would)
-    const covered = process.env.STRATA_COMPILED_WRITES === 'false' ? null : coveredWrite(accountability, collection, action, args, {});
+    const covered = process.env.STRATA_COMPILED_WRITES === 'false' ? null : coveredWrite(accountability, collection, action, args, {}, 'one');
     const statement = covered && await new CompiledWrites(db).statementFor(accountability, collection, covered);
     if (covered && statement) {
       const [{ version }] = await db.queryAsOwner<{ version: string }>('select version::text as version from strata.schema_version');
@@ -61,7 +61,7 @@ export async function writeStatement(url: string, config: Config, s: Scenario, t
         sql: statement,
         statements: [
           { text: CONTEXT, params: contextParams(accountability) },
-          { text: statement, params: covered.action === 'create' ? [covered.payload, version] : [covered.payload, version, String(covered.key)] },
+          { text: statement, params: statementParams(covered, covered.payload, version) },
           { text: reread, params: [query] },
         ],
         result: 2,

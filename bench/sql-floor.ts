@@ -60,12 +60,13 @@ class RolledBack extends Error {
   }
 }
 
-/**
- * Runs `text` with `params` for about `seconds`, in one transaction after `setup` (the request's
- * role and context). Writes (`rollback`) are undone afterwards, so the dataset stays as it was.
- */
 /** a statement of a request, run after its setup; a request of several runs them pipelined, the last one's value is the body */
 interface Step { text: string; params: unknown[] }
+
+/**
+ * Runs the steps for about `seconds`, in one transaction after `setup` (the request's role and
+ * context). Writes (`rollback`) are undone afterwards, so the dataset stays as it was.
+ */
 
 async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, steps: Step[], rollback = false, handSetup?: string): Promise<Measured> {
   if (rollback) {

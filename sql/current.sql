@@ -6,6 +6,7 @@
 -- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000020-….sql.
 --!include strata/read/compile_read.sql
 --!include strata/audit/audit.sql
+--!include strata/audit/trusted_recorder.sql
 --!include strata/events/record_event.sql
 --!include strata/write/compile_write.sql
 --!include strata/access/install.sql

@@ -22,14 +22,15 @@ export interface CoveredWrite {
 /**
  * The write `args` describe when a compiled statement may perform it, else null: an admin's
  * (permissions, presets and validation per grant are the write functions'), of a user
- * collection, one object (not a batch) whose values are all scalars or null (objects and arrays
- * are nested writes or JSON the write functions prepare), with no option but the request's path
- * (a flow's item operation without "emit events" is the write functions').
+ * collection (system collections have rules of their own), one object (not a batch) whose
+ * values are all scalars or null (objects and arrays are nested writes or JSON the write
+ * functions prepare), re-read by key or not at all, with no option but the request's path (a
+ * flow's item operation without "emit events" is the write functions').
  */
 export function coveredWrite(accountability: Accountability, collection: string, action: string,
-  args: Record<string, unknown>, extra: Record<string, unknown>): CoveredWrite | null {
+  args: Record<string, unknown>, extra: Record<string, unknown>, readMode: string | null): CoveredWrite | null {
   if (!accountability.admin || collection.startsWith('directus_')) return null;
-  if (Object.keys(extra).some((k) => k !== 'path')) return null;
+  if ((readMode !== null && readMode !== 'one') || Object.keys(extra).some((k) => k !== 'path')) return null;
   const object = action === 'create' ? args.payload : action === 'update' && args.keys === undefined ? args.data : undefined;
   if (typeof object !== 'object' || object === null || Array.isArray(object)) return null;
   const payload = object as Record<string, unknown>;
@@ -38,6 +39,11 @@ export function coveredWrite(accountability: Accountability, collection: string,
   if (action === 'create') return { action, payload };
   const key = args.key;
   return typeof key === 'string' || typeof key === 'number' ? { action: 'update', payload, key } : null;
+}
+
+/** The compiled statement's parameters (strata.compile_write): $1 the payload, $2 the schema version, $3 an update's key. */
+export function statementParams(write: CoveredWrite, payload: Record<string, unknown>, schemaVersion: unknown): unknown[] {
+  return write.action === 'create' ? [payload, schemaVersion] : [payload, schemaVersion, String(write.key)];
 }
 
 export class CompiledWrites {

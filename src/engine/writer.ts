@@ -11,7 +11,7 @@ import { DirectusError, invalidPayload } from '../errors.js';
 import type { Reader, ReadMode, ReadOutput } from './reader.js';
 import type { Catalog } from './catalog.js';
 import { isPgError } from '../db/errors.js';
-import { CompiledWrites, coveredWrite, type CoveredWrite } from './compiled-writes.js';
+import { CompiledWrites, coveredWrite, statementParams, type CoveredWrite } from './compiled-writes.js';
 
 export const WRITE_SQL = 'select strata.write_request($1, $2, $3::jsonb, $4, $5::jsonb, $6::jsonb)';
 /** system collections (users, roles, policies, ...): their rules run around the same write */
@@ -103,8 +103,8 @@ export class Writer {
     if (this.beforeWrite && extra.emit_events !== false) await this.beforeWrite(accountability, collection, action, args);
     const original = structuredClone(args);
     let out: string | null;
-    const covered = this.opts.compiled !== false && this.opts.maxBatchMutation >= 1 && how.system !== true && (read === null || read.mode === 'one')
-      ? coveredWrite(accountability, collection, action, args, extra) : null;
+    const covered = this.opts.compiled !== false && this.opts.maxBatchMutation >= 1
+      ? coveredWrite(accountability, collection, action, args, extra, read?.mode ?? null) : null;
     const compiled = covered && await this.writeCompiled(accountability, collection, covered, read, timing);
     if (compiled) {
       // (the payload as written, hashed fields hashed)
@@ -148,14 +148,12 @@ export class Writer {
     // hashed in a copy: the write functions must hash the payload as the client sent it
     const payload = structuredClone(write.payload);
     try {
-      const [statement, reread] = await timed(timing, 'compile', () => Promise.all([
-        this.compiled.statementFor(accountability, collection, write),
-        read && this.reader.sqlFor(accountability, collection, { ...read.query, key: '?' }, 'written', read.output ?? 'envelope'),
-      ]));
+      const statement = await timed(timing, 'compile', () => this.compiled.statementFor(accountability, collection, write));
       if (statement === null) return null;
+      // (its re-read is compiled only for a shape the statement covers)
+      const reread = read && await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, { ...read.query, key: '?' }, 'written', read.output ?? 'envelope'));
       await timed(timing, 'hash', () => this.hashPayload(collection, payload));
-      const version = (await this.catalog.load()).version;
-      const params = write.action === 'create' ? [payload, version] : [payload, version, String(write.key)];
+      const params = statementParams(write, payload, (await this.catalog.load()).version);
       const values = await timed(timing, 'db', () => this.db.requestMany(accountability,
         reread ? [{ text: statement, params }, { text: reread, params: [read!.query] }] : [{ text: statement, params }]));
       this.compiled.stats.compiled++;
