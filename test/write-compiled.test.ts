@@ -302,3 +302,34 @@ t.test('a listening webhook gets the same payloads from compiled writes', async 
   t.same(of(a.body.data.id).map((j) => j.payload), [{ title: 'A', n: 1 }, { n: 2 }]);
   t.same(await counts('c_hooked', a.body.data.id), { activity: 2, revisions: 2, events: 2 }, 'recorded once each');
 });
+
+t.test('hostile payloads: names are never SQL, values stay values, refused ones change nothing', async (t) => {
+  const rows = async () => Number((await fast.sql('select count(*)::int as n from c_posts'))[0].n);
+  // a value that looks like SQL is stored as it was sent, by the compiled statement
+  const before = await compiled();
+  const sqlish = "x'); drop table c_posts; --";
+  const stored = await fast.post('/items/c_posts', { title: 'Values', body: sqlish });
+  t.equal(stored.status, 200, stored.text);
+  t.equal(await compiled(), before + 1);
+  t.same(await fast.sql('select body from c_posts where id = $1', [stored.body.data.id]), [{ body: sqlish }]);
+  // field names that are not columns never reach SQL text: the shape is not compiled
+  for (const [what, payload] of [
+    ['a quoted name', { title: 'Names', 'title" = null; drop table c_posts; --': 1 }],
+    ['ten thousand names', { title: 'Many', ...Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`f${i}`, i])) }],
+  ] as const) {
+    const [n0, c0] = [await rows(), await compiled()];
+    const a = await fast.post('/items/c_posts?fields=title', payload);
+    const b = await slow.post('/items/c_posts?fields=title', payload);
+    t.equal(a.status, b.status, what);
+    t.same(a.body, b.body, what);
+    t.equal(await compiled(), c0, `${what}: not compiled`);
+    t.equal(await rows(), n0 + (a.status === 200 ? 2 : 0), `${what}: one row per gateway at most`);
+  }
+  // a prototype key is refused before anything is written
+  const [n0, c0] = [await rows(), await compiled()];
+  const proto = await fast.request('POST', '/items/c_posts', { raw: '{"title":"Proto","__proto__":{"admin":true}}', contentType: 'application/json' });
+  t.equal(proto.status, 400, proto.text);
+  t.equal(await rows(), n0, 'no row');
+  t.equal(await compiled(), c0);
+  t.same(await fast.sql(`select to_regclass('public.c_posts') is not null as exists`), [{ exists: true }], 'the table is still there');
+});
