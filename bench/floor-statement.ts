@@ -34,10 +34,10 @@ export async function floorStatement(url: string, config: Config, s: Scenario, t
 
 /**
  * What Strata runs for a write scenario (POST/PATCH of one item as an admin, answered with the
- * item): the context, the compiled write (strata.compile_write, through the same cache as the
- * Writer) and its re-read compiled by the same Reader for mode 'written', in one flight
- * (src/engine/writer.ts); a write the compiled form does not cover runs strata.write_request
- * with Writer's arguments instead.
+ * item): the context and the compiled write (strata.compile_write, through the same cache as
+ * the Writer) answering with the item it wrote, read by the same Reader (mode 'returning'), or
+ * followed by its re-read (mode 'written') in one flight (src/engine/writer.ts); a write the
+ * compiled form does not cover runs strata.write_request with Writer's arguments instead.
  */
 export async function writeStatement(url: string, config: Config, s: Scenario, token: string): Promise<FloorStatement> {
   // (logged in as the request roles, as the gateway: the compiled form depends on the session's user)
@@ -53,15 +53,18 @@ export async function writeStatement(url: string, config: Config, s: Scenario, t
     const [action, args] = key === undefined ? ['create', { payload: body }] : ['update', { key, data: body }];
     // (STRATA_COMPILED_WRITES=false in the bench's environment measures the write functions, as the server's setting would)
     const covered = process.env.STRATA_COMPILED_WRITES === 'false' ? null : coveredWrite(accountability, collection, action, args, {}, 'one');
-    const statement = covered && await new CompiledWrites(db).statementFor(accountability, collection, covered);
+    const answer = covered && await reader.returningSqlFor(accountability, collection, { ...query, key: '?' }, 'envelope');
+    const statement = covered && await new CompiledWrites(db).statementFor(accountability, collection, covered, answer);
     if (covered && statement) {
       const [{ version }] = await db.queryAsOwner<{ version: string }>('select version::text as version from strata.schema_version');
+      const params = statementParams(covered, covered.payload, version, query);
+      if (statement.answered) return requestStatements(contextParams(accountability), statement.sql, params);
       const reread = await reader.sqlFor(accountability, collection, { ...query, key: '?' }, 'written');
       return {
-        sql: statement,
+        sql: statement.sql,
         statements: [
           { text: CONTEXT, params: contextParams(accountability) },
-          { text: statement, params: statementParams(covered, covered.payload, version) },
+          { text: statement.sql, params },
           { text: reread, params: [query] },
         ],
         result: 2,

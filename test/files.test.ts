@@ -123,6 +123,22 @@ t.test('a client cannot choose server fields', async (t) => {
   t.equal(res.body.data.filesize, '12');
 });
 
+t.test('file names in UTF-8, raw or RFC 5987 encoded', async (t) => {
+  // Directus 12.4 (recorded): filename="café ü.txt" as raw UTF-8 bytes -> filename_download
+  // "café ü.txt", title "Café Ü"; filename*=UTF-8''na%C3%AFve.txt -> "naïve.txt", "Naïve"
+  const send = (disposition: Buffer) => app.request('POST', '/files', {
+    raw: Buffer.concat([Buffer.from('--abc\r\nContent-Disposition: form-data; name="file"; '), disposition,
+      Buffer.from('\r\nContent-Type: text/plain\r\n\r\nhello\r\n--abc--\r\n')]),
+    contentType: 'multipart/form-data; boundary=abc',
+  });
+  const raw = await send(Buffer.from('filename="café ü.txt"', 'utf8'));
+  t.equal(raw.status, 200, raw.text);
+  t.match(raw.body.data, { filename_download: 'café ü.txt', title: 'Café Ü', filesize: '5' });
+  const encoded = await send(Buffer.from("filename*=UTF-8''na%C3%AFve.txt"));
+  t.equal(encoded.status, 200, encoded.text);
+  t.match(encoded.body.data, { filename_download: 'naïve.txt', title: 'Naïve' });
+});
+
 t.test('JSON POST: a record without bytes', async (t) => {
   const res = await app.post('/files', { filename_download: 'later-file.jpg', type: 'image/jpeg', filesize: 99 });
   t.equal(res.status, 200, res.text);

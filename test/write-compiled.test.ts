@@ -114,6 +114,36 @@ t.test('creates: the same answer, row, activity, revision and event as the write
   });
 });
 
+t.test('the answer: from the statement itself, or re-read where a relation leads back to the written row', async (t) => {
+  await fast.sql(`create table c_nodes (id serial primary key, title text, parent int references c_nodes(id));
+    insert into directus_relations (many_collection, many_field, one_collection) values ('c_nodes', 'parent', 'c_nodes');`);
+  // one statement: the answer is read from its RETURNING (no written_key left for a re-read)
+  const [{ c }] = await fast.sql(`select strata.compile_write('create', 'c_posts', '["title"]', $1) as c`,
+    [`select '{"data":' || (select row_to_json(x.*) from (select r.id as id from w r) x limit 1)::text || '}' from (select $1::jsonb) as params`]);
+  t.equal(c.answered, true);
+  t.notMatch(c.sql, /written_key/);
+  // a node that is its own parent: read back through `parent`, the row must show its new title,
+  // which a subquery of the writing statement would not see (it sees the rows as they were)
+  const node = await fast.post('/items/c_nodes', { title: 'old' });
+  await fast.sql('update c_nodes set parent = id where id = $1', [node.body.data.id]);
+  for (const app of [fast, slow]) {
+    const before = await compiled();
+    const r = await app.patch(`/items/c_nodes/${node.body.data.id}?fields=title,parent.title`, { title: app === fast ? 'new' : 'newer' });
+    t.equal(r.status, 200, r.text);
+    t.same(r.body.data, { title: app === fast ? 'new' : 'newer', parent: { title: app === fast ? 'new' : 'newer' } });
+    if (app === fast) t.equal(await compiled(), before + 1, 'compiled, and re-read');
+  }
+  const [{ answer }] = await fast.sql(`select strata.compile_read('c_nodes', '{"fields":["title","parent.title"]}', '{"mode":"returning"}') as answer`);
+  t.equal(answer, null, 'no answer from RETURNING through the self-relation');
+  // a table whose name starts with the collection's (c_nodes_notes) is another table: answered
+  await fast.sql(`create table c_nodes_notes (id serial primary key, node int references c_nodes(id));
+    insert into directus_fields (collection, field, special) values ('c_nodes', 'notes', 'o2m');
+    insert into directus_relations (many_collection, many_field, one_collection, one_field) values ('c_nodes_notes', 'node', 'c_nodes', 'notes');`);
+  const [{ notes }] = await fast.sql(`select strata.compile_read('c_nodes', '{"fields":["title","notes"]}', '{"mode":"returning"}') as notes`);
+  t.match(notes, /from w r/, 'an o2m of another table reads the row from the RETURNING');
+  t.match(notes, /public\.c_nodes_notes/);
+});
+
 t.test('keys: given, text and uuid keys', async (t) => {
   for (const [collection, payload] of [
     ['c_codes', { code: 'ab-1', label: 'one' }],
@@ -229,24 +259,28 @@ t.test('the statement records the write itself in the sessions the audit trigger
     return sql;
   };
   const admin = await login('strata_admin');
-  const [{ sql: text }] = await admin`select strata.compile_write('create', 'c_posts', '["title"]') as sql`;
+  const [{ sql: text }] = await admin`select strata.compile_write('create', 'c_posts', '["title"]') ->> 'sql' as sql`;
   t.match(text, /strata\.record_event\('c_posts', 'create'/, 'the change event');
   t.match(text, /insert into public\.directus_activity/, 'the activity row');
   t.match(text, /insert into public\.directus_revisions/, 'the revision');
   t.match(text, /set_config\('strata\.recorded', 'c_posts', true\)/, 'and the trigger is told');
   // so does the installing role's (where the request roles can't log in, the gateway's sessions are its)
-  const [{ sql: owners }] = await fast.sql(`select strata.compile_write('create', 'c_posts', '["title"]') as sql`);
+  const [{ sql: owners }] = await fast.sql(`select strata.compile_write('create', 'c_posts', '["title"]') ->> 'sql' as sql`);
   t.equal(owners, text);
   // any other session user: the form the audit trigger records
   const request = await login('strata_request');
-  const [{ sql: requests }] = await request`select strata.compile_write('create', 'c_posts', '["title"]') as sql`;
+  const [{ sql: requests }] = await request`select strata.compile_write('create', 'c_posts', '["title"]') ->> 'sql' as sql`;
   t.notMatch(requests, /record_event|strata\.recorded/);
   // a table with a trigger of its own: the audit trigger records
   await fast.sql(`create table c_triggered (id serial primary key, name text);
     create function c_touch() returns trigger language plpgsql as $$ begin return new; end $$;
     create trigger c_touch before insert on c_triggered for each row execute function c_touch();`);
-  const [{ sql: triggered }] = await admin`select strata.compile_write('create', 'c_triggered', '["name"]') as sql`;
+  const [{ sql: triggered, answered }] = await admin`select c ->> 'sql' as sql, c -> 'answered' as answered
+    from strata.compile_write('create', 'c_triggered', '["name"]', 'select 1') c`;
   t.notMatch(triggered, /record_event|strata\.recorded/);
+  // (nor does it answer from its RETURNING, which a trigger could change after: the re-read does)
+  t.equal(answered, false);
+  t.match(triggered, /set_config\('strata\.written_key'/);
   const r = await fast.post('/items/c_triggered', { name: 'x' });
   t.equal(r.status, 200, r.text);
   t.same(await counts('c_triggered', r.body.data.id), { activity: 1, revisions: 1, events: 1 });

@@ -1,9 +1,9 @@
 // Compiled writes: the most common write, an admin's create of one item or update of one item
 // by key with scalar values for plain columns, as ONE cached statement (strata.compile_write)
-// followed in the same flight by its re-read, instead of the write functions' PL/pgSQL
-// (strata.write_request). The statement's text is compiled in PostgreSQL from the catalog, as
-// reads are, and cached here per collection, action and set of fields; request values reach it
-// only as parameters. Everything else, and any compiled write that fails, goes through the
+// that answers with the item it wrote (or, where it can't, followed in the same flight by its
+// re-read), instead of the write functions' PL/pgSQL (strata.write_request). The statement's
+// text is compiled in PostgreSQL from the catalog, as reads are, and cached here per
+// collection, action, set of fields and answer; request values reach it only as parameters. Everything else, and any compiled write that fails, goes through the
 // write functions (src/engine/writer.ts), which answer with Directus's errors.
 import type { Accountability } from '../types.js';
 import type { Db } from '../db/client.js';
@@ -41,13 +41,23 @@ export function coveredWrite(accountability: Accountability, collection: string,
   return typeof key === 'string' || typeof key === 'number' ? { action: 'update', payload, key } : null;
 }
 
-/** The compiled statement's parameters (strata.compile_write): $1 the payload, $2 the schema version, $3 an update's key. */
-export function statementParams(write: CoveredWrite, payload: Record<string, unknown>, schemaVersion: unknown): unknown[] {
-  return write.action === 'create' ? [payload, schemaVersion] : [payload, schemaVersion, String(write.key)];
+/** A compiled statement, and whether it answers with the item (else the key is left for a re-read in mode 'written'). */
+export interface CompiledStatement {
+  sql: string;
+  answered: boolean;
+}
+
+/**
+ * The compiled statement's parameters (strata.compile_write): $1 the answer's query (the read's
+ * own $1), $2 the payload, $3 the schema version, $4 an update's key.
+ */
+export function statementParams(write: CoveredWrite, payload: Record<string, unknown>, schemaVersion: unknown, query: unknown): unknown[] {
+  const params = [query ?? {}, payload, schemaVersion];
+  return write.action === 'create' ? params : [...params, String(write.key)];
 }
 
 export class CompiledWrites {
-  private statements = new Lru<string | null>(CACHE_SIZE);
+  private statements = new Lru<CompiledStatement | null>(CACHE_SIZE);
   /** bumped by invalidate(): a compilation that started before a schema change is not cached */
   private generation = 0;
   /** writes by outcome, for /metrics: compiled, retried (failed, then written by the write functions), uncovered */
@@ -61,17 +71,21 @@ export class CompiledWrites {
     this.generation++;
   }
 
-  /** The statement for the write's shape, compiled on a miss; null when the write functions must do it. */
-  async statementFor(accountability: Accountability, collection: string, write: CoveredWrite): Promise<string | null> {
+  /**
+   * The statement for the write's shape, compiled on a miss; null when the write functions must
+   * do it. `answer`: the re-read compiled with mode 'returning' (null: none, or none possible).
+   */
+  async statementFor(accountability: Accountability, collection: string, write: CoveredWrite, answer: string | null): Promise<CompiledStatement | null> {
     const fields = Object.keys(write.payload).sort();
-    const cacheKey = JSON.stringify([write.action, collection, fields]);
-    let sql = this.statements.get(cacheKey);
-    if (sql === undefined) {
+    const cacheKey = JSON.stringify([write.action, collection, fields, answer]);
+    let statement = this.statements.get(cacheKey);
+    if (statement === undefined) {
       const generation = this.generation;
-      sql = await this.db.request(accountability, 'select strata.compile_write($1, $2, $3::jsonb)', [write.action, collection, fields]);
-      if (generation === this.generation) this.statements.set(cacheKey, sql);
+      const text = await this.db.request(accountability, 'select strata.compile_write($1, $2, $3::jsonb, $4)', [write.action, collection, fields, answer]);
+      statement = text === null ? null : JSON.parse(text) as CompiledStatement;
+      if (generation === this.generation) this.statements.set(cacheKey, statement);
     }
-    if (sql === null) this.stats.uncovered++;
-    return sql;
+    if (statement === null) this.stats.uncovered++;
+    return statement;
   }
 }

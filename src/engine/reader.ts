@@ -33,9 +33,9 @@ export interface ReadOptions {
 }
 
 export class Reader {
-  private compiled: Lru<string>;
+  private compiled: Lru<string | null>;
   /** compilations in flight, by cache key */
-  private compiling = new Map<string, Promise<string>>();
+  private compiling = new Map<string, Promise<string | null>>();
   /** compiled-SQL cache lookups, for /metrics */
   readonly cacheStats = { hits: 0, misses: 0 };
   constructor(private db: Db, private opts: ReadOptions) {
@@ -54,6 +54,19 @@ export class Reader {
    * the mode and output, which shape the statement too.
    */
   async sqlFor(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode, output: ReadOutput = 'envelope'): Promise<string> {
+    return (await this.compiledFor(accountability, collection, query, mode, output))!;
+  }
+
+  /**
+   * The item a compiled write writes, read from that statement's own RETURNING (mode
+   * 'returning' of strata.compile_read, embedded by strata.compile_write); null when the read
+   * reaches the written collection through a relation and must be a re-read ('written').
+   */
+  returningSqlFor(accountability: Accountability, collection: string, query: ReadQuery, output: ReadOutput): Promise<string | null> {
+    return this.compiledFor(accountability, collection, query, 'returning', output);
+  }
+
+  private async compiledFor(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode | 'returning', output: ReadOutput): Promise<string | null> {
     const shape = queryShape(query);
     if (output !== 'envelope') delete shape.meta; // REST's: the value outputs ignore it
     const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
@@ -79,8 +92,8 @@ export class Reader {
     const compiling = this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' })
       .then((text) => {
         // (not cached when the schema changed meanwhile: invalidate() emptied `compiling`)
-        if (this.compiling.get(cacheKey) === compiling) this.compiled.set(cacheKey, text!);
-        return text!;
+        if (this.compiling.get(cacheKey) === compiling) this.compiled.set(cacheKey, text);
+        return text;
       })
       .finally(() => {
         if (this.compiling.get(cacheKey) === compiling) this.compiling.delete(cacheKey);

@@ -138,26 +138,30 @@ export class Writer {
   }
 
   /**
-   * The write as a compiled statement and its re-read, in one flight; null when the shape is
-   * not one strata.compile_write covers, or the statement failed: nothing was written then
-   * (the flight is one transaction), and the write functions write it, answering a failure with
-   * Directus's error (a refused value, a missing required field, a duplicate key...).
+   * The write as a compiled statement that answers with the item (or, where it can't, followed
+   * by its re-read), in one flight; null when the shape is not one strata.compile_write covers,
+   * or the statement failed: nothing was written then (the flight is one transaction), and the
+   * write functions write it, answering a failure with Directus's error (a refused value, a
+   * missing required field, a duplicate key...).
    */
   private async writeCompiled(accountability: Accountability, collection: string, write: CoveredWrite, read: WriteRead | null,
     timing: Timing): Promise<{ out: string | null; payload: Record<string, unknown> } | null> {
     // hashed in a copy: the write functions must hash the payload as the client sent it
     const payload = structuredClone(write.payload);
+    const output = read?.output ?? 'envelope';
     try {
-      const statement = await timed(timing, 'compile', () => this.compiled.statementFor(accountability, collection, write));
+      const answer = read && await timed(timing, 'compile', () => this.reader.returningSqlFor(accountability, collection, { ...read.query, key: '?' }, output));
+      const statement = await timed(timing, 'compile', () => this.compiled.statementFor(accountability, collection, write, answer));
       if (statement === null) return null;
-      // (its re-read is compiled only for a shape the statement covers)
-      const reread = read && await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, { ...read.query, key: '?' }, 'written', read.output ?? 'envelope'));
+      // (a statement that can't answer is followed by the re-read of the key it leaves)
+      const reread = read && !statement.answered && await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, { ...read.query, key: '?' }, 'written', output));
       await timed(timing, 'hash', () => this.hashPayload(collection, payload));
-      const params = statementParams(write, payload, (await this.catalog.load()).version);
+      const params = statementParams(write, payload, (await this.catalog.load()).version, read?.query);
       const values = await timed(timing, 'db', () => this.db.requestMany(accountability,
-        reread ? [{ text: statement, params }, { text: reread, params: [read!.query] }] : [{ text: statement, params }]));
+        reread ? [{ text: statement.sql, params }, { text: reread, params: [read!.query] }] : [{ text: statement.sql, params }]));
       this.compiled.stats.compiled++;
-      return { out: reread ? values[1]?.toString() ?? null : null, payload };
+      const out = statement.answered ? values[0] : reread ? values[1] : null;
+      return { out: out?.toString() ?? null, payload };
     } catch (err) {
       // only a failure PostgreSQL reported (as such, or as the Directus error it maps to) is known
       // to have written nothing (a connection lost after the commit is not); a cancelled or

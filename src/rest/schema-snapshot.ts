@@ -3,7 +3,7 @@
 // the version and vendor check) and POST /schema/apply ({hash, diff}: all of it in one
 // transaction, refused when the schema changed since the diff). Admins only, as in Directus.
 // The snapshot and diff logic is the core's (engine/snapshot.ts); here: bodies and answers.
-import busboy from 'busboy';
+import { Busboy, type BusboyInstance } from '@fastify/busboy';
 import YAML from 'yaml';
 import type { Services } from './services.js';
 import type { Router } from '../router.js';
@@ -47,9 +47,9 @@ function parseDocument(text: string): unknown {
 /** The `file` part of a multipart body that was already read whole (MAX_PAYLOAD_SIZE applies). */
 function multipartFile(req: ApiRequest): Promise<string> {
   return new Promise((resolve, reject) => {
-    let parser: busboy.Busboy;
+    let parser: BusboyInstance;
     try {
-      parser = busboy({ headers: { 'content-type': req.headers['content-type'] }, limits: { files: 1, fields: 20 } });
+      parser = new Busboy({ headers: { 'content-type': req.headers['content-type'] }, limits: { files: 1, fields: 20 } });
     } catch (err) {
       return reject(invalidPayload((err as Error).message.replace(/\.$/, '')));
     }
@@ -60,7 +60,7 @@ function multipartFile(req: ApiRequest): Promise<string> {
       stream.on('data', (c: Buffer) => chunks.push(c));
     });
     parser.on('error', (err) => reject(invalidPayload((err as Error).message.replace(/\.$/, ''))));
-    parser.on('close', () => (found ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(invalidPayload('No file was included in the body'))));
+    parser.on('finish', () => (found ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(invalidPayload('No file was included in the body'))));
     parser.end(req.body ?? Buffer.alloc(0));
   });
 }
