@@ -3,8 +3,9 @@
 // that answers with the item it wrote (or, where it can't, followed in the same flight by its
 // re-read), instead of the write functions' PL/pgSQL (strata.write_request). The statement's
 // text is compiled in PostgreSQL from the catalog, as reads are, and cached here per
-// collection, action, set of fields and answer; request values reach it only as parameters. Everything else, and any compiled write that fails, goes through the
-// write functions (src/engine/writer.ts), which answer with Directus's errors.
+// collection, action, set of fields and answer; request values reach it only as parameters.
+// Everything else, and any compiled write that fails, goes through the write functions
+// (src/engine/writer.ts), which answer with Directus's errors.
 import type { Accountability } from '../types.js';
 import type { Db } from '../db/client.js';
 import { Lru } from './cache.js';
