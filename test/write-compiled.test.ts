@@ -133,6 +133,22 @@ t.test('the answer: from the statement itself, or re-read where a relation leads
     t.same(r.body.data, { title: app === fast ? 'new' : 'newer', parent: { title: app === fast ? 'new' : 'newer' } });
     if (app === fast) t.equal(await compiled(), before + 1, 'compiled, and re-read');
   }
+  // the request's query values (a deep filter's) reach the answer as its own $1
+  await fast.sql(`create table c_notes (id serial primary key, body text, post int references c_posts(id));
+    insert into directus_fields (collection, field, special) values ('c_posts', 'notes', 'o2m');
+    insert into directus_relations (many_collection, many_field, one_collection, one_field) values ('c_notes', 'post', 'c_posts', 'notes');`);
+  const post = await fast.post('/items/c_posts', { title: 'With notes' });
+  await fast.sql(`insert into c_notes (body, post) values ('keep', $1), ('drop', $1), ('keep', $1)`, [post.body.data.id]);
+  const deep = `?fields=title,notes.body,notes.id&deep[notes][_filter][body][_eq]=keep&deep[notes][_sort]=-id`;
+  for (const app of [fast, slow]) {
+    const before = await compiled();
+    const r = await app.patch(`/items/c_posts/${post.body.data.id}${deep}`, { title: 'Notes kept' });
+    t.equal(r.status, 200, r.text);
+    t.same(r.body.data.notes.map((n: { body: string }) => n.body), ['keep', 'keep'], 'the deep filter applied');
+    t.ok(r.body.data.notes[0].id > r.body.data.notes[1].id, 'and its sort');
+    if (app === fast) t.equal(await compiled(), before + 1);
+  }
+
   const [{ answer }] = await fast.sql(`select strata.compile_read('c_nodes', '{"fields":["title","parent.title"]}', '{"mode":"returning"}') as answer`);
   t.equal(answer, null, 'no answer from RETURNING through the self-relation');
   // a table whose name starts with the collection's (c_nodes_notes) is another table: answered
