@@ -209,6 +209,21 @@ t.test('refused and malformed uploads leave nothing', async (t) => {
   t.equal(cut.status, 400, 'a body ending inside a file part');
   t.equal(cut.body.errors[0].extensions.code, 'INVALID_PAYLOAD');
 
+  // hostile shapes: each a clear 400 and nothing stored (never a 500, never a hang)
+  const hostile: [string, string][] = [
+    ['a part without Content-Disposition', '--abc\r\nContent-Type: text/plain\r\n\r\nhello\r\n--abc--\r\n'],
+    ['a disposition other than form-data', '--abc\r\nContent-Disposition: attachment; name="file"; filename="a.txt"\r\n\r\nhello\r\n--abc--\r\n'],
+    ['a file name with a line break', '--abc\r\nContent-Disposition: form-data; name="file"; filename="a\rb.txt"\r\n\r\nhello\r\n--abc--\r\n'],
+    ['a preamble and no part', 'just text, no boundary at all'],
+    ['only the closing delimiter', '--abc--\r\n'],
+    ['a prototype key as the field name', '--abc\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\n{"x":1}\r\n--abc\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nhello\r\n--abc--\r\n'],
+  ];
+  for (const [name, raw] of hostile) {
+    const res = await app.request('POST', '/files', { raw, contentType: 'multipart/form-data; boundary=abc' });
+    t.equal(res.status, 400, `${name}: ${res.text.slice(0, 200)}`);
+    t.equal(res.body.errors[0].extensions.code, 'INVALID_PAYLOAD', name);
+  }
+
   // the second file of a request fails: the first one's row and bytes stay, the failed one leaves nothing
   t.same(await snapshot(app, root), before);
 });
