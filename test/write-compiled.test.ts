@@ -160,6 +160,22 @@ t.test('the answer: from the statement itself, or re-read where a relation leads
   t.match(notes, /public\.c_nodes_notes/);
 });
 
+t.test('collections named like the statement\'s own CTEs (v, w, e, a, r, j)', async (t) => {
+  for (const name of ['v', 'w', 'e', 'a', 'r', 'j']) {
+    await fast.sql(`create table "${name}" (id serial primary key, title text, w text, r int)`);
+    const before = await compiled();
+    const created = await fast.post(`/items/${name}`, { title: 'one', w: 'col w', r: 3 });
+    t.equal(created.status, 200, `${name}: ${created.text}`);
+    t.same(created.body.data, { id: 1, title: 'one', w: 'col w', r: 3 }, `${name}: the answer`);
+    const updated = await fast.patch(`/items/${name}/1`, { title: 'two' });
+    t.equal(updated.status, 200, updated.text);
+    t.same(updated.body.data, { id: 1, title: 'two', w: 'col w', r: 3 });
+    t.equal(await compiled(), before + 2, `${name}: both compiled`);
+    t.same(await fast.sql(`select id, title, w, r from "${name}"`), [{ id: 1, title: 'two', w: 'col w', r: 3 }]);
+    t.same(await counts(name, 1), { activity: 2, revisions: 2, events: 2 }, `${name}: each write recorded once`);
+  }
+});
+
 t.test('keys: given, text and uuid keys', async (t) => {
   for (const [collection, payload] of [
     ['c_codes', { code: 'ab-1', label: 'one' }],
