@@ -53,19 +53,17 @@ export async function writeStatement(url: string, config: Config, s: Scenario, t
     const [action, args] = key === undefined ? ['create', { payload: body }] : ['update', { key, data: body }];
     // (STRATA_COMPILED_WRITES=false in the bench's environment measures the write functions, as the server's setting would)
     const covered = process.env.STRATA_COMPILED_WRITES === 'false' ? null : coveredWrite(accountability, collection, action, args, {}, 'one');
-    const answer = covered && await reader.returningSqlFor(accountability, collection, { ...query, key: '?' }, 'envelope');
-    const statement = covered && await new CompiledWrites(db).statementFor(accountability, collection, covered, answer);
-    if (covered && statement) {
+    const flight = covered && await new CompiledWrites(db).flightFor(reader, accountability, collection, covered, { query, output: 'envelope' });
+    if (covered && flight) {
       const [{ version }] = await db.queryAsOwner<{ version: string }>('select version::text as version from strata.schema_version');
       const params = statementParams(covered, covered.payload, version, query);
-      if (statement.answered) return requestStatements(contextParams(accountability), statement.sql, params);
-      const reread = await reader.sqlFor(accountability, collection, { ...query, key: '?' }, 'written');
+      if (!flight.reread) return requestStatements(contextParams(accountability), flight.statement.sql, params);
       return {
-        sql: statement.sql,
+        sql: flight.statement.sql,
         statements: [
           { text: CONTEXT, params: contextParams(accountability) },
-          { text: statement.sql, params },
-          { text: reread, params: [query] },
+          { text: flight.statement.sql, params },
+          { text: flight.reread, params: [query] },
         ],
         result: 2,
       };

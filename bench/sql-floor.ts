@@ -67,7 +67,6 @@ interface Step { text: string; params: unknown[] }
  * Runs the steps for about `seconds`, in one transaction after `setup` (the request's role and
  * context). Writes (`rollback`) are undone afterwards, so the dataset stays as it was.
  */
-
 async function measure(sql: postgres.Sql, setup: [string, unknown[]] | undefined, steps: Step[], rollback = false, handSetup?: string): Promise<Measured> {
   if (rollback) {
     try {

@@ -8,6 +8,8 @@
 // (src/engine/writer.ts), which answer with Directus's errors.
 import type { Accountability } from '../types.js';
 import type { Db } from '../db/client.js';
+import type { Query } from '../request/query.js';
+import type { Reader, ReadOutput } from './reader.js';
 import { Lru } from './cache.js';
 
 /** statement shapes kept (a shape the write functions must handle is kept too, as null) */
@@ -57,6 +59,12 @@ export function statementParams(write: CoveredWrite, payload: Record<string, unk
   return write.action === 'create' ? params : [...params, String(write.key)];
 }
 
+/** What a compiled write sends: its statement, and the re-read after it where the statement can't answer itself. */
+export interface CompiledFlight {
+  statement: CompiledStatement;
+  reread: string | null;
+}
+
 export class CompiledWrites {
   private statements = new Lru<CompiledStatement | null>(CACHE_SIZE);
   /** bumped by invalidate(): a compilation that started before a schema change is not cached */
@@ -70,6 +78,21 @@ export class CompiledWrites {
   invalidate(): void {
     this.statements.clear();
     this.generation++;
+  }
+
+  /**
+   * What the write sends, compiled on a miss (the gateway's writer and the bench's floor run the
+   * same): the statement answering with the item read as `read` asks (null: no answer), or
+   * followed by that read's re-read; null when the write functions must do it.
+   */
+  async flightFor(reader: Reader, accountability: Accountability, collection: string, write: CoveredWrite,
+    read: { query: Query; output: ReadOutput } | null): Promise<CompiledFlight | null> {
+    const query = read && { ...read.query, key: '?' };
+    const answer = query && await reader.returningSqlFor(accountability, collection, query, read.output);
+    const statement = await this.statementFor(accountability, collection, write, answer);
+    if (statement === null) return null;
+    const reread = query && !statement.answered ? await reader.sqlFor(accountability, collection, query, 'written', read.output) : null;
+    return { statement, reread };
   }
 
   /**

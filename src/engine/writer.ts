@@ -148,13 +148,11 @@ export class Writer {
     timing: Timing): Promise<{ out: string | null; payload: Record<string, unknown> } | null> {
     // hashed in a copy: the write functions must hash the payload as the client sent it
     const payload = structuredClone(write.payload);
-    const output = read?.output ?? 'envelope';
     try {
-      const answer = read && await timed(timing, 'compile', () => this.reader.returningSqlFor(accountability, collection, { ...read.query, key: '?' }, output));
-      const statement = await timed(timing, 'compile', () => this.compiled.statementFor(accountability, collection, write, answer));
-      if (statement === null) return null;
-      // (a statement that can't answer is followed by the re-read of the key it leaves)
-      const reread = read && !statement.answered && await timed(timing, 'compile', () => this.reader.sqlFor(accountability, collection, { ...read.query, key: '?' }, 'written', output));
+      const flight = await timed(timing, 'compile', () => this.compiled.flightFor(this.reader, accountability, collection, write,
+        read && { query: read.query, output: read.output ?? 'envelope' }));
+      if (flight === null) return null;
+      const { statement, reread } = flight;
       await timed(timing, 'hash', () => this.hashPayload(collection, payload));
       const params = statementParams(write, payload, (await this.catalog.load()).version, read?.query);
       const values = await timed(timing, 'db', () => this.db.requestMany(accountability,
