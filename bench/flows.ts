@@ -2,12 +2,13 @@
 // in a child process (bench/server.ts) on its own bench database; the writer and the HTTP
 // receiver live in this process.
 //   (a) webhook deliveries: a webhook on create, rows inserted with plain SQL at R/s for D s;
-//       deliveries/s at the receiver, commit -> receipt latency, and the queue's backlog
-//       (pending deliveries) sampled every second: sustained means the backlog does not grow;
+//       deliveries/s at the receiver, commit -> receipt latency, and the backlog (listened events
+//       past the delivery cursor, and pending queue rows) sampled every second: sustained means
+//       the backlog does not grow;
 //   (b) the write path: REST creates/s with no flow and with 10 active action flows (each one
-//       operation) on the collection (one queue row per create, fanned out to the 10 flows by the
-//       gateway's dispatcher, which runs them in the same process meanwhile), in P pairs of
-//       phases, each ratio taken between neighbours.
+//       operation) on the collection (each create's change event names the 10 flows; the
+//       gateway's dispatcher reads it through the delivery cursor and runs them in the same
+//       process meanwhile), in P pairs of phases, each ratio taken between neighbours.
 // Options: --rate R (500) --duration D (5) --pairs P (3) --database-url URL.
 import { createServer } from 'node:http';
 import os from 'node:os';
@@ -31,7 +32,8 @@ const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.m
 
 async function main() {
   // the gateway may reach the receiver on this host
-  setBenchEnv({ FLOWS_IP_DENY_LIST: '169.254.0.0/16' });
+  // (and /metrics counts the flow runs)
+  setBenchEnv({ FLOWS_IP_DENY_LIST: '169.254.0.0/16', METRICS_ENABLED: 'true' });
   const db = await openBenchDatabase(0, urlArg, log);
   if (!(await installInChild(db.url))) throw new Error('installing the schema failed');
   const sql = postgres(db.url, { max: 8, onnotice: () => {} });
@@ -41,6 +43,9 @@ async function main() {
     delete from directus_webhooks; delete from directus_flows; delete from strata.deliveries;
   `);
   // the receiver: latency from the insert's commit to the webhook's arrival
+  /** listened events the delivery cursor has not passed, and queue rows still pending */
+  const backlogNow = async () => (await sql`select (select count(*) from strata.delivery_cursor c, strata.events e
+      where e.id > c.last_id and e.listeners is not null) + (select count(*) from strata.deliveries where status = 'pending') as n`)[0].n as number;
   const committed = new Map<number, number>();
   const latencies: number[] = [];
   let received = 0;
@@ -69,7 +74,7 @@ async function main() {
     if (hook.status !== 200) throw new Error(`creating the webhook: ${hook.status} ${await hook.text()}`);
     const backlog: number[] = [];
     const sampler = setInterval(() => {
-      void sql`select count(*)::int as n from strata.deliveries where status = 'pending'`.then(([r]) => backlog.push(r.n));
+      void backlogNow().then((n) => backlog.push(n));
     }, 1000);
     let sent = 0;
     const writes: Promise<void>[] = [];
@@ -98,7 +103,7 @@ async function main() {
     log(`(a) webhook on create, ${sent} inserts at ${rate}/s for ${duration} s: ${receivedAtEnd} delivered while writing ` +
       `(${Math.round(receivedAtEnd / ((sendEnd - start) / 1000))}/s), all ${received} after ${((drained - start) / 1000).toFixed(1)} s ` +
       `(${Math.round(received / ((drained - start) / 1000))}/s overall); commit -> receiver p50 ${quantile(latencies, 0.5).toFixed(0)} ms, ` +
-      `p99 ${quantile(latencies, 0.99).toFixed(0)} ms; pending deliveries per second: ${backlog.join(', ')}`);
+      `p99 ${quantile(latencies, 0.99).toFixed(0)} ms; backlog (events not yet delivered) per second: ${backlog.join(', ')}`);
     await sql`delete from directus_webhooks`;
 
     // (b) the write path with no flow and with 10 active action flows, in alternating phases
@@ -118,31 +123,32 @@ async function main() {
       const op = await sql`select id from directus_operations where flow = ${id}`;
       await sql`update directus_flows set operation = ${op[0].id} where id = ${id}`;
     }
-    // (one queue row per create, naming its 10 listeners; before that design, one row per listener)
-    const queued = () => sql`select count(*)::int as rows, count(*) filter (where status = 'pending')::int as pending,
-      coalesce(sum(case when kind = 'event' then jsonb_array_length(coalesce(listeners, '[]')) + jsonb_array_length(coalesce(done, '[]')) else 1 end), 0)::int as runs
-      from strata.deliveries`;
+    // flow runs finished, from the gateway's /metrics
+    const runsSoFar = async () => {
+      const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).text();
+      return [...text.matchAll(/^strata_flow_deliveries_total\{[^}]*\} (\d+)/gm)].reduce((n, m) => n + Number(m[1]), 0);
+    };
     const settle = async () => {
       // the previous phase's deliveries finish first; the gateways reload the flows on a notification
-      while ((await queued())[0].pending > 0) await new Promise((r) => setTimeout(r, 50));
+      while ((await backlogNow()) > 0) await new Promise((r) => setTimeout(r, 50));
       await new Promise((r) => setTimeout(r, 300));
     };
-    // (queue rows and flow runs of the phases with flows, and what was still pending after each)
-    let [rows, runs] = [0, 0];
+    // (flow runs of the phases with flows, and the backlog left after each)
+    let runs = 0;
     const pendingAfter: number[] = [];
     const phases = await alternatePhases(pairs, async (withFlows) => {
       await sql`update directus_flows set status = ${withFlows ? 'active' : 'inactive'} where name like 'bench %'`;
       await settle();
       if (!withFlows) return load();
-      const [before] = await queued();
+      const before = await runsSoFar();
       const result = await load();
-      const [after] = await queued();
-      [rows, runs] = [rows + after.rows - before.rows, runs + after.runs - before.runs];
-      pendingAfter.push(after.pending);
+      pendingAfter.push(await backlogNow());
+      await settle();
+      runs += (await runsSoFar()) - before;
       return result;
     });
     log(`(b) POST /items/fl_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without flows / with 10 active action flows: ` +
-      `${describePhases(phases)} (the flow runs included); ${runs} flow runs queued in ${rows} queue rows, pending at the end of each phase with flows: ${pendingAfter.join(', ')}`);
+      `${describePhases(phases)} (the flow runs included); ${runs} flow runs; events not yet delivered at the end of each phase with flows: ${pendingAfter.join(', ')}`);
   } finally {
     await server.stop();
     receiver.close();

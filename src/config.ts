@@ -180,6 +180,11 @@ export interface FlowsConfig {
   deliveryConcurrency: number;
   /** FLOWS_DELIVERY_RETENTION (ms): finished deliveries older than this are pruned (0: never) */
   deliveryRetentionMs: number;
+  /**
+   * FLOWS_DELIVERY_LOG: which item event deliveries get a strata.deliveries row: 'failures' (a
+   * first attempt that failed, with its retries) or 'all' (every delivered item too)
+   */
+  deliveryLog: 'failures' | 'all';
 }
 
 /** One storage location (STORAGE_<LOCATION>_DRIVER / _ROOT and, for s3, Directus's _KEY, _SECRET, ...). */
@@ -508,6 +513,7 @@ function flows(r: Reader): FlowsConfig {
     deliveryBackoffMs: r.int('FLOWS_DELIVERY_BACKOFF', 1000, 1),
     deliveryConcurrency: r.int('FLOWS_DELIVERY_CONCURRENCY', 16, 1),
     deliveryRetentionMs: r.duration('FLOWS_DELIVERY_RETENTION', '7d', true),
+    deliveryLog: r.oneOf('FLOWS_DELIVERY_LOG', ['failures', 'all'] as const, 'failures'),
   };
 }
 

@@ -17,6 +17,8 @@ t.setTimeout(240_000);
 const ENV = {
   FLOWS_IP_DENY_LIST: '169.254.0.0/16', FLOWS_DELIVERY_BACKOFF: '20', FLOWS_DELIVERY_ATTEMPTS: '3',
   FLOWS_DELIVERY_LEASE: '1000', FLOWS_REQUEST_TIMEOUT: '2000',
+  // (the tests below read every delivery's record; the default, failures only, is tested on its own)
+  FLOWS_DELIVERY_LOG: 'all',
 };
 const a = await startApp(t, ENV);
 const receiver = await Receiver.start();
@@ -39,9 +41,15 @@ async function eventually<T>(text: string, test: (rows: T[]) => boolean, params:
 }
 /** the deliveries to a listener ('webhook:<id>', 'flow:<id>'): the events that name it (still to get them, or done) and its own rows */
 const TO = `(kind || ':' || target = $1 or coalesce(listeners, '[]') || coalesce(done, '[]') ? $1)`;
-const deliveries = (target: string) => eventually<any>(
-  `select status, attempts, last_status, last_error, event, keys from strata.deliveries where ${TO} order by id`,
-  (rows) => rows.length > 0 && rows.every((r) => r.status !== 'pending'), [target]);
+/** every listened item event committed so far has been delivered and recorded (the delivery cursor is past it) */
+const cursorPassed = () => eventually<{ ok: boolean }>(
+  `select c.last_id >= coalesce((select max(id) from strata.events where listeners is not null), 0) and cardinality(c.gaps) = 0 as ok
+   from strata.delivery_cursor c`, (r) => r[0].ok);
+const deliveries = async (target: string) => {
+  await cursorPassed();
+  return eventually<any>(`select status, attempts, last_status, last_error, event, keys from strata.deliveries where ${TO} order by id`,
+    (rows) => rows.length > 0 && rows.every((r) => r.status !== 'pending'), [target]);
+};
 const bodies = (path: string) => receiver.requests.filter((r) => r.url === path).map((r) => r.json);
 
 let hook: number;
@@ -70,7 +78,7 @@ t.test('a create through the API is delivered as Directus 9 sends it', async (t)
   t.equal(got.method, 'POST');
   t.same(got.json, { event: 'items.create', accountability: { user: me.id, role: me.role }, payload: { title: 'first', n: 1 }, key: id, collection: 'wh_items' });
   t.equal(got.headers['x-secret'], 's3cret', 'the webhook\'s headers are sent');
-  t.match(got.headers['idempotency-key'], /^strata-\d+-webhook-\d+$/, 'an idempotency key names the delivery and the webhook');
+  t.match(got.headers['idempotency-key'], /^strata-event:\d+:0-webhook-\d+$/, 'an idempotency key names the change event, its item and the webhook');
   const rows = await deliveries(`webhook:${hook}`);
   t.match(rows, [{ status: 'delivered', attempts: 1, last_status: 200, event: 'items.create' }]);
 });
@@ -192,7 +200,7 @@ t.test('Directus 9 webhooks: data false sends no payload, GET sends no body', as
   t.equal(noData.method, 'POST');
   t.equal(noData.body, '', 'data false: the request has no body');
   t.equal(noData.headers['content-type'], undefined, 'and no content type');
-  t.match(noData.headers['idempotency-key'], /^strata-\d+-webhook-\d+$/, 'but its idempotency key');
+  t.match(noData.headers['idempotency-key'], /^strata-event:\d+:0-webhook-\d+$/, 'but its idempotency key');
   const asGet = receiver.requests.find((r) => r.url === '/get?from=hook')!;
   t.equal(asGet.method, 'GET');
   t.equal(asGet.body, '', 'GET: no body, whatever data says');
@@ -214,6 +222,7 @@ t.test('system collections: directus_users changes are delivered, secrets masked
   await a.patch(`/users/${made.body.data.id}`, { first_name: 'Hook' });
   await receiver.waitFor(() => bodies('/users').length >= 2);
   t.same(bodies('/users')[1].payload, { first_name: 'Hook' });
+  await cursorPassed();
   t.equal((await a.sql(`select count(*)::int as n from strata.deliveries where ${TO}`, [`webhook:${users}`]))[0].n, 2,
     'the sign-in (last_access) queued nothing');
   await a.del(`/webhooks/${users}`);
@@ -226,8 +235,13 @@ t.test('the request roles cannot read or change the queue, the listeners, or que
     t.match(await as(role, `update strata.deliveries set status = 'delivered'`), /permission/, `${role} cannot mark deliveries`);
     t.match(await as(role, `insert into strata.deliveries (kind, target, event) values ('webhook', '1', 'items.create')`), /permission/, `${role} cannot queue`);
     t.match(await as(role, `insert into strata.event_hooks values ('wh_other', 'create', 'webhook', '1')`), /permission/, `${role} cannot add a listener`);
-    t.match(await as(role, `select strata.queue_deliveries('wh_items', 'create', null, '[{"keys":[1]}]')`), /permission/, `${role} cannot call the queueing function`);
+    t.match(await as(role, 'select * from strata.delivery_cursor'), /permission/, `${role} cannot read the delivery cursor`);
+    t.match(await as(role, `select strata.claim_events('me', null, null, '[]', 10, 60000)`), /permission/, `${role} cannot take the delivery cursor`);
   }
+  // (compiled writes, strata_admin's, name their listeners and record their event themselves)
+  t.match(await as('strata_request', `select strata.event_listeners('wh_items', 'create')`), /permission/, 'strata_request cannot list the listeners');
+  t.match(await as('strata_request', `select strata.record_event('wh_items', 'create', '[1]', '[{"keys":[1],"payload":{}}]')`), /permission/,
+    'strata_request cannot record a change event');
 });
 
 t.test('a run longer than the lease keeps it: delivered once', async (t) => {
@@ -246,8 +260,71 @@ t.test('a run longer than the lease keeps it: delivered once', async (t) => {
   const rows = await eventually<any>(`select status, attempts from strata.deliveries where ${TO}`, (r) => r[0]?.status === 'delivered', [`flow:${flow.body.data.id}`]);
   t.match(rows, [{ status: 'delivered', attempts: 1 }], 'its lease (1 s) was renewed through the 2.5 s run: no second claim');
   t.equal(receiver.all.filter((r) => r.url === '/slow').length, 1, 'the receiver heard of it once');
-  t.match(receiver.requests.find((r) => r.url === '/slow')!.headers['idempotency-key'], /^strata-\d+-flow-[0-9a-f-]{36}-call$/, 'a request operation names its delivery, flow and operation');
+  t.match(receiver.requests.find((r) => r.url === '/slow')!.headers['idempotency-key'], /^strata-event:\d+:0-flow-[0-9a-f-]{36}-call$/, 'a request operation names its delivery, flow and operation');
   await a.patch(`/flows/${flow.body.data.id}`, { status: 'inactive' });
+});
+
+t.test('an open transaction holds no later delivery back; its event is delivered at commit, an aborted one never', async (t) => {
+  const titled = (title: string) => bodies('/items').filter((b) => b.payload?.title === title);
+  // a transaction writes (its event id is drawn) and stays open
+  let inserted!: () => void;
+  let finish!: (commit: boolean) => void;
+  const wrote = new Promise<void>((r) => { inserted = r; });
+  const decided = new Promise<boolean>((r) => { finish = r; });
+  const open = a.db.transaction(async (q) => {
+    await q(`insert into wh_items (title) values ('late')`);
+    inserted();
+    if (!(await decided)) throw new Error('rolled back');
+  });
+  await wrote;
+  await a.post('/items/wh_items', { title: 'after the open one' });
+  await receiver.waitFor(() => titled('after the open one').length === 1);
+  t.equal(titled('late').length, 0, 'a later commit was delivered while the open transaction held an earlier event id');
+  const [held] = await a.sql<any>('select cardinality(gaps) as gaps from strata.delivery_cursor');
+  t.ok(held.gaps >= 1, 'its id is a gap the cursor looks for again');
+  finish(true);
+  await open;
+  await receiver.waitFor(() => titled('late').length === 1);
+  t.pass('delivered once it committed');
+
+  // the same, rolled back: nothing is delivered for it, and the gap is dropped
+  const aborted = a.db.transaction(async (q) => {
+    await q(`insert into wh_items (title) values ('never committed')`);
+    throw new Error('rolled back');
+  }).catch(() => 'aborted');
+  t.equal(await aborted, 'aborted');
+  await a.post('/items/wh_items', { title: 'after the aborted one' });
+  await receiver.waitFor(() => titled('after the aborted one').length === 1);
+  await cursorPassed();
+  const [cursor] = await a.sql<any>('select cardinality(gaps) as gaps from strata.delivery_cursor');
+  t.equal(cursor.gaps, 0, 'no gap is left once the aborted transaction has ended');
+  t.equal(titled('never committed').length, 0, 'the aborted write was never delivered');
+});
+
+t.test('concurrent, overlapping and aborted writes: every committed change delivered exactly once, no aborted one', async (t) => {
+  // eight writers, 25 transactions each, overlapping (a third hold their transaction open for a
+  // moment, so event ids commit out of order), one in five rolled back
+  const committed: string[] = [];
+  const aborted: string[] = [];
+  await Promise.all(Array.from({ length: 8 }, async (_, w) => {
+    for (let i = 0; i < 25; i++) {
+      const title = `cc-${w}-${i}`;
+      const abort = (w + i) % 5 === 0;
+      await a.db.transaction(async (q) => {
+        await q('insert into wh_items (title) values ($1)', [title]);
+        if (i % 3 === 0) await q('select pg_sleep(0.005)');
+        if (abort) throw new Error('rolled back');
+      }).then(() => committed.push(title), () => aborted.push(title));
+    }
+  }));
+  t.equal(committed.length, 160);
+  const got = () => bodies('/items').map((b) => b.payload?.title).filter((x) => typeof x === 'string' && x.startsWith('cc-'));
+  await receiver.waitFor(() => new Set(got()).size >= committed.length);
+  await cursorPassed();
+  const counts = new Map<string, number>();
+  for (const title of got()) counts.set(title, (counts.get(title) ?? 0) + 1);
+  t.same(committed.filter((c) => counts.get(c) !== 1), [], 'each committed change reached the receiver exactly once');
+  t.same(aborted.filter((c) => counts.has(c)), [], 'no rolled-back change reached it');
 });
 
 t.test('two gateways share the queue: each delivery runs once', async (t) => {
@@ -259,6 +336,28 @@ t.test('two gateways share the queue: each delivery runs once', async (t) => {
   const got = receiver.requests.slice(-40).filter((r) => r.url === '/items');
   t.equal(new Set(got.map((r) => r.headers['idempotency-key'])).size, 40, 'forty deliveries, none twice');
   await b.close();
+});
+
+t.test('FLOWS_DELIVERY_LOG=failures (the default): a delivered item leaves no row, a failed attempt its retry', async (t) => {
+  const { FLOWS_DELIVERY_LOG: _, ...defaults } = ENV;
+  const c = await startApp(t, defaults);
+  await c.sql(`create table wh_quiet (id serial primary key, title text); insert into directus_collections (collection) values ('wh_quiet')`);
+  const quiet = (await c.post('/webhooks', { name: 'quiet', url: `${receiver.url}/quiet`, actions: ['create'], collections: ['wh_quiet'] })).body.data.id;
+  let failures = 0;
+  receiver.status = (r) => (r.url === '/quiet' && r.json?.payload?.title === 'flaky' && ++failures === 1 ? 500 : 200);
+  const fine = (await c.post('/items/wh_quiet', { title: 'fine' })).body.data.id;
+  const flaky = (await c.post('/items/wh_quiet', { title: 'flaky' })).body.data.id;
+  await receiver.waitFor(() => bodies('/quiet').length === 2);
+  receiver.status = 200;
+  t.same(bodies('/quiet').map((b) => b.key).sort(), [fine, flaky].sort(), 'both were delivered');
+  const recorded = () => c.sql<any>(`select keys, status, attempts, last_status from strata.deliveries where listeners || done ? $1 order by id`, [`webhook:${quiet}`]);
+  let rows = await recorded();
+  // (the retry's outcome lands just after the receiver's answer)
+  for (let i = 0; i < 500 && rows.some((r: any) => r.status === 'pending'); i++) rows = await new Promise((r) => setTimeout(r, 20)).then(recorded);
+  t.same([...rows], [{ keys: [flaky], status: 'delivered', attempts: 2, last_status: 200 }], 'only the item that needed a retry has a row');
+  const [cursor] = await c.sql<any>(`select c.last_id >= (select max(id) from strata.events where listeners is not null) as passed from strata.delivery_cursor c`);
+  t.equal(cursor.passed, true, 'the cursor is past both');
+  await c.close();
 });
 
 t.test('a gateway that dies holding a lease: another one delivers once the lease expires', async (t) => {

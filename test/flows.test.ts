@@ -15,7 +15,7 @@ t.setTimeout(240_000);
 const FX: Record<string, any> = JSON.parse(readFileSync(new URL('./fixtures/directus-flows.json', import.meta.url), 'utf8'));
 const ENV = {
   FLOWS_IP_DENY_LIST: '169.254.0.0/16', FLOWS_REQUEST_TIMEOUT: '3000', FLOWS_DELIVERY_BACKOFF: '20',
-  FLOWS_DELIVERY_ATTEMPTS: '1', FLOWS_DELIVERY_LEASE: '2000',
+  FLOWS_DELIVERY_ATTEMPTS: '1', FLOWS_DELIVERY_LEASE: '2000', FLOWS_DELIVERY_LOG: 'all',
 };
 const a = await startApp(t, ENV);
 const receiver = await Receiver.start();
@@ -137,8 +137,12 @@ const deactivate = async (id: string) => {
 };
 /** the deliveries to a flow: its own rows (schedule ticks) and the events that name it (listeners still to get them, or done) */
 const TO_FLOW = `(target = $1 or coalesce(listeners, '[]') || coalesce(done, '[]') ? ('flow:' || $1))`;
-const settled = (flow: string) => eventually<any>(`select status from strata.deliveries where ${TO_FLOW}`,
-  (rows) => rows.every((r) => r.status !== 'pending'), [flow]);
+/** the item events committed so far have been delivered and recorded (the delivery cursor is past them), and no retry is pending */
+const settled = async (flow: string) => {
+  await eventually<any>(`select c.last_id >= coalesce((select max(id) from strata.events where listeners is not null), 0) as ok from strata.delivery_cursor c`,
+    (rows) => rows[0].ok);
+  return eventually<any>(`select status from strata.deliveries where ${TO_FLOW}`, (rows) => rows.every((r) => r.status !== 'pending'), [flow]);
+};
 const count = async (table: string) => (await a.sql<{ n: number }>(`select count(*)::int as n from ${table}`))[0].n;
 
 // a user whose role gives no app access ("noapp" in the recording)

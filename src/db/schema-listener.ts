@@ -5,7 +5,7 @@
 // triggers, whoever wrote them). strata_events: a change event was committed to the
 // strata.events outbox (the payload, its id, is only a hint; readers read the table from the
 // last id they saw). strata_flows: flows, operations or webhooks changed (hooks/event_hooks.sql).
-// strata_deliveries: deliveries of flows or webhooks were queued (hooks/queue_deliveries.sql).
+// strata_deliveries: deliveries of flows or webhooks were queued in strata.deliveries (the gateway's own events, schedule ticks).
 // strata_settings: directus_settings changed (events/notify_settings_change.sql).
 // pg-listen keeps the connection alive and reconnects; a reconnect reports
 // every kind of change, since notifications sent while disconnected are lost.

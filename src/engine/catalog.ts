@@ -56,7 +56,7 @@ export class Catalog {
     this.eventListeners.push(fn);
   }
 
-  /** Called when deliveries of flows or webhooks were queued (NOTIFY strata_deliveries, or a listener reconnect). */
+  /** Called when deliveries of flows or webhooks were queued in strata.deliveries (NOTIFY strata_deliveries, or a listener reconnect). */
   onDeliveries(fn: Listener): void {
     this.deliveryListeners.push(fn);
   }

@@ -36,6 +36,8 @@ export interface WebhookRow {
 
 export interface Delivery {
   id: string;
+  /** what its idempotency keys are made of (a retried item event's stay those of its first attempt) */
+  key: string;
   /** 'event': one change for every listener in `listeners`; 'flow'/'webhook': for `target` alone */
   kind: 'flow' | 'webhook' | 'event';
   target: string | null;
@@ -88,6 +90,54 @@ export const recordAndClaim = async (db: Db, outcomes: Outcome[], limit: number,
     // (an object: this client sends a JS array as a PostgreSQL array, an object as JSON)
     [{ list: outcomes.map((o) => ({ id: o.id, ok: o.ok, retry: o.retryMs, status: o.status, error: o.error, done: o.done ?? null, failed: o.failed ?? null })) },
       limit, leaseMs])).map((r) => JSON.parse(r.j) as Delivery);
+
+/** An item event listened to, as the delivery cursor reads it (strata.claim_events). */
+export interface ListenedEvent {
+  id: string;
+  collection: string;
+  action: 'create' | 'update' | 'delete';
+  /** what each listener is handed: a create per row, an update per distinct payload, a delete per statement */
+  items: { keys: unknown[]; payload: unknown }[];
+  listeners: string[];
+  accountability: Record<string, unknown> | null;
+}
+
+export interface EventOutcome {
+  event: string;
+  item: number;
+  ok: boolean;
+  done: string[];
+  failed: string[];
+  retryMs: number | null;
+  status: number | null;
+  error: string | null;
+}
+
+export type EventClaim =
+  | { held: false; /** ms left of the holder's lease */ wait: number }
+  | { held: true; /** the new read position */ after: string; events: ListenedEvent[]; /** ids still missing below it */ gaps: number; /** the read was full */ more: boolean };
+
+/**
+ * One round of the event deliveries, in one statement (strata.claim_events): keeps (or takes)
+ * the delivery cursor, records the outcomes of the items finished and moves the cursor to
+ * `doneTo`, and reads up to `limit` events after `after` (null: from the cursor).
+ */
+export const claimEvents = async (db: Db, holder: string, after: string | null, doneTo: string | null, outcomes: EventOutcome[],
+  limit: number, leaseMs: number): Promise<EventClaim> =>
+  JSON.parse((await db.queryAsOwner<{ j: string }>(
+    'select strata.claim_events($1, $2::bigint, $3::bigint, $4::jsonb -> \'list\', $5, $6)::text as j',
+    [holder, after, doneTo, { list: outcomes.map((o) => ({ event: o.event, item: o.item, ok: o.ok, retry: o.retryMs, status: o.status, error: o.error, done: o.done, failed: o.failed })) },
+      limit, leaseMs]))[0].j) as EventClaim;
+
+/** Extends the holder's lease on the delivery cursor while its deliveries run. */
+export const renewCursor = async (db: Db, holder: string, leaseMs: number): Promise<void> => {
+  await db.queryAsOwner(`update strata.delivery_cursor set lease_until = now() + $2::int * interval '1 millisecond' where holder = $1`, [holder, leaseMs]);
+};
+
+/** Lets another gateway take the delivery cursor over at once (a stopping gateway). */
+export const releaseCursor = async (db: Db, holder: string): Promise<void> => {
+  await db.queryAsOwner('update strata.delivery_cursor set lease_until = null where holder = $1', [holder]);
+};
 
 /**
  * Queues an event the gateway raises itself (auth.login, files.upload) for its listeners: one

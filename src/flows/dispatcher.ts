@@ -1,30 +1,56 @@
-// Runs the queued deliveries (strata.deliveries, see sql/fixtures/strata/hooks/): action flows
-// and Directus 9 webhooks on item events (one row per change, fanned out here to the listeners
-// it names; each listener's outcome is recorded, and only the ones that failed are tried again),
+// Runs the deliveries of flows and webhooks: action flows and Directus 9 webhooks on item events,
 // action flows on the gateway's own events (auth.login, files.upload, server.*: events.ts),
-// schedule ticks. Woken when deliveries are queued (NOTIFY strata_deliveries, sent by the
-// writing transaction's commit) and by a timer for retries and expired leases; it claims due
-// rows with a lease (FOR UPDATE SKIP LOCKED, so gateways share the work and each row runs once
-// while its lease holds), runs them, and records the outcome. A failure
-// (a webhook's non-2xx answer or unreachable receiver, a flow whose last operation rejected)
-// is retried with exponential backoff up to FLOWS_DELIVERY_ATTEMPTS, then recorded as failed.
-// Leases of deliveries still running are renewed; a gateway that dies mid-delivery stops
-// renewing, its lease expires and another one delivers again, so delivery is at least once;
-// receivers get an Idempotency-Key to recognise repeats.
+// schedule ticks. Two sources, one concurrency limit (FLOWS_DELIVERY_CONCURRENCY):
+//   - item events: a change event that flows or webhooks listen to names them (strata.events),
+//     and one gateway at a time, the holder of the delivery cursor, reads those past it in id
+//     order, runs each item for its listeners, and records the outcomes while moving the cursor
+//     past what finished (one statement a round: strata.claim_events, hooks/delivery_cursor.sql).
+//     Woken by NOTIFY strata_events (sent by the writing transaction's commit) while flows or
+//     webhooks listen to item events;
+//   - queued rows (strata.deliveries: the gateway's own events, schedule ticks, retries of
+//     item events): claimed with a lease (FOR UPDATE SKIP LOCKED, so gateways share the work and
+//     each row runs once while its lease holds), run, and their outcome recorded. Woken by NOTIFY
+//     strata_deliveries and by a timer for retries and expired leases.
+// A failure (a webhook's non-2xx answer or unreachable receiver, a flow whose last operation
+// rejected) is retried with exponential backoff up to FLOWS_DELIVERY_ATTEMPTS, then recorded as
+// failed; only the listeners that failed are tried again. Leases (the cursor's, and the rows'
+// still running) are renewed; a gateway that dies mid-delivery stops renewing, its lease
+// expires and another one delivers again, so delivery is at least once; receivers get an
+// Idempotency-Key to recognise repeats.
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { FlowsConfig } from '../config.js';
 import type { Accountability } from '../types.js';
 import { denyList, headersFrom, readBody, ResponseTooLarge, sendAllowed } from '../util/outgoing.js';
-import { nextDue, pruneDeliveries, recordAndClaim, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
+import {
+  claimEvents, nextDue, pruneDeliveries, recordAndClaim, releaseCursor, renewCursor, renewLeases,
+  type Delivery, type EventOutcome, type ListenedEvent, type Outcome,
+} from '../engine/flow-store.js';
+import { StartWindow } from '../util/start-window.js';
 import { itemEvent, type FlowRegistry } from './registry.js';
 import type { FlowRunner } from './runner.js';
 
 /** the longest wait between retries */
 const MAX_BACKOFF_MS = 3_600_000;
+/** events the cursor reads per round (those nobody listens to only move it on) */
+const EVENT_BATCH = 500;
+/**
+ * how soon to look again for event ids missing below the read position (a transaction still
+ * running holds them, or an aborted one left them unused): doubled while they stay missing, up
+ * to GAP_RETRY_MAX_MS (a late commit wakes the dispatcher with its own notification)
+ */
+const GAP_RETRY_MS = 50;
+const GAP_RETRY_MAX_MS = 2000;
+
+/**
+ * what wakes the dispatcher: listened item events, queued rows, either (a timer, a reconnect),
+ * or 'again': the cursor's batch window ended
+ */
+export type Wake = 'events' | 'rows' | 'again' | undefined;
 
 export class Dispatcher {
-  /** outcomes not yet recorded (drain records them with its next claim, one statement per round) */
+  /** outcomes of queued rows not yet recorded (drain records them with its next claim, one statement per round) */
   private done: Outcome[] = [];
   private draining: Promise<void> | undefined;
   private again = false;
@@ -33,8 +59,35 @@ export class Dispatcher {
   private askDue = true;
   private pruneTimer: NodeJS.Timeout | undefined;
   private renewTimer: NodeJS.Timeout | undefined;
-  /** the deliveries this gateway is running: their leases are renewed while they run */
+  /** the queued rows this gateway is running: their leases are renewed while they run */
   private running = new Set<string>();
+  /** queued rows may be due (a notification or the timer said so, and the last claim was full) */
+  private rowsDue = true;
+  // item events, through the delivery cursor
+  /** this dispatcher's name as the cursor's holder */
+  private readonly holder = randomUUID();
+  /** the cursor may have events to read */
+  private eventsDue = true;
+  /** the database has no delivery cursor (see cursorRound) */
+  private cursorMissing = false;
+  /** another gateway holds the cursor (or a gap holds it back): not read before this time */
+  private cursorWaitUntil = 0;
+  private cursorTimer: NodeJS.Timeout | undefined;
+  /** the read position while this gateway holds the cursor; null: it starts from the cursor's last_id */
+  private after: string | null = null;
+  /** items read and not started yet */
+  private backlog: { event: ListenedEvent; item: number }[] = [];
+  /** items read and not finished, per event id */
+  private unfinished = new Map<string, number>();
+  /** the next look for missing event ids (see GAP_RETRY_MS) */
+  private gapRetryMs = GAP_RETRY_MS;
+  /** item outcomes not yet recorded (recorded with the cursor's next round) */
+  private itemsDone: EventOutcome[] = [];
+  /** counts the times the cursor was lost: an item read before then is another gateway's now */
+  private holding = 0;
+  private runningItems = 0;
+  /** spaces the cursor's rounds (STRATA_EVENTS_BATCH_WINDOW): under load each one records and reads a batch */
+  private window: StartWindow;
   private closed = false;
   private readonly deny;
   /** delivery attempts finished since start, one per listener, by outcome (for /metrics) */
@@ -42,15 +95,18 @@ export class Dispatcher {
 
   /** deliveries running now */
   get runningCount(): number {
-    return this.running.size;
+    return this.running.size + this.runningItems;
   }
 
-  constructor(private db: Db, private log: Logger, private config: FlowsConfig, private registry: FlowRegistry, private runner: FlowRunner) {
+  constructor(private db: Db, private log: Logger, private config: FlowsConfig, private registry: FlowRegistry, private runner: FlowRunner,
+    batchWindowMs = 0) {
     this.deny = denyList(config.ipDenyList, 'FLOWS_IP_DENY_LIST');
+    this.window = new StartWindow(batchWindowMs);
     // a long run (a flow that sleeps, a slow receiver) keeps its lease: only a gateway that
     // stopped renewing (it died) lets another one take the delivery over
     this.renewTimer = setInterval(() => {
       if (this.running.size > 0) void renewLeases(db, [...this.running], config.deliveryLeaseMs).catch(() => {});
+      if (this.unfinished.size > 0) void renewCursor(db, this.holder, config.deliveryLeaseMs).catch(() => {});
     }, Math.max(config.deliveryLeaseMs / 3, 50)).unref();
     if (config.deliveryRetentionMs > 0) {
       const every = Math.min(Math.max(config.deliveryRetentionMs / 10, 1000), 3_600_000);
@@ -59,8 +115,10 @@ export class Dispatcher {
   }
 
   /** Deliveries may be due: claim and run them (one drain at a time, one more after it). */
-  wake(): void {
+  wake(what?: Wake): void {
     if (this.closed) return;
+    if (what !== 'rows' && what !== 'again') this.eventsDue = true;
+    if (what !== 'events' && what !== 'again') this.rowsDue = true;
     if (this.draining) {
       this.again = true;
       return;
@@ -69,7 +127,7 @@ export class Dispatcher {
       this.draining = undefined;
       if (this.again) {
         this.again = false;
-        this.wake();
+        this.wake('again'); // (the wake-ups meanwhile set what they found due)
       } else void this.armTimer();
     });
   }
@@ -77,44 +135,129 @@ export class Dispatcher {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.cursorTimer);
+    this.window.clear();
     clearInterval(this.pruneTimer);
     clearInterval(this.renewTimer);
     await this.draining;
+    if (this.after !== null) {
+      // what finished here is recorded, and another gateway may take the cursor over at once
+      if (this.itemsDone.length > 0) await this.cursorRound(false);
+      await releaseCursor(this.db, this.holder).catch(() => {});
+    }
   }
 
   private async drain(): Promise<void> {
     const inFlight = new Set<Promise<void>>();
+    const start = (p: Promise<void>) => {
+      const q = p.finally(() => inFlight.delete(q));
+      inFlight.add(q);
+    };
+    const room = () => (this.closed ? 0 : this.config.deliveryConcurrency - inFlight.size);
     for (;;) {
-      // one statement a round: the outcomes of all that finished since the last round, and new claims
+      // queued rows: one statement a round for the outcomes of all that finished since the
+      // last round and new claims (when some may be due)
       const done = this.done.splice(0);
-      const room = this.closed ? 0 : this.config.deliveryConcurrency - inFlight.size;
-      let claimed: Delivery[] = [];
-      if (room > 0 || done.length > 0) {
-        claimed = await recordAndClaim(this.db, done, Math.max(room, 0), this.config.deliveryLeaseMs).catch((err) => {
+      const limit = this.rowsDue ? Math.max(room(), 0) : 0;
+      if (limit > 0 || done.length > 0) {
+        const claimed = await recordAndClaim(this.db, done, limit, this.config.deliveryLeaseMs).catch((err) => {
           // unrecorded outcomes: their leases run out and other attempts follow (at least once)
           this.log.error('could not record or claim deliveries', { recorded: done.length, err: (err as Error).message });
           return [];
         });
+        if (claimed.length < limit) this.rowsDue = false;
+        for (const d of claimed) start(this.deliver(d));
       }
-      for (const d of claimed) {
-        const p = this.deliver(d).finally(() => inFlight.delete(p));
-        inFlight.add(p);
+      // item events: one statement a round, when there are outcomes to record or events to
+      // read, at most one per batch window (its end wakes the dispatcher again)
+      const readable = () => this.backlog.length === 0 && this.eventsDue && !this.closed && !this.cursorMissing && Date.now() >= this.cursorWaitUntil;
+      let held = false;
+      if (readable() || this.itemsDone.length > 0) {
+        if (this.window.admit(() => this.wake('again'))) await this.cursorRound(readable());
+        else held = true;
       }
-      if (inFlight.size === 0 && this.done.length === 0) return;
-      if (inFlight.size > 0) await Promise.race(inFlight);
+      while (this.backlog.length > 0 && room() > 0) {
+        const { event, item } = this.backlog.shift()!;
+        start(this.deliverItem(event, item));
+      }
+      const more = this.done.length > 0 || (!held && (this.itemsDone.length > 0 || readable()));
+      if (inFlight.size === 0 && !more) return;
+      if (!more) await Promise.race(inFlight);
       // let the deliveries that finish at about the same time land in the same round
       await new Promise((r) => setImmediate(r));
     }
   }
 
+  /** One round of the delivery cursor (strata.claim_events): record, move on, read. */
+  private async cursorRound(read: boolean): Promise<void> {
+    const outcomes = this.itemsDone.splice(0).filter((o) => !o.ok || this.config.deliveryLog === 'all');
+    // (an event that appeared in a gap has a lower id than others read before it)
+    let lowest = Infinity;
+    for (const id of this.unfinished.keys()) lowest = Math.min(lowest, Number(id));
+    const doneTo = lowest === Infinity ? this.after : String(lowest - 1);
+    let claim;
+    try {
+      claim = await claimEvents(this.db, this.holder, this.after, doneTo, outcomes, read ? EVENT_BATCH : 0, this.config.deliveryLeaseMs);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === '42883' || code === '42P01') {
+        // a database whose migrations predate the delivery cursor (a production start before the
+        // migration that adds it is committed): item events are not delivered until it is applied
+        this.log.warn('no delivery cursor (strata.claim_events): flows and webhooks on item events are off until the migration that adds it is applied');
+        this.cursorMissing = true;
+        return;
+      }
+      // the failures are recorded with the next round (the cursor stays where it was until then)
+      this.itemsDone.unshift(...outcomes);
+      this.log.error('could not read or record item event deliveries', { recorded: outcomes.length, err: (err as Error).message });
+      this.waitForCursor(1000);
+      return;
+    }
+    if (!claim.held) {
+      // another gateway delivers: what was read here and not finished is its to deliver again
+      this.after = null;
+      this.backlog = [];
+      this.unfinished.clear();
+      this.holding++;
+      this.waitForCursor(claim.wait);
+      return;
+    }
+    this.after = claim.after;
+    for (const event of claim.events) {
+      this.unfinished.set(event.id, event.items.length);
+      for (let item = 0; item < event.items.length; item++) this.backlog.push({ event, item });
+    }
+    if (read) this.eventsDue = claim.more;
+    if (claim.gaps > 0) {
+      this.retryCursor(this.gapRetryMs);
+      this.gapRetryMs = Math.min(this.gapRetryMs * 2, GAP_RETRY_MAX_MS);
+    } else this.gapRetryMs = GAP_RETRY_MS;
+  }
+
+  /** Reads the cursor again after `ms`, and not before (another gateway's lease, an error). */
+  private waitForCursor(ms: number): void {
+    this.cursorWaitUntil = Date.now() + ms;
+    this.retryCursor(ms);
+  }
+
+  /** A cursor round in `ms` (sooner if woken): missing ids are looked for again. */
+  private retryCursor(ms: number): void {
+    clearTimeout(this.cursorTimer);
+    this.cursorTimer = setTimeout(() => {
+      this.cursorWaitUntil = 0;
+      this.wake('events');
+    }, ms).unref();
+  }
+
   /**
-   * Wakes again when the next pending delivery falls due. The database is asked (the earliest
+   * Wakes again when the next pending row falls due. The database is asked (the earliest
    * pending next_at or expired lease: a scan of the pending rows) only when that can have
    * changed without a notification: at start (retries left by a gateway that stopped), after
-   * this gateway recorded a retry, and when the timer fires; new deliveries come with their
+   * this gateway recorded a retry, and when the timer fires; new rows come with their
    * notification. Otherwise the timer armed stays, or the gateway polls once per lease period
-   * (a lease another gateway let expire). Asking after every round was a statement per write
-   * under load, over a partial index full of rows that just left the pending state.
+   * (a lease another gateway let expire, the cursor's included). Asking after every round was a
+   * statement per write under load, over a partial index full of rows that just left the
+   * pending state.
    */
   private async armTimer(): Promise<void> {
     if (this.closed) return;
@@ -132,8 +275,21 @@ export class Dispatcher {
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.askDue = true;
-      this.wake();
+      this.wake(undefined);
     }, wait).unref();
+  }
+
+  private retryAfter(attempts: number, ok: boolean): number | null {
+    return ok || attempts >= this.config.deliveryAttempts ? null
+      : Math.min(this.config.deliveryBackoffMs * 2 ** (attempts - 1), MAX_BACKOFF_MS);
+  }
+
+  private count(outcome: Result & { done?: string[]; failed?: string[] }): void {
+    // an event fans out to several listeners: each one's outcome counts
+    if (outcome.done || outcome.failed) {
+      this.stats.delivered += outcome.done?.length ?? 0;
+      this.stats.failed += outcome.failed?.length ?? 0;
+    } else this.stats[outcome.ok ? 'delivered' : 'failed']++;
   }
 
   private async deliver(d: Delivery): Promise<void> {
@@ -146,16 +302,39 @@ export class Dispatcher {
     } finally {
       this.running.delete(d.id);
     }
-    const retry = outcome.ok || d.attempts >= this.config.deliveryAttempts ? null
-      : Math.min(this.config.deliveryBackoffMs * 2 ** (d.attempts - 1), MAX_BACKOFF_MS);
+    const retry = this.retryAfter(d.attempts, outcome.ok);
     if (retry !== null) this.askDue = true;
-    // an event row fans out to several listeners: each one's outcome counts
-    if (outcome.done || outcome.failed) {
-      this.stats.delivered += outcome.done?.length ?? 0;
-      this.stats.failed += outcome.failed?.length ?? 0;
-    } else this.stats[outcome.ok ? 'delivered' : 'failed']++;
+    this.count(outcome);
     if (!outcome.ok) this.log.warn('flow delivery failed', { id: d.id, kind: d.kind, target: d.target, attempt: d.attempts, error: outcome.error, retryMs: retry });
     this.done.push({ id: d.id, ok: outcome.ok, retryMs: retry, status: outcome.status, error: outcome.error, done: outcome.done, failed: outcome.failed });
+  }
+
+  /** An item of an event read through the cursor, to each of its listeners (first attempt). */
+  private async deliverItem(event: ListenedEvent, item: number): Promise<void> {
+    const { keys, payload } = event.items[item];
+    const d: Delivery = {
+      id: event.id, key: `event:${event.id}:${item}`, kind: 'event', target: null, event: `items.${event.action}`, collection: event.collection,
+      keys, payload, accountability: event.accountability, listeners: event.listeners, attempts: 1,
+    };
+    const holding = this.holding;
+    this.runningItems++;
+    let outcome: Result & { done: string[]; failed: string[] };
+    try {
+      outcome = await this.fanOut(d);
+    } finally {
+      this.runningItems--;
+    }
+    const retry = this.retryAfter(1, outcome.ok);
+    // (a retry is a queued row: the timer must learn when it falls due)
+    if (retry !== null) this.askDue = true;
+    this.count(outcome);
+    if (!outcome.ok) this.log.warn('flow delivery failed', { event: event.id, item, error: outcome.error, retryMs: retry });
+    // (after losing the cursor, the outcome is only counted: the new holder delivers again)
+    if (holding !== this.holding) return;
+    const left = this.unfinished.get(event.id) ?? 1;
+    if (left > 1) this.unfinished.set(event.id, left - 1);
+    else this.unfinished.delete(event.id);
+    this.itemsDone.push({ event: event.id, item, ok: outcome.ok, done: outcome.done, failed: outcome.failed, retryMs: retry, status: outcome.status, error: outcome.error });
   }
 
   /** One change to each listener still to get it (at once); the failures are what is left to retry. */
@@ -181,7 +360,7 @@ export class Dispatcher {
 
   /** `listener` names the listener inside an 'event' row (its idempotency keys then name it too). */
   private deliverTo(d: Delivery, kind: string, target: string, listener?: string): Promise<Result> {
-    const key = listener ? `${d.id}-${listener.replace(':', '-')}` : d.id;
+    const key = listener ? `${d.key}-${listener.replace(':', '-')}` : d.key;
     if (kind === 'webhook') return this.sendWebhook(d, target, key);
     if (kind === 'flow') return this.runFlow(d, target, key);
     return Promise.resolve({ ok: true, status: null, error: `no such listener: ${kind}` });

@@ -1,6 +1,8 @@
 // Flows and webhooks, plugged into the core: the registry of active flows (reloaded on NOTIFY
-// strata_flows), the runner and its operations, the dispatcher of queued deliveries (action
-// flows, webhooks, schedule ticks; woken by NOTIFY strata_deliveries), the filter hook every
+// strata_flows), the runner and its operations, the dispatcher of deliveries (action flows and
+// webhooks on item events, read through the delivery cursor, woken by NOTIFY strata_events;
+// queued rows: the gateway's own events, schedule ticks, retries, woken by NOTIFY
+// strata_deliveries), the filter hook every
 // write passes through, the hooks of the events the gateway raises itself (auth.login,
 // files.upload, server.start/stop: events.ts), and the trigger routes.
 import type { Config } from '../config.js';
@@ -57,12 +59,17 @@ export function flows(d: FlowsDeps) {
     limits: d.limits, config: d.config.flows, scripts, env, runOperationFlow, primaryKey: (c) => d.catalog.primaryKey(c),
   });
   const runner = new FlowRunner(d.db, d.log, operations, env);
-  dispatcher = new Dispatcher(d.db, d.log, d.config.flows, registry, runner);
+  dispatcher = new Dispatcher(d.db, d.log, d.config.flows, registry, runner, d.config.eventsBatchWindowMs);
   d.writer.beforeWrite = filterHook(registry, runner, (collection) => d.catalog.primaryKey(collection));
-  const events = flowEventHooks(d.db, d.log, registry, runner, () => dispatcher!.wake());
+  const events = flowEventHooks(d.db, d.log, registry, runner, () => dispatcher!.wake('rows'));
   setEventHooks(d.db, events);
   d.catalog.onFlowsChange(() => registry.changed());
-  d.catalog.onDeliveries(() => dispatcher!.wake());
+  d.catalog.onDeliveries(() => dispatcher!.wake('rows'));
+  // (a change event flows or webhooks listen to names them: the dispatcher reads it through the
+  // delivery cursor; one wake-up channel for all events, and no wake-up while nothing listens)
+  d.catalog.onEvents(() => {
+    if (registry.hearsItems) dispatcher!.wake('events');
+  });
   registry.changed();
   dispatcher.wake(); // deliveries left by a gateway that stopped
   // Directus's server.start / server.stop actions ($trigger {event}: Directus's also holds its

@@ -14,6 +14,8 @@ export class FlowRegistry {
   private filters = new Map<string, FlowRow[]>();
   /** action flows of the events the gateway raises itself ("auth.login", ...), as listener names ("flow:<id>") */
   private actions = new Map<string, string[]>();
+  /** an active action flow on item events, or an active webhook, exists */
+  private itemListeners = false;
   private jobs: Cron[] = [];
   private loading: Promise<void> | undefined;
   /** bumped by every change; the flows loaded are current once `loaded` reaches it */
@@ -63,6 +65,11 @@ export class FlowRegistry {
     return this.loaded < this.version || this.filters.has(event) || this.actions.has(event);
   }
 
+  /** whether a flow or webhook may listen to item events (their change events name it): true while the flows are not current */
+  get hearsItems(): boolean {
+    return this.loaded < this.version || this.itemListeners;
+  }
+
   get hasFilters(): boolean {
     return this.filters.size > 0;
   }
@@ -80,6 +87,7 @@ export class FlowRegistry {
     const flows = new Map<string, FlowRow>();
     const filters = new Map<string, FlowRow[]>();
     const actions = new Map<string, string[]>();
+    let itemListeners = webhooks.length > 0;
     for (const flow of rows) {
       flows.set(flow.id, flow);
       if (flow.trigger === 'event' && flow.options?.type === 'filter') {
@@ -87,12 +95,14 @@ export class FlowRegistry {
       } else if (flow.trigger === 'event' && flow.options?.type === 'action') {
         for (const event of listOf(flow.options?.scope)) {
           if (!ITEM_WRITES.test(event)) actions.set(event, [...(actions.get(event) ?? []), `flow:${flow.id}`]);
+          else itemListeners = true;
         }
       }
     }
     this.flows = flows;
     this.filters = filters;
     this.actions = actions;
+    this.itemListeners = itemListeners;
     this.loaded = version;
     this.schedule(rows.filter((f) => f.trigger === 'schedule'));
   }
