@@ -3,17 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000020-….sql.
---!include strata/read/compile_read.sql
---!include strata/events/events_table.sql
---!include strata/hooks/delivery_cursor.sql
---!include strata/events/prune_events.sql
---!include strata/hooks/deliveries_table.sql
---!include strata/hooks/event_listeners.sql
---!include strata/events/record_event.sql
---!include strata/hooks/record_and_claim.sql
---!include strata/hooks/claim_events.sql
---!include strata/audit/audit.sql
---!include strata/audit/trusted_recorder.sql
---!include strata/write/compile_write.sql
---!include strata/access/install.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000021-….sql.

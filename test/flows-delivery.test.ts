@@ -1,7 +1,9 @@
 // Delivery of webhooks and action flows (issue 14): Directus 9's /webhooks delivered to a real
 // HTTP receiver for API and plain-SQL writes (with or without a payload, by POST or GET), retried with backoff and recorded in
-// GET /flows/deliveries, shared by two gateways (each delivery once), a gateway that dies
-// holding a lease (another one delivers after it expires), the IP deny list, and the fault
+// GET /flows/deliveries (FLOWS_DELIVERY_LOG), the delivery cursor past open, overlapping and
+// aborted transactions (each committed change once, no aborted one), shared by two gateways
+// (each delivery once), a gateway that dies holding a lease (another one delivers after it
+// expires), the IP deny list, and the fault
 // injection run: gateways killed (SIGKILL) and the receiver stopped again and again during
 // 1,000 creates, after which every create has reached the receiver (repeats counted, no loss).
 import t from 'tap';
@@ -140,7 +142,7 @@ t.test('failures are retried with backoff, then recorded as failed', async (t) =
   await a.del(`/webhooks/${flaky}`);
 });
 
-t.test('one queue row per change, fanned out: a failing listener is retried alone', async (t) => {
+t.test('one record per change, fanned out: a failing listener is retried alone', async (t) => {
   await a.sql(`create table wh_fan (id serial primary key, title text); insert into directus_collections (collection) values ('wh_fan')`);
   const ok = (await a.post('/webhooks', { name: 'fan ok', url: `${receiver.url}/fan-ok`, actions: ['create'], collections: ['wh_fan'] })).body.data.id;
   const flaky = (await a.post('/webhooks', { name: 'fan flaky', url: `${receiver.url}/fan-flaky`, actions: ['create'], collections: ['wh_fan'] })).body.data.id;
@@ -156,7 +158,7 @@ t.test('one queue row per change, fanned out: a failing listener is retried alon
   receiver.status = 200;
   const row = await eventually<any>(`select kind, target, event, keys, listeners, done, status, attempts from strata.deliveries where collection = 'wh_fan'`,
     (r) => r[0]?.status !== 'pending');
-  t.equal(row.length, 1, 'one queue row for the change, whatever the number of listeners');
+  t.equal(row.length, 1, 'one record for the change, whatever the number of listeners');
   t.same({ ...row[0], done: [...row[0].done].sort() }, {
     kind: 'event', target: null, event: 'items.create', keys: [made.body.data.id], listeners: [], status: 'delivered', attempts: 3,
     done: [`flow:${flow.body.data.id}`, `webhook:${ok}`, `webhook:${flaky}`].sort(),

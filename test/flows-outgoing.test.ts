@@ -11,7 +11,7 @@ import { Receiver } from './helpers/receiver.js';
 
 t.setTimeout(120_000);
 
-const LIMITS = { FLOWS_REQUEST_TIMEOUT: '1000', FLOWS_REQUEST_MAX_RESPONSE_SIZE: '64kb', FLOWS_DELIVERY_BACKOFF: '20', FLOWS_DELIVERY_ATTEMPTS: '1' };
+const LIMITS = { FLOWS_REQUEST_TIMEOUT: '1000', FLOWS_REQUEST_MAX_RESPONSE_SIZE: '64kb', FLOWS_DELIVERY_BACKOFF: '20', FLOWS_DELIVERY_ATTEMPTS: '1', FLOWS_DELIVERY_LOG: 'all' };
 const a = await startApp(t, { ...LIMITS, FLOWS_IP_DENY_LIST: '169.254.0.0/16' });
 const receiver = await Receiver.start();
 t.teardown(() => receiver.stop());
