@@ -1,5 +1,5 @@
 --! Previous: sha1:02d1c166a61d0a413c21d5b04982cc853c0c4b06
---! Hash: sha1:1dfb3c8b97fe8135dbfd76887b5893e5fec7ef97
+--! Hash: sha1:db7ff09069d6f06699927c9198d816cd5b26b149
 --! Message: compiled writes answer from their own statement; item events delivered through a cursor on the change events
 
 -- The next migration (graphile-migrate). The SQL lives in sql/fixtures/ (one function per file):
@@ -328,14 +328,14 @@ create index if not exists deliveries_done on strata.deliveries (updated_at) whe
 -- The flows and webhooks listening to an item event of this collection and action now
 -- (strata.event_hooks), as ["flow:<id>", "webhook:<id>", ...] in a stable order; null when none
 -- listens, or when the request asked for no events (a flow's item operation without "emit
--- events": strata.emit_events = off). One index probe: the audit trigger and compiled writes
--- call it on every write. Security definer: strata_admin's compiled writes call it, and may not
--- read strata.event_hooks themselves (access/install.sql).
+-- events": strata.emit_events = off). One index probe: the audit trigger and strata.record_event
+-- (compiled writes) call it on every write. Internal: executable by the installing role only
+-- (access/install.sql); both callers are security definer.
 create or replace function strata.event_listeners(p_collection text, p_action text)
 returns jsonb
 language sql
 stable
-security definer
+security invoker
 set search_path = pg_catalog
 as $$
   select jsonb_agg(h.kind || ':' || h.target order by h.kind, h.target)
@@ -363,14 +363,8 @@ set search_path = pg_catalog, public
 as $$
 declare
   v_id bigint;
-  v_listeners jsonb;
+  v_listeners jsonb := strata.event_listeners(p_collection, p_action);
 begin
-  -- (strata.event_listeners' query, written out: this runs on every compiled write, and a
-  -- PL/pgSQL statement keeps its plan where a function call is a call)
-  select jsonb_agg(h.kind || ':' || h.target order by h.kind, h.target) into v_listeners
-  from strata.event_hooks h
-  where h.collection = p_collection and h.action = p_action
-    and current_setting('strata.emit_events', true) is distinct from 'off';
   insert into strata.events (collection, action, keys, accountability, listeners, items)
   values (p_collection, p_action, p_keys, nullif(current_setting('strata.accountability', true), '')::jsonb, v_listeners,
           case when v_listeners is not null then jsonb_build_array(jsonb_build_object('keys', p_keys, 'payload', p_payload::jsonb)) end)
@@ -1023,13 +1017,13 @@ declare
     strata.on_create_table, strata.on_alter_table, strata.on_field_meta_change, strata.on_permissions_change,
     strata.on_access_change, strata.audit, strata.track, strata.track_ddl, strata.bump_schema_version_ddl,
     strata.notify_schema_change, strata.notify_meta_change, strata.notify_settings_change, strata.prune_events,
-    strata.on_flows_change, strata.claim_events, strata.record_and_claim, strata.on_version_save,
+    strata.on_flows_change, strata.event_listeners, strata.claim_events, strata.record_and_claim, strata.on_version_save,
     strata.access_for_share, strata.share_login, strata.share_info, strata.share_password, strata.share_check';
   -- executable by strata_admin (and the installing role) only
   v_schema text := 'strata.create_collection, strata.update_collection, strata.update_collections, strata.delete_collection,
     strata.create_field, strata.update_field, strata.update_fields, strata.delete_field,
     strata.create_relation, strata.update_relation, strata.delete_relation, strata.set_system_field_index,
-    strata.lock_schema_version, strata.record_event, strata.event_listeners';
+    strata.lock_schema_version, strata.record_event';
 begin
   grant execute on all functions in schema strata to strata_request;
   execute format('revoke execute on function %s, %s from strata_request', v_internal, v_schema);

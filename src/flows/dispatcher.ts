@@ -70,7 +70,7 @@ export class Dispatcher {
   private eventsDue = true;
   /** the database has no delivery cursor (see cursorRound) */
   private cursorMissing = false;
-  /** another gateway holds the cursor (or a gap holds it back): not read before this time */
+  /** another gateway holds the cursor (or a round failed): not read before this time */
   private cursorWaitUntil = 0;
   private cursorTimer: NodeJS.Timeout | undefined;
   /** the read position while this gateway holds the cursor; null: it starts from the cursor's last_id */
