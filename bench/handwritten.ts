@@ -10,12 +10,16 @@ export interface HandStatement {
   text: string;
   params: unknown[];
   /**
-   * Run first in the statement's (rolled-back) transaction. A write's statement records its own
-   * activity, revision and change event, so it runs with Strata's audit trigger off: with it, the
-   * trigger would record the write a second time and the floor would include Strata's own cost.
+   * Run first: in the statement's rolled-back transaction (`bench:sql`), or before the floor's
+   * load and undone after it (`npm run bench`). A write's statement records its own activity,
+   * revision and change event, so it runs with Strata's audit trigger off: with it, the trigger
+   * would record the write a second time and the floor would include Strata's own cost.
    */
   setup?: string;
 }
+
+/** the writes with a hand-written statement: the one-item create and update, answered with the item */
+export const HAND_WRITES = ['create-one', 'update-one'];
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 /** Directus's format of a timestamp on PostgreSQL */

@@ -116,8 +116,9 @@ export function notes(results: ScenarioResult[], strata: boolean): string[] {
       if (!c.sameBody) out.push(`${r.scenario.name}: the floor's result differs from the HTTP body`);
       if (c.sameHandBody === false) out.push(`${r.scenario.name}: the hand-written statement's result differs from the HTTP body (bench/handwritten.ts)`);
     }
-    const verified = results.filter((r) => r.floorCheck && r.floorCheck.sameStatements && r.floorCheck.sameCount && r.floorCheck.sameBody).length;
-    const floored = results.filter((r) => r.floorCheck).length;
+    // (a write's check is its hand-written statement's body only: it has no first floor)
+    const verified = results.filter((r) => r.scenario.read && r.floorCheck && r.floorCheck.sameStatements && r.floorCheck.sameCount && r.floorCheck.sameBody).length;
+    const floored = results.filter((r) => r.scenario.read && r.floorCheck).length;
     if (floored) out.push(`floor verified against Strata (same statement texts, same count per request, same response bytes): ${verified} of ${floored} read scenarios`);
   }
   return out;

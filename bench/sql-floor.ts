@@ -17,7 +17,7 @@ import { ADMIN_ROLE, REQUEST_ROLE, requestRoles } from '../src/db/client.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { countsFor, datasetReady, ensureDataset } from './dataset.js';
 import { floorStatement, writeStatement } from './floor-statement.js';
-import { handWritten } from './handwritten.js';
+import { HAND_WRITES, handWritten } from './handwritten.js';
 import { createStrataReaderViaSql } from './reader.js';
 import { scenarios } from './scenarios.js';
 import { namesFor } from './schema.js';
@@ -33,8 +33,6 @@ const option = (name: string) => {
 };
 const only = (option('only') ?? '').split(',').filter(Boolean);
 const seconds = Number(option('seconds') ?? 2);
-/** the writes with a hand-written statement: one item written and answered (rolled back after) */
-const WRITES = ['create-one', 'update-one'];
 const scale = Number(option('scale') ?? 1);
 /** measured pairs per scenario after the first (see main) */
 const rounds = Math.max(2, Number(option('rounds') ?? 2));
@@ -163,7 +161,7 @@ async function main() {
     const logins = roles ? { admin: loginOf(ADMIN_ROLE, roles.admin), request: loginOf(REQUEST_ROLE, roles.request) } : { admin: sql, request: sql };
     try {
       for (const s of scenarios(names, counts)) {
-        const write = WRITES.includes(s.name);
+        const write = HAND_WRITES.includes(s.name);
         if ((!s.read && !write) || (only.length && !only.some((o) => s.name.includes(o)))) continue;
         const hand = handWritten(names, s.name);
         const strata = await (write ? writeStatement : floorStatement)(db.url, config, s, s.as === 'admin' ? ADMIN_TOKEN : readerToken);

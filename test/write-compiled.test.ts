@@ -160,6 +160,52 @@ t.test('the answer: from the statement itself, or re-read where a relation leads
   t.match(notes, /public\.c_nodes_notes/);
 });
 
+t.test('a create\'s lists: [] without reading them only where a foreign key guarantees it', async (t) => {
+  // three lists of the same parent: kept by an immediate foreign key, by none (a Directus
+  // relation is metadata only), by one added NOT VALID (rows from before it escaped it) and by a
+  // deferrable one; rows already naming the key a create is about to give must be answered
+  await fast.sql(`create table c_lists (id int primary key, title text);
+    create table c_fk (id serial primary key, parent int references c_lists(id));
+    create table c_nofk (id serial primary key, parent int);
+    create table c_notvalid (id serial primary key, parent int);
+    create table c_deferred (id serial primary key, parent int references c_lists(id) deferrable initially deferred);
+    insert into c_nofk (parent) values (41), (42), (42);
+    insert into c_notvalid (parent) values (42);
+    alter table c_notvalid add foreign key (parent) references c_lists(id) not valid;
+    insert into directus_fields (collection, field, special) values
+      ('c_lists', 'fk', 'o2m'), ('c_lists', 'nofk', 'o2m'), ('c_lists', 'notvalid', 'o2m'), ('c_lists', 'deferred', 'o2m');
+    insert into directus_relations (many_collection, many_field, one_collection, one_field) values
+      ('c_fk', 'parent', 'c_lists', 'fk'), ('c_nofk', 'parent', 'c_lists', 'nofk'),
+      ('c_notvalid', 'parent', 'c_lists', 'notvalid'), ('c_deferred', 'parent', 'c_lists', 'deferred');`);
+  const [{ created }] = await fast.sql(`select strata.compile_read('c_lists', '{"fields":["*"]}', '{"mode":"created"}') as created`);
+  t.notMatch(created, /public\.c_fk\b/, 'the list a foreign key keeps empty is not read');
+  t.match(created, /public\.c_nofk\b/);
+  t.match(created, /public\.c_notvalid\b/);
+  t.match(created, /public\.c_deferred\b/);
+  // a list below the new row (here through its many-to-one) holds older rows: it is read
+  const [{ nested }] = await fast.sql(`select strata.compile_read('c_nofk', '{"fields":["id","parent.fk"]}', '{"mode":"created"}') as nested`);
+  t.match(nested, /public\.c_fk\b/, 'a list below the new row is read');
+  for (const [app, key, expected] of [
+    [fast, 42, { fk: [], nofk: [{ id: 2 }, { id: 3 }], notvalid: [1], deferred: [] }],
+    [slow, 41, { fk: [], nofk: [{ id: 1 }], notvalid: [], deferred: [] }],
+  ] as const) {
+    const before = await compiled();
+    const r = await app.post('/items/c_lists?fields=*,nofk.id', { id: key, title: 'x' });
+    t.equal(r.status, 200, r.text);
+    t.same(r.body.data, { id: key, title: 'x', ...expected }, `key ${key}: the rows already naming it`);
+    if (app === fast) t.equal(await compiled(), before + 1, 'compiled');
+  }
+  await fast.sql(`insert into c_fk (parent) values (41), (42)`);
+  const p = await fast.post('/items/c_nofk?fields=id,parent.fk', { parent: 42 });
+  t.same(p.body.data.parent, { fk: [2] }, 'the create of a child answers its parent\'s list');
+  const r = await fast.post('/items/c_lists', { id: 43, title: 'x' });
+  t.same(r.body.data, { id: 43, title: 'x', fk: [], nofk: [], notvalid: [], deferred: [] });
+  // an update's answer reads every list
+  await fast.sql(`insert into c_fk (parent) values (43)`);
+  const u = await fast.patch('/items/c_lists/43', { title: 'y' });
+  t.same(u.body.data.fk, [3]);
+});
+
 t.test('collections named like the statement\'s own CTEs (v, w, p, e, a, r)', async (t) => {
   for (const name of ['v', 'w', 'p', 'e', 'a', 'r', 'j']) {
     await fast.sql(`create table "${name}" (id serial primary key, title text, w text, r int)`);

@@ -88,7 +88,7 @@ export class CompiledWrites {
   async flightFor(reader: Reader, accountability: Accountability, collection: string, write: CoveredWrite,
     read: { query: Query; output: ReadOutput } | null): Promise<CompiledFlight | null> {
     const query = read && { ...read.query, key: '?' };
-    const answer = query && await reader.returningSqlFor(accountability, collection, query, read.output);
+    const answer = query && await reader.returningSqlFor(accountability, collection, query, read.output, write.action === 'create');
     const statement = await this.statementFor(accountability, collection, write, answer);
     if (statement === null) return null;
     const reread = query && !statement.answered ? await reader.sqlFor(accountability, collection, query, 'written', read.output) : null;

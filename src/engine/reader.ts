@@ -61,12 +61,14 @@ export class Reader {
    * The item a compiled write writes, read from that statement's own RETURNING (mode
    * 'returning' of strata.compile_read, embedded by strata.compile_write); null when the read
    * reaches the written collection through a relation and must be a re-read ('written').
+   * `created`: the row is one the statement inserts (mode 'created': its one-to-many lists are
+   * empty where a foreign key guarantees it, and are not read).
    */
-  returningSqlFor(accountability: Accountability, collection: string, query: ReadQuery, output: ReadOutput): Promise<string | null> {
-    return this.compiledFor(accountability, collection, query, 'returning', output);
+  returningSqlFor(accountability: Accountability, collection: string, query: ReadQuery, output: ReadOutput, created = false): Promise<string | null> {
+    return this.compiledFor(accountability, collection, query, created ? 'created' : 'returning', output);
   }
 
-  private async compiledFor(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode | 'returning', output: ReadOutput): Promise<string | null> {
+  private async compiledFor(accountability: Accountability, collection: string, query: ReadQuery, mode: ReadMode | 'returning' | 'created', output: ReadOutput): Promise<string | null> {
     const shape = queryShape(query);
     if (output !== 'envelope') delete shape.meta; // REST's: the value outputs ignore it
     const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
