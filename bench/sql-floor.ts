@@ -11,13 +11,13 @@
 // --profile prints, per Strata statement, the functions it spent its time in (track_functions:
 // calls and self time per run; the tracking itself slows the measured run down).
 import postgres from 'postgres';
-import { readFileSync } from 'node:fs';
 import { ADMIN_TOKEN, benchConfig } from './config.js';
 import { ADMIN_ROLE, REQUEST_ROLE, requestRoles } from '../src/db/client.js';
 import { installInChild, openBenchDatabase } from './database.js';
-import { countsFor, datasetReady, ensureDataset } from './dataset.js';
+import { countsFor, datasetReady, ensureDataset, removeWrites } from './dataset.js';
 import { floorStatement, writeStatement } from './floor-statement.js';
 import { HAND_WRITES, handWritten } from './handwritten.js';
+import { perRequest, processCpuMs } from './per-request.js';
 import { createStrataReaderViaSql } from './reader.js';
 import { scenarios } from './scenarios.js';
 import { namesFor } from './schema.js';
@@ -37,12 +37,6 @@ const scale = Number(option('scale') ?? 1);
 /** measured pairs per scenario after the first (see main) */
 const rounds = Math.max(2, Number(option('rounds') ?? 2));
 
-/** user + system CPU of one process, ms (10 ms ticks) */
-const processCpuMs = (pid: number) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-};
 
 interface Measured {
   runs: number;
@@ -137,6 +131,8 @@ async function main() {
   const counts = countsFor(scale);
   const config = benchConfig(2);
   const rows: string[][] = [];
+  /** the writes per request (bench/per-request.ts) */
+  const requestRows: string[][] = [];
   let failed = false;
   try {
     // the SQL under development too (sql/current.sql), unless told otherwise: this is the compiler's bench
@@ -205,9 +201,26 @@ async function main() {
         const spread = rounds >= 3 ? [`${sorted[Math.floor(sorted.length / 2)].toFixed(2)} (${sorted[0].toFixed(2)}-${sorted[sorted.length - 1].toFixed(2)})`] : [];
         rows.push([s.name, per(a).toFixed(3), per(b).toFixed(3), (per(a) / per(b)).toFixed(2), ...spread, same ? 'same bytes' : 'BODIES DIFFER']);
         log(`${s.name}: Strata ${per(a).toFixed(3)} ms (${a.runs} runs), hand-written ${per(b).toFixed(3)} ms (${b.runs} runs)`);
+        if (write) {
+          const login = roles && (s.as === 'admin' ? { user: ADMIN_ROLE, password: roles.admin } : { user: REQUEST_ROLE, password: roles.request });
+          const flight = async () => {
+            const f = await writeStatement(db.url, config, s, ADMIN_TOKEN);
+            return { statements: f.statements, result: f.result };
+          };
+          const r = await perRequest(db.url, login, flight, { statements: handSteps, result: 0, setup: hand.setup }, rounds, seconds);
+          const sortedR = r.ratios.sort((x, y) => x - y);
+          requestRows.push([s.name, r.strata.toFixed(3), r.hand.toFixed(3), (r.strata / r.hand).toFixed(2),
+            `${sortedR[Math.floor(sortedR.length / 2)].toFixed(2)} (${sortedR[0].toFixed(2)}-${sortedR[sortedR.length - 1].toFixed(2)})`]);
+          log(`${s.name}, per request: Strata ${r.strata.toFixed(3)} ms, hand-written ${r.hand.toFixed(3)} ms`);
+        }
       }
     } finally {
       await Promise.all([sql.end(), roles && logins.admin.end(), roles && logins.request.end()]);
+      // (the per-request measure commits its writes)
+      if (requestRows.length) {
+        const owner = postgres(db.url, { max: 1, onnotice: () => {} });
+        await removeWrites(owner, names, counts).finally(() => owner.end());
+      }
     }
   } finally {
     await db.stop();
@@ -216,6 +229,11 @@ async function main() {
   log(rounds >= 3 ? '| scenario | Strata | hand-written | Strata/hand | per round: median (range) | body |\n|---|---:|---:|---:|---:|---|'
     : '| scenario | Strata | hand-written | Strata/hand | body |\n|---|---:|---:|---:|---|');
   for (const r of rows) log(`| ${r.join(' | ')} |`);
+  if (requestRows.length) {
+    log('\nThe writes per request, PostgreSQL CPU per flight (ms): each its own transaction, committed, as the gateway sends it (Strata: context + statement):\n');
+    log('| scenario | Strata | hand-written | Strata/hand | per round: median (range) |\n|---|---:|---:|---:|---:|');
+    for (const r of requestRows) log(`| ${r.join(' | ')} |`);
+  }
   if (failed) process.exitCode = 1;
 }
 
