@@ -9,4 +9,7 @@
 --!include strata/read/select_o2m.sql
 --!include strata/read/compile_read.sql
 --!include strata/write/compile_write.sql
+--!include strata/write/check_schema_version.sql
+--!include strata/write/write_meta.sql
+--!include strata/audit/revision_kinds.sql
 --!include strata/access/install.sql
