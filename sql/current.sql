@@ -3,13 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000021-….sql.
---!include strata/read/select_child.sql
---!include strata/read/o2m_enforced.sql
---!include strata/read/select_o2m.sql
---!include strata/read/compile_read.sql
---!include strata/write/compile_write.sql
---!include strata/write/check_schema_version.sql
---!include strata/write/write_meta.sql
---!include strata/audit/revision_kinds.sql
---!include strata/access/install.sql
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000022-….sql.
