@@ -16,6 +16,8 @@ export interface HandStatement {
    * would record the write a second time and the floor would include Strata's own cost.
    */
   setup?: string;
+  /** what undoes `setup` where it is not rolled back */
+  teardown?: string;
 }
 
 /** the writes with a hand-written statement: the one-item create and update, answered with the item */
@@ -63,6 +65,7 @@ function statement(n: Names, scenario: string): HandStatement | undefined {
         notified as (select pg_notify('strata_events', e.id::text) from e)`;
       const answer = (lists: string) => `select '{"data":' || (select row_to_json(x) from (select ${row('w')}, ${lists} from w) x)::text || '}' from notified`;
       const setup = `alter table ${articles} disable trigger strata_audit_insert, disable trigger strata_audit_update`;
+      const teardown = `alter table ${articles} enable trigger strata_audit_insert, enable trigger strata_audit_update`;
       if (scenario === 'create-one') {
         return {
           text: `with w as (insert into ${articles} (title, body, status, rating, published_at, author) values ($1, $2, $3, $4::int, $5::timestamptz, $6::int) returning *),
@@ -71,6 +74,7 @@ function statement(n: Names, scenario: string): HandStatement | undefined {
           params: ['Bench article 1', 'Written by the benchmark. '.repeat(4), 'draft', 3, '2024-06-01T12:00:00', 2,
             JSON.stringify({ title: 'Bench article 1', body: 'Written by the benchmark. '.repeat(4), status: 'draft', rating: 3, published_at: '2024-06-01T12:00:00.000Z', author: 2 })],
           setup,
+          teardown,
         };
       }
       return {
@@ -80,6 +84,7 @@ function statement(n: Names, scenario: string): HandStatement | undefined {
             coalesce((select array_to_json(array_agg(l.id order by l.id)) from ${links} l where l.${articleId} = w.id), '[]') as tags`)}`,
         params: ['Article 1', 2, JSON.stringify({ title: 'Article 1', rating: 2 })],
         setup,
+        teardown,
       };
     }
     case 'list-25-sorted':

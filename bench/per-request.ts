@@ -40,7 +40,7 @@ async function cpuPerFlight(pool: WirePool, flight: Flight, seconds: number): Pr
  * version a compiled write carries.
  */
 export async function perRequest(url: string, login: { user: string; password: string } | null, strata: () => Promise<Flight>,
-  hand: Flight & { setup?: string }, rounds: number, seconds: number): Promise<{ strata: number; hand: number; ratios: number[] }> {
+  hand: Flight & { setup?: string; teardown?: string }, rounds: number, seconds: number): Promise<{ strata: number; hand: number; ratios: number[] }> {
   const target = parseUrl(url, { plan_cache_mode: 'force_generic_plan' });
   const strataPool = new WirePool(login ? { ...target, ...login } : target, 1);
   const handPool = new WirePool(target, 1);
@@ -55,7 +55,7 @@ export async function perRequest(url: string, login: { user: string; password: s
       try {
         rb = await cpuPerFlight(handPool, hand, seconds);
       } finally {
-        if (hand.setup) await owner.unsafe(hand.setup.replace(/\bdisable trigger\b/g, 'enable trigger'));
+        if (hand.teardown) await owner.unsafe(hand.teardown);
       }
       ratios.push(ra / rb);
       [a, b] = [Math.min(a, ra), Math.min(b, rb)];

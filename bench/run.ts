@@ -10,7 +10,7 @@ import { installInChild, openBenchDatabase } from './database.js';
 import { countsFor, ensureDataset, removeWrites } from './dataset.js';
 import { floorStatement } from './floor-statement.js';
 import { runFloor } from './floor.js';
-import { HAND_WRITES, handWritten } from './handwritten.js';
+import { HAND_WRITES, handWritten, type HandStatement } from './handwritten.js';
 import { runLoad, warmUp } from './load.js';
 import { createStrataReaderViaSql, createTargetReader, type ReaderUser } from './reader.js';
 import { notes, table, writeJson, medianRun, cpuBudget, type ScenarioResult, type RunResult } from './report.js';
@@ -29,15 +29,15 @@ const log = (m: string) => process.stdout.write(m + '\n');
  * itself), undone afterwards. (The DDL changes the schema version: Strata compiles its writes
  * again on the next request, before the next scenario's warm-up.)
  */
-async function withSetup<T>(url: string, setup: string | undefined, f: () => Promise<T>): Promise<T> {
-  if (!setup) return f();
+async function withSetup<T>(url: string, hand: HandStatement, f: () => Promise<T>): Promise<T> {
+  if (!hand.setup) return f();
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
-    await sql.unsafe(setup);
+    await sql.unsafe(hand.setup);
     try {
       return await f();
     } finally {
-      await sql.unsafe(setup.replace(/\bdisable trigger\b/g, 'enable trigger'));
+      await sql.unsafe(hand.teardown!);
     }
   } finally {
     await sql.end();
@@ -159,7 +159,7 @@ async function benchStrata(args: BenchArgs) {
             run.cpu.floorPostgres = run.floor.cpu?.postgres;
           }
           if (hand) {
-            run.hand = await withSetup(db.url, hand.setup, () => runFloor(db.url, args.pool, { sql: hand.text, statements: [hand], result: 0 },
+            run.hand = await withSetup(db.url, hand, () => runFloor(db.url, args.pool, { sql: hand.text, statements: [hand], result: 0 },
               args.connections, args.duration, () => [postgresCpuMs(db.dataDir), ownCpuMs()]));
             run.cpu.handPostgres = run.hand.cpu?.postgres;
           }

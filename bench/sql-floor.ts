@@ -207,7 +207,7 @@ async function main() {
             const f = await writeStatement(db.url, config, s, ADMIN_TOKEN);
             return { statements: f.statements, result: f.result };
           };
-          const r = await perRequest(db.url, login, flight, { statements: handSteps, result: 0, setup: hand.setup }, rounds, seconds);
+          const r = await perRequest(db.url, login, flight, { statements: handSteps, result: 0, setup: hand.setup, teardown: hand.teardown }, rounds, seconds);
           const sortedR = r.ratios.sort((x, y) => x - y);
           requestRows.push([s.name, r.strata.toFixed(3), r.hand.toFixed(3), (r.strata / r.hand).toFixed(2),
             `${sortedR[Math.floor(sortedR.length / 2)].toFixed(2)} (${sortedR[0].toFixed(2)}-${sortedR[sortedR.length - 1].toFixed(2)})`]);
