@@ -6,6 +6,15 @@ import { join } from 'node:path';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
+/** the fields of /proc/<pid>/stat after the parenthesized command: state(0) ppid(1) ... utime(11) stime(12) */
+const statFields = (stat: string) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+
+/** user + system CPU of one process (a PostgreSQL backend), ms */
+export function processCpuMs(pid: number): number {
+  const f = statFields(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  return (Number(f[11]) + Number(f[12])) * TICK_MS;
+}
+
 /** user + system CPU of the cluster's processes, ms; undefined when it can't be read */
 export function postgresCpuMs(dataDir: string | undefined): number | undefined {
   if (!dataDir) return undefined;
@@ -20,8 +29,7 @@ export function postgresCpuMs(dataDir: string | undefined): number | undefined {
       } catch {
         continue; // exited meanwhile
       }
-      // fields after the parenthesized command: state ppid ... utime(14) stime(15)
-      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const f = statFields(stat);
       const pid = Number(name);
       if (pid === postmaster || Number(f[1]) === postmaster) ticks += Number(f[11]) + Number(f[12]);
     }

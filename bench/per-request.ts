@@ -6,18 +6,11 @@
 // locks, and whatever a function or trigger sets up again in each transaction. Committed rows
 // are the caller's to remove (dataset.ts removeWrites).
 import postgres from 'postgres';
-import { readFileSync } from 'node:fs';
+import { processCpuMs } from './cpu.js';
 import { WirePool } from '../src/db/wire/pool.js';
 import { parseUrl } from '../src/db/wire/url.js';
 
 export interface Flight { statements: { text: string; params: unknown[] }[]; result: number }
-
-/** user + system CPU of one process, ms (10 ms ticks) */
-export const processCpuMs = (pid: number) => {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-};
 
 async function cpuPerFlight(pool: WirePool, flight: Flight, seconds: number): Promise<number> {
   const pid = Number((await pool.run([{ text: 'select pg_backend_pid()::text', params: [] }], 0))!.toString());

@@ -4,7 +4,8 @@
 //   - item events: a change event that flows or webhooks listen to names them (strata.events),
 //     and one gateway at a time, the holder of the delivery cursor, reads those past it in id
 //     order, runs each item for its listeners, and records the outcomes while moving the cursor
-//     past what finished (one statement a round: strata.claim_events, hooks/delivery_cursor.sql).
+//     past what finished (one statement a round: strata.claim_events, hooks/delivery_cursor.sql;
+//     the gateway's side of it: delivery-cursor.ts).
 //     Woken by NOTIFY strata_events (sent by the writing transaction's commit) while flows or
 //     webhooks listen to item events;
 //   - queued rows (strata.deliveries: the gateway's own events, schedule ticks, retries of
@@ -17,31 +18,18 @@
 // still running) are renewed; a gateway that dies mid-delivery stops renewing, its lease
 // expires and another one delivers again, so delivery is at least once; receivers get an
 // Idempotency-Key to recognise repeats.
-import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/client.js';
 import type { Logger } from '../log.js';
 import type { FlowsConfig } from '../config.js';
 import type { Accountability } from '../types.js';
 import { denyList, headersFrom, readBody, ResponseTooLarge, sendAllowed } from '../util/outgoing.js';
-import {
-  claimEvents, nextDue, pruneDeliveries, recordAndClaim, releaseCursor, renewCursor, renewLeases,
-  type Delivery, type EventOutcome, type ListenedEvent, type Outcome,
-} from '../engine/flow-store.js';
-import { StartWindow } from '../util/start-window.js';
+import { nextDue, pruneDeliveries, recordAndClaim, renewLeases, type Delivery, type Outcome } from '../engine/flow-store.js';
+import { DeliveryCursor, type CursorItem } from './delivery-cursor.js';
 import { itemEvent, type FlowRegistry } from './registry.js';
 import type { FlowRunner } from './runner.js';
 
 /** the longest wait between retries */
 const MAX_BACKOFF_MS = 3_600_000;
-/** events the cursor reads per round (those nobody listens to only move it on) */
-const EVENT_BATCH = 500;
-/**
- * how soon to look again for event ids missing below the read position (a transaction still
- * running holds them, or an aborted one left them unused): doubled while they stay missing, up
- * to GAP_RETRY_MAX_MS (a late commit wakes the dispatcher with its own notification)
- */
-const GAP_RETRY_MS = 50;
-const GAP_RETRY_MAX_MS = 2000;
 
 /**
  * what wakes the dispatcher: listened item events, queued rows, either (a timer, a reconnect),
@@ -63,31 +51,9 @@ export class Dispatcher {
   private running = new Set<string>();
   /** queued rows may be due (a notification or the timer said so, and the last claim was full) */
   private rowsDue = true;
-  // item events, through the delivery cursor
-  /** this dispatcher's name as the cursor's holder */
-  private readonly holder = randomUUID();
-  /** the cursor may have events to read */
-  private eventsDue = true;
-  /** the database has no delivery cursor (see cursorRound) */
-  private cursorMissing = false;
-  /** another gateway holds the cursor (or a round failed): not read before this time */
-  private cursorWaitUntil = 0;
-  private cursorTimer: NodeJS.Timeout | undefined;
-  /** the read position while this gateway holds the cursor; null: it starts from the cursor's last_id */
-  private after: string | null = null;
-  /** items read and not started yet */
-  private backlog: { event: ListenedEvent; item: number }[] = [];
-  /** items read and not finished, per event id */
-  private unfinished = new Map<string, number>();
-  /** the next look for missing event ids (see GAP_RETRY_MS) */
-  private gapRetryMs = GAP_RETRY_MS;
-  /** item outcomes not yet recorded (recorded with the cursor's next round) */
-  private itemsDone: EventOutcome[] = [];
-  /** counts the times the cursor was lost: an item read before then is another gateway's now */
-  private holding = 0;
+  /** item events, read through the delivery cursor */
+  private readonly cursor: DeliveryCursor;
   private runningItems = 0;
-  /** spaces the cursor's rounds (STRATA_EVENTS_BATCH_WINDOW): under load each one records and reads a batch */
-  private window: StartWindow;
   private closed = false;
   private readonly deny;
   /** delivery attempts finished since start, one per listener, by outcome (for /metrics) */
@@ -101,12 +67,12 @@ export class Dispatcher {
   constructor(private db: Db, private log: Logger, private config: FlowsConfig, private registry: FlowRegistry, private runner: FlowRunner,
     batchWindowMs = 0) {
     this.deny = denyList(config.ipDenyList, 'FLOWS_IP_DENY_LIST');
-    this.window = new StartWindow(batchWindowMs);
+    this.cursor = new DeliveryCursor(db, log, config, batchWindowMs, (due) => this.wake(due ? 'events' : 'again'));
     // a long run (a flow that sleeps, a slow receiver) keeps its lease: only a gateway that
     // stopped renewing (it died) lets another one take the delivery over
     this.renewTimer = setInterval(() => {
       if (this.running.size > 0) void renewLeases(db, [...this.running], config.deliveryLeaseMs).catch(() => {});
-      if (this.unfinished.size > 0) void renewCursor(db, this.holder, config.deliveryLeaseMs).catch(() => {});
+      this.cursor.renew();
     }, Math.max(config.deliveryLeaseMs / 3, 50)).unref();
     if (config.deliveryRetentionMs > 0) {
       const every = Math.min(Math.max(config.deliveryRetentionMs / 10, 1000), 3_600_000);
@@ -117,7 +83,7 @@ export class Dispatcher {
   /** Deliveries may be due: claim and run them (one drain at a time, one more after it). */
   wake(what?: Wake): void {
     if (this.closed) return;
-    if (what !== 'rows' && what !== 'again') this.eventsDue = true;
+    if (what !== 'rows' && what !== 'again') this.cursor.markDue();
     if (what !== 'events' && what !== 'again') this.rowsDue = true;
     if (this.draining) {
       this.again = true;
@@ -135,16 +101,11 @@ export class Dispatcher {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
-    clearTimeout(this.cursorTimer);
-    this.window.clear();
+    this.cursor.stop();
     clearInterval(this.pruneTimer);
     clearInterval(this.renewTimer);
     await this.draining;
-    if (this.after !== null) {
-      // what finished here is recorded, and another gateway may take the cursor over at once
-      if (this.itemsDone.length > 0) await this.cursorRound(false);
-      await releaseCursor(this.db, this.holder).catch(() => {});
-    }
+    await this.cursor.release();
   }
 
   private async drain(): Promise<void> {
@@ -170,83 +131,14 @@ export class Dispatcher {
       }
       // item events: one statement a round, when there are outcomes to record or events to
       // read, at most one per batch window (its end wakes the dispatcher again)
-      const readable = () => this.backlog.length === 0 && this.eventsDue && !this.closed && !this.cursorMissing && Date.now() >= this.cursorWaitUntil;
-      let held = false;
-      if (readable() || this.itemsDone.length > 0) {
-        if (this.window.admit(() => this.wake('again'))) await this.cursorRound(readable());
-        else held = true;
-      }
-      while (this.backlog.length > 0 && room() > 0) {
-        const { event, item } = this.backlog.shift()!;
-        start(this.deliverItem(event, item));
-      }
-      const more = this.done.length > 0 || (!held && (this.itemsDone.length > 0 || readable()));
+      const held = this.cursor.wanted && !(await this.cursor.roundInWindow());
+      for (let item; room() > 0 && (item = this.cursor.next());) start(this.deliverItem(item));
+      const more = this.done.length > 0 || (!held && this.cursor.wanted);
       if (inFlight.size === 0 && !more) return;
       if (!more) await Promise.race(inFlight);
       // let the deliveries that finish at about the same time land in the same round
       await new Promise((r) => setImmediate(r));
     }
-  }
-
-  /** One round of the delivery cursor (strata.claim_events): record, move on, read. */
-  private async cursorRound(read: boolean): Promise<void> {
-    const outcomes = this.itemsDone.splice(0).filter((o) => !o.ok || this.config.deliveryLog === 'all');
-    // (an event that appeared in a gap has a lower id than others read before it)
-    let lowest = Infinity;
-    for (const id of this.unfinished.keys()) lowest = Math.min(lowest, Number(id));
-    const doneTo = lowest === Infinity ? this.after : String(lowest - 1);
-    let claim;
-    try {
-      claim = await claimEvents(this.db, this.holder, this.after, doneTo, outcomes, read ? EVENT_BATCH : 0, this.config.deliveryLeaseMs);
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      if (code === '42883' || code === '42P01') {
-        // a database whose migrations predate the delivery cursor (a production start before the
-        // migration that adds it is committed): item events are not delivered until it is applied
-        this.log.warn('no delivery cursor (strata.claim_events): flows and webhooks on item events are off until the migration that adds it is applied');
-        this.cursorMissing = true;
-        return;
-      }
-      // the failures are recorded with the next round (the cursor stays where it was until then)
-      this.itemsDone.unshift(...outcomes);
-      this.log.error('could not read or record item event deliveries', { recorded: outcomes.length, err: (err as Error).message });
-      this.waitForCursor(1000);
-      return;
-    }
-    if (!claim.held) {
-      // another gateway delivers: what was read here and not finished is its to deliver again
-      this.after = null;
-      this.backlog = [];
-      this.unfinished.clear();
-      this.holding++;
-      this.waitForCursor(claim.wait);
-      return;
-    }
-    this.after = claim.after;
-    for (const event of claim.events) {
-      this.unfinished.set(event.id, event.items.length);
-      for (let item = 0; item < event.items.length; item++) this.backlog.push({ event, item });
-    }
-    if (read) this.eventsDue = claim.more;
-    if (claim.gaps > 0) {
-      this.retryCursor(this.gapRetryMs);
-      this.gapRetryMs = Math.min(this.gapRetryMs * 2, GAP_RETRY_MAX_MS);
-    } else this.gapRetryMs = GAP_RETRY_MS;
-  }
-
-  /** Reads the cursor again after `ms`, and not before (another gateway's lease, an error). */
-  private waitForCursor(ms: number): void {
-    this.cursorWaitUntil = Date.now() + ms;
-    this.retryCursor(ms);
-  }
-
-  /** A cursor round in `ms` (sooner if woken): missing ids are looked for again. */
-  private retryCursor(ms: number): void {
-    clearTimeout(this.cursorTimer);
-    this.cursorTimer = setTimeout(() => {
-      this.cursorWaitUntil = 0;
-      this.wake('events');
-    }, ms).unref();
   }
 
   /**
@@ -310,13 +202,13 @@ export class Dispatcher {
   }
 
   /** An item of an event read through the cursor, to each of its listeners (first attempt). */
-  private async deliverItem(event: ListenedEvent, item: number): Promise<void> {
+  private async deliverItem(cursorItem: CursorItem): Promise<void> {
+    const { event, item } = cursorItem;
     const { keys, payload } = event.items[item];
     const d: Delivery = {
       id: event.id, key: `event:${event.id}:${item}`, kind: 'event', target: null, event: `items.${event.action}`, collection: event.collection,
       keys, payload, accountability: event.accountability, listeners: event.listeners, attempts: 1,
     };
-    const holding = this.holding;
     this.runningItems++;
     let outcome: Result & { done: string[]; failed: string[] };
     try {
@@ -329,12 +221,7 @@ export class Dispatcher {
     if (retry !== null) this.askDue = true;
     this.count(outcome);
     if (!outcome.ok) this.log.warn('flow delivery failed', { event: event.id, item, error: outcome.error, retryMs: retry });
-    // (after losing the cursor, the outcome is only counted: the new holder delivers again)
-    if (holding !== this.holding) return;
-    const left = this.unfinished.get(event.id) ?? 1;
-    if (left > 1) this.unfinished.set(event.id, left - 1);
-    else this.unfinished.delete(event.id);
-    this.itemsDone.push({ event: event.id, item, ok: outcome.ok, done: outcome.done, failed: outcome.failed, retryMs: retry, status: outcome.status, error: outcome.error });
+    this.cursor.finished(cursorItem, { ok: outcome.ok, done: outcome.done, failed: outcome.failed, retryMs: retry, status: outcome.status, error: outcome.error });
   }
 
   /** One change to each listener still to get it (at once); the failures are what is left to retry. */
