@@ -393,6 +393,35 @@ t.test('pool', async (t) => {
     t.pass('a second end() returns at once');
   });
 
+  t.test('a connection still opening when end(timeout) gave up is closed once its run is done', async (t) => {
+    const name = `${app}_late`;
+    // a proxy that holds the connection until told: its open outlasts end()'s wait
+    let arrived = false;
+    let letThrough!: () => void;
+    const held = new Promise<void>((r) => (letThrough = r));
+    const proxy = net.createServer((client) => {
+      arrived = true;
+      client.pause();
+      void held.then(() => {
+        const server = net.connect(cluster.port, '127.0.0.1');
+        server.on('error', () => client.destroy());
+        client.on('error', () => server.destroy());
+        client.pipe(server).pipe(client);
+        client.resume();
+      });
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    t.teardown(() => new Promise((r) => proxy.close(r)));
+    const p = pool(1, { host: '127.0.0.1', port: (proxy.address() as net.AddressInfo).port, params: { application_name: name } });
+    const run = one(p, 'select 1');
+    await until('the connection to reach the proxy', async () => arrived);
+    await p.end(0.05);
+    letThrough();
+    t.equal(await run, '1', 'the run that was already waiting for its connection completes');
+    await until('the backend to exit', async () => (await backends(name)) === 0);
+    t.pass('the late connection was closed, not left idle in an ended pool');
+  });
+
   t.test('end(timeout) gives up on a stuck request', async (t) => {
     const name = `${app}_stuck`;
     const locker = pool(1);

@@ -130,6 +130,11 @@ export class WirePool {
   }
 
   private release(conn: Connection): void {
+    if (this.closing && !conn.broken && this.waiters.length === 0) {
+      // back after end() began: a flight that outlasted its wait, or a connection still opening
+      // then; idled, nothing would ever close it (and its socket would keep the process alive)
+      conn.close();
+    }
     if (conn.broken) {
       this.all.delete(conn);
       this.opened--;
