@@ -72,6 +72,9 @@ export async function listenForChanges(databaseUrl: string, sink: ChangeSink, on
   });
   subscriber.events.on('error', (err) => {
     if (!closed) onError(err);
+    // a reconnect that connected after close() and then failed to LISTEN: its client, and the
+    // paranoid check's interval pg-listen started for it, would keep the process alive
+    else void endQuietly();
   });
   await subscriber.connect();
   await subscriber.listenTo(SCHEMA_CHANNEL);
