@@ -9,20 +9,22 @@
 //   (c) statements per event: a second gateway connected through the counting proxy
 //       (bench/statements.ts: pg_stat_statements is not available here) with one socket per group;
 //   (d) the outbox's write cost: REST creates/s with no subscriber and with 100, in P pairs of
-//       phases, each ratio taken between neighbours.
+//       phases, each ratio taken between neighbours (the 100 clients in a process of their own, off
+//       the load generator's event loop; still on the same two cores).
 // Options: --subscribers N (1000) --rate R (500) --duration D (5) --warmup W (1: seconds of (a) at
 // the same rate before the measured D, reported apart; 0: none) --pairs P (3) --database-url URL.
 import os from 'node:os';
+import { fork } from 'node:child_process';
+import { resolve } from 'node:path';
 import postgres from 'postgres';
-import WebSocket from 'ws';
 import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
-import { alternatePhases, describePhases, runLoadWithCpu } from './load.js';
+import { alternatePhases, describePhases, median, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
+import { GROUPS, closeAll, openSockets, subscribeAll, tokenOf, type Sock } from './ws-clients.js';
 
-const GROUPS = 10;
 const log = (m: string) => process.stdout.write(m + '\n');
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -35,7 +37,6 @@ const warmup = arg('warmup', 1);
 const pairs = arg('pairs', 3);
 const urlArg = process.argv.includes('--database-url') ? process.argv[process.argv.indexOf('--database-url') + 1] : process.env.DATABASE_URL;
 
-const tokenOf = (g: number) => `rt-bench-token-${g}`;
 const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN);
 const mb = (bytes: number) => bytes / 1024 / 1024;
 
@@ -62,45 +63,29 @@ async function setUp(sql: postgres.Sql): Promise<void> {
   }
 }
 
-interface Sock { ws: WebSocket; group: number; onEvent?: (msg: any) => void }
-
-/** Opens `n` sockets authenticated round-robin as the 10 users (20 upgrades in flight at a time). */
-async function openSockets(url: string, n: number): Promise<Sock[]> {
-  const out: Sock[] = [];
-  const one = (i: number) => new Promise<Sock>((res, rej) => {
-    const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/websocket`);
-    const s: Sock = { ws, group: i % GROUPS };
-    ws.once('error', rej);
-    ws.once('open', () => ws.send(JSON.stringify({ type: 'auth', access_token: tokenOf(s.group) })));
-    ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString());
-      if (msg.type === 'auth' && msg.status === 'ok') res(s);
-      else if (msg.type === 'auth') rej(new Error(JSON.stringify(msg)));
-      else if (msg.type === 'ping') ws.send('{"type":"pong"}');
-      else s.onEvent?.(msg);
-    });
-  });
-  for (let i = 0; i < n; i += 20) out.push(...await Promise.all(Array.from({ length: Math.min(20, n - i) }, (_, k) => one(i + k))));
-  return out;
-}
-
-/** Subscribes every socket to rt_bench and resolves once each has its init. */
-async function subscribeAll(socks: Sock[]): Promise<void> {
-  await Promise.all(socks.map((s) => new Promise<void>((res) => {
-    s.onEvent = (msg) => {
-      if (msg.event === 'init') res();
+/** `n` subscribed clients in a child process of their own (bench/subscribers-child.ts); close() ends it. */
+async function subscribersApart(url: string, n: number): Promise<{ close(): Promise<number> }> {
+  const here = import.meta.filename;
+  const child = fork(resolve(import.meta.dirname, here.endsWith('.ts') ? 'subscribers-child.ts' : 'subscribers-child.js'), [url, String(n)],
+    { execArgv: here.endsWith('.ts') ? ['--import=tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>(type: string) => new Promise<T>((res, rej) => {
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== type) return;
+      child.off('message', onMessage);
+      res(m as T);
     };
-    s.ws.send(JSON.stringify({ type: 'subscribe', collection: 'rt_bench', query: { fields: ['id', 'grp', 'title'] }, uid: 'b' }));
-  })));
+    child.on('message', onMessage);
+    child.once('exit', (code) => rej(new Error(`the subscribers' process exited (${code})`)));
+  });
+  await next('ready');
+  return {
+    async close() {
+      const closed = next<{ frames: number }>('closed');
+      child.send('close');
+      return (await closed).frames;
+    },
+  };
 }
-
-const closeAll = async (socks: Sock[]) => {
-  await Promise.all(socks.map((s) => new Promise<void>((res) => {
-    if (s.ws.readyState === WebSocket.CLOSED) return res();
-    s.ws.once('close', () => res());
-    s.ws.close();
-  })));
-};
 
 /** (a) inserts at `rate`/s for `seconds` s; per row, ms from its commit to its group's last subscriber. */
 async function fanOut(sql: postgres.Sql, socks: Sock[], seconds: number): Promise<{ sent: number; p50: number; p99: number; max: number; missing: number }> {
@@ -217,17 +202,17 @@ async function main() {
     // (the machine's speed drifts over a run; a ratio of neighbouring phases is steadier)
     const create = { method: 'POST', path: '/items/rt_bench', body: '{"grp":0,"title":"w"}', token: ADMIN_TOKEN };
     const load = () => runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
+    // (the 100 clients in a process of their own: see bench/subscribers-child.ts)
+    const framesPerCreate: number[] = [];
     const phases = await alternatePhases(pairs, async (withSubscribers) => {
       if (!withSubscribers) return load();
-      const hundred = await openSockets(server.url, 100);
-      await subscribeAll(hundred);
-      for (const s of hundred) s.onEvent = () => {};
+      const hundred = await subscribersApart(server.url, 100);
       const result = await load();
-      await closeAll(hundred);
+      framesPerCreate.push((await hundred.close()) / Math.max(result.requests, 1));
       return result;
     });
     log(`(d) POST /items/rt_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without subscribers / with 100: ` +
-      `${describePhases(phases)} (the deliveries included)`);
+      `${describePhases(phases)} (the deliveries included: ${median(framesPerCreate).toFixed(1)} frames received per create, median of the phases)`);
     await server.stop();
     servers.pop();
 
