@@ -45,4 +45,3 @@ export const closeAll = async (socks: Sock[]) => {
     s.ws.close();
   })));
 };
-

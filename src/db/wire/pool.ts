@@ -131,8 +131,9 @@ export class WirePool {
 
   private release(conn: Connection): void {
     if (this.closing && !conn.broken && this.waiters.length === 0) {
-      // back after end() began: a flight that outlasted its wait, or a connection still opening
-      // then; idled, nothing would ever close it (and its socket would keep the process alive)
+      // back after end() began: closed now, not idled. One that outlasted end()'s wait (a long
+      // flight, or a connection still opening then) would stay idle for good, its socket keeping
+      // the process alive
       conn.close();
     }
     if (conn.broken) {
