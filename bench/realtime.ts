@@ -21,8 +21,8 @@ import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
-import { alternatePhases, describePhases, median, runLoadWithCpu } from './load.js';
-import { postgresCpuMs } from './cpu.js';
+import { alternatePhases, cpuMs, describePhases, median, runLoadWithCpu } from './load.js';
+import { cpuByConnection, postgresCpuByPid, postgresCpuMs } from './cpu.js';
 import { GROUPS, closeAll, openSockets, subscribeAll, tokenOf, type Sock } from './ws-clients.js';
 
 const log = (m: string) => process.stdout.write(m + '\n');
@@ -201,18 +201,33 @@ async function main() {
     // (d) outbox write cost: REST creates with no subscriber and with 100, in alternating phases
     // (the machine's speed drifts over a run; a ratio of neighbouring phases is steadier)
     const create = { method: 'POST', path: '/items/rt_bench', body: '{"grp":0,"title":"w"}', token: ADMIN_TOKEN };
-    const load = () => runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
+    // PostgreSQL's CPU per create is also split by connection (cpuByConnection), per side
+    const split: Record<'without' | 'with', Record<string, number[]>> = { without: {}, with: {} };
+    const load = async (side: 'without' | 'with') => {
+      const before = postgresCpuByPid(db.dataDir);
+      const result = await runLoadWithCpu(server.url, create, 4, duration, () => postgresCpuMs(db.dataDir), async () => (await server.stats()).cpuMicros);
+      const after = postgresCpuByPid(db.dataDir);
+      if (before && after) {
+        for (const [name, ms] of Object.entries(await cpuByConnection(sql, before, after))) (split[side][name] ??= []).push(ms / Math.max(result.requests, 1));
+      }
+      return result;
+    };
     // (the 100 clients in a process of their own: see bench/subscribers-child.ts)
     const framesPerCreate: number[] = [];
     const phases = await alternatePhases(pairs, async (withSubscribers) => {
-      if (!withSubscribers) return load();
+      if (!withSubscribers) return load('without');
       const hundred = await subscribersApart(server.url, 100);
-      const result = await load();
+      const result = await load('with');
       framesPerCreate.push((await hundred.close()) / Math.max(result.requests, 1));
       return result;
     });
     log(`(d) POST /items/rt_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without subscribers / with 100: ` +
       `${describePhases(phases)} (the deliveries included: ${median(framesPerCreate).toFixed(1)} frames received per create, median of the phases)`);
+    const names = [...new Set([...Object.keys(split.without), ...Object.keys(split.with)])];
+    const perCreate = (side: 'without' | 'with', name: string) => (split[side][name] ? median(split[side][name]) : 0);
+    const shown = names.filter((n) => Math.max(perCreate('without', n), perCreate('with', n)) >= 0.005)
+      .sort((a, b) => perCreate('with', b) - perCreate('with', a));
+    if (shown.length) log(`    PostgreSQL CPU per create by connection (ms, medians, without -> with): ${shown.map((n) => `${n} ${cpuMs(perCreate('without', n))} -> ${cpuMs(perCreate('with', n))}`).join(', ')}`);
     await server.stop();
     servers.pop();
 
