@@ -9,7 +9,7 @@
 import type { Accountability } from '../types.js';
 import type { Db } from '../db/client.js';
 import type { Query } from '../request/query.js';
-import type { Reader, ReadOutput } from './reader.js';
+import { compilationOf, type Reader, type ReadOutput } from './reader.js';
 import { Lru } from './cache.js';
 
 /** statement shapes kept (a shape the write functions must handle is kept too, as null) */
@@ -67,6 +67,8 @@ export interface CompiledFlight {
 
 export class CompiledWrites {
   private statements = new Lru<CompiledStatement | null>(CACHE_SIZE);
+  /** shapes being compiled: concurrent first writes of one shape share one compilation */
+  private compiling = new Map<string, Promise<CompiledStatement | null>>();
   /** bumped by invalidate(): a compilation that started before a schema change is not cached */
   private generation = 0;
   /** writes by outcome, for /metrics: compiled, retried (failed, then written by the write functions), uncovered */
@@ -77,6 +79,7 @@ export class CompiledWrites {
   /** Drops every statement (the schema changed). */
   invalidate(): void {
     this.statements.clear();
+    this.compiling.clear();
     this.generation++;
   }
 
@@ -104,10 +107,21 @@ export class CompiledWrites {
     const cacheKey = JSON.stringify([write.action, collection, fields, answer]);
     let statement = this.statements.get(cacheKey);
     if (statement === undefined) {
-      const generation = this.generation;
-      const text = await this.db.request(accountability, 'select strata.compile_write($1, $2, $3::jsonb, $4)', [write.action, collection, fields, answer]);
-      statement = text === null ? null : JSON.parse(text) as CompiledStatement;
-      if (generation === this.generation) this.statements.set(cacheKey, statement);
+      let compiling = this.compiling.get(cacheKey);
+      if (!compiling) {
+        const generation = this.generation;
+        compiling = this.db.request(compilationOf(accountability), 'select strata.compile_write($1, $2, $3::jsonb, $4)', [write.action, collection, fields, answer])
+          .then((text) => {
+            const compiled = text === null ? null : JSON.parse(text) as CompiledStatement;
+            if (generation === this.generation) this.statements.set(cacheKey, compiled);
+            return compiled;
+          })
+          .finally(() => {
+            if (this.compiling.get(cacheKey) === compiling) this.compiling.delete(cacheKey);
+          });
+        this.compiling.set(cacheKey, compiling);
+      }
+      statement = await compiling;
     }
     if (statement === null) this.stats.uncovered++;
     return statement;

@@ -91,7 +91,8 @@ export class Reader {
       mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
       max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
     };
-    const compiling = this.db.request(accountability, 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' })
+    // (shared: not cancelled with the first caller's request, see compilationOf)
+    const compiling = this.db.request(compilationOf(accountability), 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' })
       .then((text) => {
         // (not cached when the schema changed meanwhile: invalidate() emptied `compiling`)
         if (this.compiling.get(cacheKey) === compiling) this.compiled.set(cacheKey, text);
@@ -152,4 +153,13 @@ export class Reader {
     const sql = await timed(timing, 'compile', () => this.sqlFor(accountability, collection, query, mode, output));
     return timed(timing, 'db', () => this.db.requestBytes(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));
   }
+}
+
+/**
+ * The caller a compilation runs as: the request's access without its abort signal. One
+ * compilation serves every concurrent caller of its shape (and the cache after them), so the
+ * client that happened to ask first going away must not fail the others.
+ */
+export function compilationOf(accountability: Accountability): Accountability {
+  return accountability.signal === undefined ? accountability : { ...accountability, signal: undefined };
 }
