@@ -265,6 +265,18 @@ t.test('a statement that fails to parse does not poison the cache', async (t) =>
   t.equal(await one(p, 'select pg_backend_pid()::text'), pid, 'all on one connection');
 });
 
+t.test('a statement that cannot be written fails alone: its connection is not used again', async (t) => {
+  const p = pool();
+  const pid = await one(p, 'select pg_backend_pid()::text');
+  // JSON.stringify throws on a BigInt: the Bind message is left half written
+  const flight = [{ text: "select 'first'", params: [] }, { text: 'select $1::jsonb::text', params: [{ n: 1n }] }];
+  t.match(await failure(p.run(flight, 1)), { name: 'TypeError', message: /BigInt/ });
+  t.equal(await one(p, "select 'next'"), 'next', 'the next run is whole');
+  t.not(await one(p, 'select pg_backend_pid()::text'), pid, 'on another connection');
+  t.match(await failure(p.run([{ text: undefined as unknown as string, params: [] }], 0)), { name: 'TypeError' });
+  t.equal(await one(p, "select 'and again'"), 'and again');
+});
+
 t.test('session settings', async (t) => {
   const p = pool();
   const set = (name: string, local: boolean): Statement => ({ text: `select set_config('wire.${name}', $1, ${local})`, params: ['value-' + name] });

@@ -163,16 +163,25 @@ export class Connection {
       // Past the bound, the least recently used are closed FIRST: an error in a statement skips
       // every later message up to Sync, so a Close after the statements could be lost. What this
       // run binds (the most recently used, at the end of the map) is never closed.
-      let evict = this.prepared.size + (fresh?.size ?? 0) - this.maxPrepared;
-      if (evict > 0) {
-        for (const [text, name] of this.prepared) {
-          if (evict-- <= 0 || names.includes(name)) break;
-          this.prepared.delete(text);
-          closeStatement(w, name);
+      try {
+        let evict = this.prepared.size + (fresh?.size ?? 0) - this.maxPrepared;
+        if (evict > 0) {
+          for (const [text, name] of this.prepared) {
+            if (evict-- <= 0 || names.includes(name)) break;
+            this.prepared.delete(text);
+            closeStatement(w, name);
+          }
         }
+        for (let i = 0; i < statements.length; i++) writeStatement(w, names[i], statements[i].text, statements[i].params, parse[i]);
+        sync(w);
+      } catch (err) {
+        // a statement the protocol can't carry (a value JSON can't write, a text that is no
+        // string): the writer holds part of a message, and the next flight would send it ahead of
+        // its own. This connection is done; its pool opens another.
+        this.broken ??= err instanceof Error ? err : new Error(String(err));
+        this.socket.destroy();
+        throw err;
       }
-      for (let i = 0; i < statements.length; i++) writeStatement(w, names[i], statements[i].text, statements[i].params, parse[i]);
-      sync(w);
       this.batch = batch;
       this.socket.write(w.take());
       signal?.addEventListener('abort', onAbort, { once: true });
