@@ -25,6 +25,15 @@ export function withClient(access: Access, client: Client): Accountability {
   return accountability;
 }
 
+/**
+ * The caller's access for work several callers share (a compilation, a GraphQL schema build,
+ * cached and awaited by every concurrent caller of its key): without the request's abort
+ * signal, so the caller that happened to ask first going away does not fail the others.
+ */
+export function detached(accountability: Accountability): Accountability {
+  return accountability.signal === undefined ? accountability : { ...accountability, signal: undefined };
+}
+
 /** Nobody yet, from this client: the accountability of a sign-in and of the events around it (auth.login, auth.jwt, authenticate). */
 export function nobody(client: Pick<Client, 'ip' | 'userAgent' | 'origin'>): Accountability {
   return { user: null, role: null, roles: [], policies: [], admin: false, app: false, ip: client.ip, userAgent: client.userAgent, origin: client.origin };

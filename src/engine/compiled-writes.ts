@@ -9,7 +9,8 @@
 import type { Accountability } from '../types.js';
 import type { Db } from '../db/client.js';
 import type { Query } from '../request/query.js';
-import { compilationOf, type Reader, type ReadOutput } from './reader.js';
+import type { Reader, ReadOutput } from './reader.js';
+import { detached } from '../auth/accountability.js';
 import { Lru } from './cache.js';
 
 /** statement shapes kept (a shape the write functions must handle is kept too, as null) */
@@ -110,7 +111,7 @@ export class CompiledWrites {
       let compiling = this.compiling.get(cacheKey);
       if (!compiling) {
         const generation = this.generation;
-        compiling = this.db.request(compilationOf(accountability), 'select strata.compile_write($1, $2, $3::jsonb, $4)', [write.action, collection, fields, answer])
+        compiling = this.db.request(detached(accountability), 'select strata.compile_write($1, $2, $3::jsonb, $4)', [write.action, collection, fields, answer])
           .then((text) => {
             const compiled = text === null ? null : JSON.parse(text) as CompiledStatement;
             if (generation === this.generation) this.statements.set(cacheKey, compiled);

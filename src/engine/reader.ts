@@ -8,6 +8,7 @@ import type { Query } from '../request/query.js';
 import { timed, type Timing } from '../types.js';
 import { queryShape } from './shape.js';
 import { Lru } from './cache.js';
+import { detached } from '../auth/accountability.js';
 
 /** 'written': 'one' for the item a compiled write has just written (src/engine/compiled-writes.ts) */
 export type ReadMode = 'list' | 'one' | 'singleton' | 'written';
@@ -91,8 +92,8 @@ export class Reader {
       mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
       max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
     };
-    // (shared: not cancelled with the first caller's request, see compilationOf)
-    const compiling = this.db.request(compilationOf(accountability), 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' })
+    // (shared by every caller of the shape: not cancelled with the first one's request)
+    const compiling = this.db.request(detached(accountability), 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' })
       .then((text) => {
         // (not cached when the schema changed meanwhile: invalidate() emptied `compiling`)
         if (this.compiling.get(cacheKey) === compiling) this.compiled.set(cacheKey, text);
@@ -153,13 +154,4 @@ export class Reader {
     const sql = await timed(timing, 'compile', () => this.sqlFor(accountability, collection, query, mode, output));
     return timed(timing, 'db', () => this.db.requestBytes(accountability, sql, [query], { valueErrors: 'INVALID_QUERY' }));
   }
-}
-
-/**
- * The caller a compilation runs as: the request's access without its abort signal. One
- * compilation serves every concurrent caller of its shape (and the cache after them), so the
- * client that happened to ask first going away must not fail the others.
- */
-export function compilationOf(accountability: Accountability): Accountability {
-  return accountability.signal === undefined ? accountability : { ...accountability, signal: undefined };
 }

@@ -7,6 +7,7 @@ import type { Db } from '../db/client.js';
 import type { Accountability } from '../types.js';
 import type { Catalog } from '../engine/catalog.js';
 import { Lru } from '../engine/cache.js';
+import { detached } from '../auth/accountability.js';
 import { fullCatalog, readPermissions } from '../engine/graphql-catalog.js';
 import { callerModel, callerWrites, parseCatalog, type FullCatalog, type Model, type WriteModel } from './model.js';
 import { buildSchema, type ExtraRoots } from './schema.js';
@@ -53,7 +54,7 @@ export class Schemas {
     const cache = this.perCaller;
     let entry = cache.get(key);
     if (!entry) {
-      entry = this.build(acc).catch((err) => {
+      entry = this.build(detached(acc)).catch((err) => {
         if (cache.get(key) === entry) cache.set(key, undefined as never);
         throw err;
       });
