@@ -7,7 +7,6 @@ import { startApp } from './helpers/app.js';
 import { Reader, type ReadMode } from '../src/engine/reader.js';
 import { Writer } from '../src/engine/writer.js';
 import { Catalog } from '../src/engine/catalog.js';
-import { CompiledWrites } from '../src/engine/compiled-writes.js';
 import { normalizeQuery } from '../src/request/query.js';
 import { parseQueryString } from '../src/request/qs.js';
 import type { Accountability } from '../src/types.js';
@@ -147,31 +146,4 @@ t.test('a write re-reads in either output', async (t) => {
   t.strictSame(JSON.parse(site!), { title: 'Strata', color: 'red' }, 'a singleton: the object');
   const hidden = await writer.write(editor, 'rv_articles', 'update', { key: 2, data: {} }, read, {}).catch((e) => e);
   t.ok(hidden === null || hidden instanceof Error, 'an item the caller cannot read back: null (204) or refused');
-});
-
-t.test('a compilation shared by concurrent callers is not cancelled when the first caller goes away', async (t) => {
-  // (a fresh Reader and CompiledWrites: nothing cached, so both callers meet one compilation in flight)
-  const fresh = new Reader(app.db, { defaultLimit: 100, maxDepth: 10, cacheSize: 100 });
-  const query = queryOf('fields=id,title&sort=-id', 'list');
-  const gone = new AbortController();
-  const first = fresh.sqlFor({ ...editor, signal: gone.signal }, 'rv_articles', query, 'list');
-  const second = fresh.sqlFor({ ...editor, signal: new AbortController().signal }, 'rv_articles', query, 'list');
-  gone.abort(new Error('the client went away'));
-  const [a, b] = await Promise.allSettled([first, second]);
-  t.equal(b.status, 'fulfilled', 'the caller still there gets the statement');
-  t.equal(a.status, 'fulfilled', 'the compilation ran to its end (the first caller\'s own request is answered, or not, by its route)');
-  const rows = await app.db.requestBytes(editor, (b as PromiseFulfilledResult<string>).value, [query]);
-  t.strictSame(JSON.parse(rows!.toString()).data, [{ id: 3, title: 'three' }, { id: 1, title: 'uno' }], 'and it reads as the caller');
-
-  const writes = new CompiledWrites(app.db);
-  const write = { action: 'create' as const, payload: { name: 'Di' } };
-  const going = new AbortController();
-  const w1 = writes.statementFor({ ...admin, signal: going.signal }, 'rv_authors', write, null);
-  const w2 = writes.statementFor({ ...admin, signal: new AbortController().signal }, 'rv_authors', write, null);
-  going.abort(new Error('the client went away'));
-  const [c, d] = await Promise.allSettled([w1, w2]);
-  t.equal(d.status, 'fulfilled', 'a compiled write: the caller still there gets the statement');
-  t.equal(c.status, 'fulfilled');
-  t.match((d as PromiseFulfilledResult<{ sql: string } | null>).value, { sql: /insert into/ });
-  t.equal(writes.stats.uncovered, 0);
 });
