@@ -2,16 +2,19 @@
 // process (bench/server.ts) on its own bench database, storing files in a temporary directory;
 // the baseline copies run in that directory too (same disk).
 //   (a) a 100 MB file uploaded (POST /files multipart, streamed from disk) and downloaded
-//       (GET /assets/:id), against a plain streamed copy of the same file on the same disk;
+//       (GET /assets/:id), against a plain streamed copy of the same file on the same disk, in
+//       rounds of copy, upload, download (each write starting after a `sync`): the best of each,
+//       and each round's ratios with their median (the machine's speed drifts between rounds);
 //   (b) the gateway's RSS peak while a 1 GB upload streams in (Strata only);
 //   (c) a cached 400 px transform (GET /assets/:id?width=400 of a 2,000 px JPEG), req/s;
 //   (d) cold transforms of a 4,000 px JPEG (each width once: nothing cached), timed;
 //   (e) a CSV import (POST /utils/import) of --import-rows rows (50,000, about 5 MB), rows/s.
-// Options: --size-mb N (100) --repeat N (3: (a) reports each measure's best round) --big-mb N (1024; 0 skips b)
+// Options: --size-mb N (100) --repeat N (5: (a)'s rounds) --big-mb N (1024; 0 skips b)
 // --duration S (5) --connections N (10) --import-rows N (50000; 0 skips e)
 // --database-url URL; --target URL with --token T or --email E --password P for another server.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +36,7 @@ const sizeMb = num('size-mb', 100);
 const bigMb = num('big-mb', 1024);
 const duration = num('duration', 5);
 const connections = num('connections', 10);
-const repeat = num('repeat', 3);
+const repeat = num('repeat', 5);
 const importRows = num('import-rows', 50_000);
 const target = opt('target');
 const MB = 1024 * 1024;
@@ -126,31 +129,35 @@ async function main() {
     const file = join(dir, 'big.bin');
     const block = randomBytes(MB);
     await pipeline(async function* () { for (let i = 0; i < sizeMb; i++) yield block; }, createWriteStream(file));
-    // the best of `repeat` rounds of each: on a shared machine the fastest round is the one least
-    // disturbed by other work
-    let copyMs = Infinity;
-    let cpMs = Infinity;
-    let upMs = Infinity;
-    let downMs = Infinity;
-    let upCpuMs = Infinity;
+    // `repeat` rounds: the best of each measure (on a shared machine the fastest round is the one
+    // least disturbed by other work), and each round's own ratios
+    const rounds: { copy: number; up: number; down: number; upCpu: number }[] = [];
     for (let round = 0; round < repeat; round++) {
-      copyMs = Math.min(copyMs, (await timed(() => pipeline(createReadStream(file), createWriteStream(join(dir, 'copy.bin')))))[1]);
-      cpMs = Math.min(cpMs, (await timed(() => copyFile(file, join(dir, 'copy2.bin'))))[1]);
+      // each measure starts with no dirty pages of the one before it waiting to be written back
+      execFileSync('sync');
+      const [, copy] = await timed(() => pipeline(createReadStream(file), createWriteStream(join(dir, 'copy.bin'))));
       rmSync(join(dir, 'copy.bin'));
-      rmSync(join(dir, 'copy2.bin'));
+      execFileSync('sync');
       const cpu0 = (await server?.stats())?.cpuMicros ?? 0;
       const [id, up] = await timed(() => upload(base, token, 'big.bin', size, () => createReadStream(file)));
-      if (server) upCpuMs = Math.min(upCpuMs, ((await server.stats()).cpuMicros - cpu0) / 1000);
+      const upCpu = server ? ((await server.stats()).cpuMicros - cpu0) / 1000 : NaN;
       const [[status, got], down] = await timed(() => download(base, token, `/assets/${id}`));
       if (status !== 200 || got !== size) throw new Error(`download: ${status}, ${got} bytes`);
-      upMs = Math.min(upMs, up);
-      downMs = Math.min(downMs, down);
+      rounds.push({ copy, up, down, upCpu });
       await fetch(new URL(`/files/${id}`, base), { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     }
-    log(`(a) ${sizeMb} MB, best of ${repeat}: streamed copy ${fmt(copyMs)} (${rate(size, copyMs)}; copyFile ${fmt(cpMs)})`);
-    log(`    upload   ${fmt(upMs)} (${rate(size, upMs)}) = ${((copyMs / upMs) * 100).toFixed(0)} % of the copy's throughput` +
-      (server ? `; gateway CPU ${upCpuMs.toFixed(0)} ms` : ''));
-    log(`    download ${fmt(downMs)} (${rate(size, downMs)}) = ${((copyMs / downMs) * 100).toFixed(0)} % of the copy's throughput`);
+    const [, cpMs] = await timed(() => copyFile(file, join(dir, 'copy2.bin')));
+    rmSync(join(dir, 'copy2.bin'));
+    const best = (k: 'copy' | 'up' | 'down' | 'upCpu') => Math.min(...rounds.map((r) => r[k]));
+    // the ratio of each round's neighbouring measures: the machine's speed drifts between rounds
+    const ratios = (k: 'up' | 'down') => rounds.map((r) => Math.round((r.copy / r[k]) * 100));
+    const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const [copyMs, upMs, downMs, upCpuMs] = [best('copy'), best('up'), best('down'), best('upCpu')];
+    log(`(a) ${sizeMb} MB, ${repeat} rounds: streamed copy ${fmt(copyMs)} at best (${rate(size, copyMs)}; copyFile ${fmt(cpMs)})`);
+    log(`    upload   ${fmt(upMs)} at best (${rate(size, upMs)}) = ${((copyMs / upMs) * 100).toFixed(0)} % of the copy's best throughput; ` +
+      `per round ${ratios('up').join(', ')} %, median ${medianOf(ratios('up'))} %` + (server ? `; gateway CPU ${upCpuMs.toFixed(0)} ms` : ''));
+    log(`    download ${fmt(downMs)} at best (${rate(size, downMs)}) = ${((copyMs / downMs) * 100).toFixed(0)} % of the copy's best throughput; ` +
+      `per round ${ratios('down').join(', ')} %, median ${medianOf(ratios('down'))} %`);
     rmSync(file);
 
     // (b) RSS during a 1 GB upload (generated on the fly: no 1 GB source file)

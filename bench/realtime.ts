@@ -64,7 +64,7 @@ async function setUp(sql: postgres.Sql): Promise<void> {
 }
 
 /** `n` subscribed clients in a child process of their own (bench/subscribers-child.ts); close() ends it. */
-async function subscribersApart(url: string, n: number): Promise<{ close(): Promise<number> }> {
+async function subscribersApart(url: string, n: number): Promise<{ close(): Promise<{ frames: number; cpuMicros: number }> }> {
   const here = import.meta.filename;
   const child = fork(resolve(import.meta.dirname, here.endsWith('.ts') ? 'subscribers-child.ts' : 'subscribers-child.js'), [url, String(n)],
     { execArgv: here.endsWith('.ts') ? ['--import=tsx'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -80,9 +80,9 @@ async function subscribersApart(url: string, n: number): Promise<{ close(): Prom
   await next('ready');
   return {
     async close() {
-      const closed = next<{ frames: number }>('closed');
+      const closed = next<{ frames: number; cpuMicros: number }>('closed');
       child.send('close');
-      return (await closed).frames;
+      return closed;
     },
   };
 }
@@ -214,15 +214,19 @@ async function main() {
     };
     // (the 100 clients in a process of their own: see bench/subscribers-child.ts)
     const framesPerCreate: number[] = [];
+    const clientsCpuPerCreate: number[] = [];
     const phases = await alternatePhases(pairs, async (withSubscribers) => {
       if (!withSubscribers) return load('without');
       const hundred = await subscribersApart(server.url, 100);
       const result = await load('with');
-      framesPerCreate.push((await hundred.close()) / Math.max(result.requests, 1));
+      const { frames, cpuMicros } = await hundred.close();
+      framesPerCreate.push(frames / Math.max(result.requests, 1));
+      clientsCpuPerCreate.push(cpuMicros / 1000 / Math.max(result.requests, 1));
       return result;
     });
     log(`(d) POST /items/rt_bench (4 connections, ${pairs} pairs of ${duration} s phases): creates/s without subscribers / with 100: ` +
-      `${describePhases(phases)} (the deliveries included: ${median(framesPerCreate).toFixed(1)} frames received per create, median of the phases)`);
+      `${describePhases(phases)} (the deliveries included: ${median(framesPerCreate).toFixed(1)} frames received per create, median of the phases; ` +
+      `the clients' process ${cpuMs(median(clientsCpuPerCreate))} ms of CPU per create)`);
     const names = [...new Set([...Object.keys(split.without), ...Object.keys(split.with)])];
     const perCreate = (side: 'without' | 'with', name: string) => (split[side][name] ? median(split[side][name]) : 0);
     const shown = names.filter((n) => Math.max(perCreate('without', n), perCreate('with', n)) >= 0.005)

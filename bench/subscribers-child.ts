@@ -11,7 +11,9 @@ await subscribeAll(socks);
 let frames = 0;
 for (const s of socks) s.onEvent = () => void frames++;
 process.send!({ type: 'ready' });
+const cpu0 = process.cpuUsage();
 process.once('message', async () => {
+  const cpu = process.cpuUsage(cpu0);
   await closeAll(socks);
-  process.send!({ type: 'closed', frames }, () => process.exit(0));
+  process.send!({ type: 'closed', frames, cpuMicros: cpu.user + cpu.system }, () => process.exit(0));
 });
