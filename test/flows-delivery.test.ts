@@ -13,6 +13,7 @@ import { startApp } from './helpers/app.js';
 import { Receiver } from './helpers/receiver.js';
 import { asRole } from './helpers/as-role.js';
 import { freePort, urlFor } from './setup/cluster.js';
+import { connect } from '../src/db/client.js';
 
 t.setTimeout(240_000);
 
@@ -301,6 +302,46 @@ t.test('an open transaction holds no later delivery back; its event is delivered
   const [cursor] = await a.sql<any>('select cardinality(gaps) as gaps from strata.delivery_cursor');
   t.equal(cursor.gaps, 0, 'no gap is left once the aborted transaction has ended');
   t.equal(titled('never committed').length, 0, 'the aborted write was never delivered');
+});
+
+t.test('thousands of gaps at once (a burst of aborted writes) around held transactions: each commit delivered once, no aborted one', async (t) => {
+  const titled = (title: string) => bodies('/items').filter((b) => b.payload?.title === title);
+  // two transactions write (their event ids are drawn) and stay open, on connections of their own
+  const writers = connect(urlFor(a.cluster.port, a.dbName), 2);
+  t.teardown(() => writers.close());
+  const held = ['held then committed', 'held then rolled back'].map((title) => {
+    let inserted!: () => void;
+    let finish!: (commit: boolean) => void;
+    const wrote = new Promise<void>((r) => { inserted = r; });
+    const decided = new Promise<boolean>((r) => { finish = r; });
+    const done = writers.transaction(async (q) => {
+      await q('insert into wh_items (title) values ($1)', [title]);
+      inserted();
+      if (!(await decided)) throw new Error('rolled back');
+    }).then(() => 'committed', () => 'rolled back');
+    return { title, wrote, finish, done };
+  });
+  await Promise.all(held.map((h) => h.wrote));
+  // 3,000 writes undone (each in a subtransaction rolled back): 3,000 event ids never committed
+  await a.sql(`do $$ begin for i in 1 .. 3000 loop
+      begin insert into wh_items (title) values ('undone'); raise exception 'undo'; exception when others then null; end;
+    end loop; end $$`);
+  await a.post('/items/wh_items', { title: 'after the burst' });
+  await receiver.waitFor(() => titled('after the burst').length === 1);
+  const [during] = await a.sql<any>('select cardinality(gaps) as gaps from strata.delivery_cursor');
+  t.ok(during.gaps >= 2, `the held ids are gaps the cursor looks for again (${during.gaps} gaps)`);
+  held[0].finish(true);
+  held[1].finish(false);
+  t.strictSame(await Promise.all(held.map((h) => h.done)), ['committed', 'rolled back']);
+  await receiver.waitFor(() => titled('held then committed').length === 1);
+  await a.post('/items/wh_items', { title: 'after everything' });
+  await receiver.waitFor(() => titled('after everything').length === 1);
+  await cursorPassed();
+  const [cursor] = await a.sql<any>('select cardinality(gaps) as gaps from strata.delivery_cursor');
+  t.equal(cursor.gaps, 0, 'no gap is left once every transaction that drew an id has ended');
+  t.equal(titled('held then committed').length, 1, 'the held write that committed: delivered once');
+  t.equal(titled('held then rolled back').length + titled('undone').length, 0, 'no undone write was delivered');
+  t.equal(titled('after the burst').length, 1);
 });
 
 t.test('concurrent, overlapping and aborted writes: every committed change delivered exactly once, no aborted one', async (t) => {
