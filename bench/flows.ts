@@ -14,7 +14,7 @@ import { createServer } from 'node:http';
 import os from 'node:os';
 import postgres from 'postgres';
 import { ADMIN_TOKEN, setBenchEnv } from './config.js';
-import { installInChild, openBenchDatabase } from './database.js';
+import { emptyWriteHistory, installInChild, openBenchDatabase } from './database.js';
 import { startStrata } from './server.js';
 import { alternatePhases, describePhases, runLoadWithCpu } from './load.js';
 import { postgresCpuMs } from './cpu.js';
@@ -37,6 +37,7 @@ async function main() {
   const db = await openBenchDatabase(0, urlArg, log);
   if (!(await installInChild(db.url))) throw new Error('installing the schema failed');
   const sql = postgres(db.url, { max: 8, onnotice: () => {} });
+  await emptyWriteHistory(sql);
   await sql.unsafe(`
     drop table if exists fl_bench;
     create table fl_bench (id serial primary key, title text, sent double precision);

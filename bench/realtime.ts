@@ -18,7 +18,7 @@ import { fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { ADMIN_TOKEN, setBenchEnv } from './config.js';
-import { installInChild, openBenchDatabase } from './database.js';
+import { emptyWriteHistory, installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
 import { startCountingProxy } from './statements.js';
 import { alternatePhases, cpuMs, describePhases, median, runLoadWithCpu } from './load.js';
@@ -164,6 +164,7 @@ async function main() {
   try {
     if (!(await installInChild(db.url))) throw new Error('installing the schema failed');
     const sql = postgres(db.url, { max: 8, onnotice: () => {} });
+    await emptyWriteHistory(sql);
     await setUp(sql);
     const server = await startStrata(db.url, 10);
     servers.push(server);
