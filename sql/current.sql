@@ -3,4 +3,4 @@
 --   --!include strata/read/compile_select.sql
 -- and, when tables, views or grants change, `--!include strata/access/install.sql` last.
 -- Everything here must be idempotent: the server and the tests apply it on every start.
--- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000024-….sql.
+-- `npx tsx scripts/commit-migration.ts "message"` turns it into sql/committed/000025-….sql.
