@@ -13,7 +13,7 @@ import { startApp } from './helpers/app.js';
 import { Receiver } from './helpers/receiver.js';
 import { asRole } from './helpers/as-role.js';
 import { freePort, urlFor } from './setup/cluster.js';
-import { connect } from '../src/db/client.js';
+import { connect, type Db } from '../src/db/client.js';
 
 t.setTimeout(240_000);
 
@@ -54,6 +54,20 @@ const deliveries = async (target: string) => {
     (rows) => rows.length > 0 && rows.every((r) => r.status !== 'pending'), [target]);
 };
 const bodies = (path: string) => receiver.requests.filter((r) => r.url === path).map((r) => r.json);
+
+/** A transaction that writes `title` into wh_items (its event id is drawn) and stays open until finish(commit). */
+function heldWrite(db: Db, title: string) {
+  let inserted!: () => void;
+  let finish!: (commit: boolean) => void;
+  const wrote = new Promise<void>((r) => { inserted = r; });
+  const decided = new Promise<boolean>((r) => { finish = r; });
+  const done = db.transaction(async (q) => {
+    await q('insert into wh_items (title) values ($1)', [title]);
+    inserted();
+    if (!(await decided)) throw new Error('rolled back');
+  }).then(() => 'committed', () => 'rolled back');
+  return { wrote, finish, done };
+}
 
 let hook: number;
 
@@ -270,23 +284,15 @@ t.test('a run longer than the lease keeps it: delivered once', async (t) => {
 t.test('an open transaction holds no later delivery back; its event is delivered at commit, an aborted one never', async (t) => {
   const titled = (title: string) => bodies('/items').filter((b) => b.payload?.title === title);
   // a transaction writes (its event id is drawn) and stays open
-  let inserted!: () => void;
-  let finish!: (commit: boolean) => void;
-  const wrote = new Promise<void>((r) => { inserted = r; });
-  const decided = new Promise<boolean>((r) => { finish = r; });
-  const open = a.db.transaction(async (q) => {
-    await q(`insert into wh_items (title) values ('late')`);
-    inserted();
-    if (!(await decided)) throw new Error('rolled back');
-  });
-  await wrote;
+  const open = heldWrite(a.db, 'late');
+  await open.wrote;
   await a.post('/items/wh_items', { title: 'after the open one' });
   await receiver.waitFor(() => titled('after the open one').length === 1);
   t.equal(titled('late').length, 0, 'a later commit was delivered while the open transaction held an earlier event id');
   const [held] = await a.sql<any>('select cardinality(gaps) as gaps from strata.delivery_cursor');
   t.ok(held.gaps >= 1, 'its id is a gap the cursor looks for again');
-  finish(true);
-  await open;
+  open.finish(true);
+  t.equal(await open.done, 'committed');
   await receiver.waitFor(() => titled('late').length === 1);
   t.pass('delivered once it committed');
 
@@ -309,18 +315,7 @@ t.test('thousands of gaps at once (a burst of aborted writes) around held transa
   // two transactions write (their event ids are drawn) and stay open, on connections of their own
   const writers = connect(urlFor(a.cluster.port, a.dbName), 2);
   t.teardown(() => writers.close());
-  const held = ['held then committed', 'held then rolled back'].map((title) => {
-    let inserted!: () => void;
-    let finish!: (commit: boolean) => void;
-    const wrote = new Promise<void>((r) => { inserted = r; });
-    const decided = new Promise<boolean>((r) => { finish = r; });
-    const done = writers.transaction(async (q) => {
-      await q('insert into wh_items (title) values ($1)', [title]);
-      inserted();
-      if (!(await decided)) throw new Error('rolled back');
-    }).then(() => 'committed', () => 'rolled back');
-    return { title, wrote, finish, done };
-  });
+  const held = ['held then committed', 'held then rolled back'].map((title) => heldWrite(writers, title));
   await Promise.all(held.map((h) => h.wrote));
   // 3,000 writes undone (each in a subtransaction rolled back): 3,000 event ids never committed
   await a.sql(`do $$ begin for i in 1 .. 3000 loop
