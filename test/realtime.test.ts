@@ -266,6 +266,23 @@ t.test('server info reports the websocket settings', async (t) => {
   t.same(info.body.data.websocket, { rest: { authentication: 'handshake', path: '/websocket' }, graphql: { authentication: 'handshake', path: '/graphql' }, heartbeat: 1, collaborativeEditing: false, logs: false });
 });
 
+t.test('RATE_LIMITER_*: each connection\'s messages are counted; one past the limit is answered REQUESTS_EXCEEDED and dropped', async (t) => {
+  const limited = await startApp(t, { RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_POINTS: '5', RATE_LIMITER_DURATION: '60' }, { database: app.dbName });
+  const c = await connect(limited); // (its auth is the first message)
+  for (let i = 1; i <= 4; i++) t.same(await c.ask({ type: 'ping', uid: i }), { type: 'pong', uid: i });
+  c.send({ type: 'ping', uid: 5 });
+  const over = await c.next((m) => m.type === 'server');
+  t.match(over, { type: 'server', status: 'error', error: { code: 'REQUESTS_EXCEEDED', message: /^Too many messages, retry after \d+ms\.$/ } });
+  t.notOk('uid' in over, 'without the message\'s uid, as Directus');
+  c.send({ type: 'items', action: 'create', collection: 'rt_articles', data: { title: 'over the limit' }, uid: 6 });
+  t.match(await c.next((m) => m.type === 'server'), { error: { code: 'REQUESTS_EXCEEDED' } }, 'still over: the connection stays open, its messages dropped');
+  const [{ n }] = await app.sql<{ n: number }>(`select count(*)::int as n from rt_articles where title = 'over the limit'`);
+  t.equal(n, 0, 'a dropped message did nothing');
+  t.same(c.pending.filter((m) => m.type === 'pong' || m.type === 'items'), [], 'no answer to the dropped messages');
+  const d = await connect(limited);
+  t.same(await d.ask({ type: 'ping', uid: 'other' }), { type: 'pong', uid: 'other' }, 'another connection has a budget of its own');
+});
+
 t.test('public mode: anonymous connections act as the public role; strict mode needs the token on the upgrade', async (t) => {
   const pub = await startApp(t, { WEBSOCKETS_REST_AUTH: 'public', WEBSOCKETS_REST_CONN_LIMIT: '1' });
   await pub.sql(`create table rt_open (id serial primary key, name text);

@@ -5,6 +5,7 @@ import type { Accountability, Socket } from '../types.js';
 import type { WebSocketConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Token } from '../auth/token.js';
+import type { FixedWindowLimiter } from '../auth/rate-limiter.js';
 import { DirectusError } from '../errors.js';
 import { isPlainObject } from '../request/body.js';
 import { normalizeQuery, type QueryLimits } from '../request/query.js';
@@ -40,7 +41,12 @@ export interface ConnectionDeps {
   authenticate(msg: Message, socket: Socket): Promise<Authenticated>;
   /** the public access (WEBSOCKETS_REST_AUTH=public, and after a token expired in that mode) */
   publicAccess(socket: Socket): Promise<Accountability>;
+  /** RATE_LIMITER_*: every connection's messages, counted by connection (undefined: not limited) */
+  messageLimit?: FixedWindowLimiter;
 }
+
+/** each connection's key in messageLimit */
+let connections = 0;
 
 const EVENTS: readonly EventName[] = ['create', 'update', 'delete'];
 /** setTimeout's largest delay; a later expiry is re-checked then */
@@ -59,6 +65,7 @@ export class Connection {
   alive = true;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly id = String(++connections);
 
   constructor(private deps: ConnectionDeps, readonly socket: Socket, initial: Authenticated | null) {
     if (initial) this.authenticated(initial);
@@ -106,6 +113,12 @@ export class Connection {
 
   message(text: string): void {
     this.alive = true;
+    // counted as it arrives, as Directus counts: one past the limit is answered and dropped,
+    // never queued (a flood can't grow the queue)
+    const counted = this.deps.messageLimit?.consume(this.id);
+    if (counted && !counted.ok) {
+      return this.send(frame({ type: 'server', status: 'error', error: { code: 'REQUESTS_EXCEEDED', message: `Too many messages, retry after ${counted.msBeforeNext}ms.` } }));
+    }
     this.enqueue(() => this.handle(text));
   }
 
