@@ -25,7 +25,7 @@ import sharp from 'sharp';
 import { ADMIN_TOKEN, setBenchEnv } from './config.js';
 import { installInChild, openBenchDatabase } from './database.js';
 import { startStrata, type StrataServer } from './server.js';
-import { runLoad } from './load.js';
+import { median, runLoad } from './load.js';
 
 const log = (m: string) => process.stdout.write(m + '\n');
 const opt = (name: string) => {
@@ -136,7 +136,7 @@ async function main() {
     // a first upload and download, not counted: the first round after the server's start read
     // 38-46 % in every run (the upload path not yet compiled by the JIT, the storage directory new)
     {
-      const [warm] = await timed(() => upload(base, token, 'warm.bin', size, () => createReadStream(file)));
+      const warm = await upload(base, token, 'warm.bin', size, () => createReadStream(file));
       await download(base, token, `/assets/${warm}`);
       await fetch(new URL(`/files/${warm}`, base), { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
     }
@@ -159,13 +159,12 @@ async function main() {
     const best = (k: 'copy' | 'up' | 'down' | 'upCpu') => Math.min(...rounds.map((r) => r[k]));
     // the ratio of each round's neighbouring measures: the machine's speed drifts between rounds
     const ratios = (k: 'up' | 'down') => rounds.map((r) => Math.round((r.copy / r[k]) * 100));
-    const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const [copyMs, upMs, downMs, upCpuMs] = [best('copy'), best('up'), best('down'), best('upCpu')];
     log(`(a) ${sizeMb} MB, ${repeat} rounds: streamed copy ${fmt(copyMs)} at best (${rate(size, copyMs)}; copyFile ${fmt(cpMs)})`);
     log(`    upload   ${fmt(upMs)} at best (${rate(size, upMs)}) = ${((copyMs / upMs) * 100).toFixed(0)} % of the copy's best throughput; ` +
-      `per round ${ratios('up').join(', ')} %, median ${medianOf(ratios('up'))} %` + (server ? `; gateway CPU ${upCpuMs.toFixed(0)} ms` : ''));
+      `per round ${ratios('up').join(', ')} %, median ${median(ratios('up'))} %` + (server ? `; gateway CPU ${upCpuMs.toFixed(0)} ms` : ''));
     log(`    download ${fmt(downMs)} at best (${rate(size, downMs)}) = ${((copyMs / downMs) * 100).toFixed(0)} % of the copy's best throughput; ` +
-      `per round ${ratios('down').join(', ')} %, median ${medianOf(ratios('down'))} %`);
+      `per round ${ratios('down').join(', ')} %, median ${median(ratios('down'))} %`);
     rmSync(file);
 
     // (b) RSS during a 1 GB upload (generated on the fly: no 1 GB source file)
