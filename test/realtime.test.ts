@@ -268,9 +268,9 @@ t.test('server info reports the websocket settings', async (t) => {
 
 t.test('RATE_LIMITER_*: each connection\'s messages are counted; one past the limit is answered REQUESTS_EXCEEDED and dropped', async (t) => {
   const limited = await startApp(t, { RATE_LIMITER_ENABLED: 'true', RATE_LIMITER_POINTS: '5', RATE_LIMITER_DURATION: '60' }, { database: app.dbName });
-  const c = await connect(limited); // (its auth is the first message)
-  for (let i = 1; i <= 4; i++) t.same(await c.ask({ type: 'ping', uid: i }), { type: 'pong', uid: i });
-  c.send({ type: 'ping', uid: 5 });
+  const c = await connect(limited); // (the handshake's auth is not counted, as in Directus)
+  for (let i = 1; i <= 5; i++) t.same(await c.ask({ type: 'ping', uid: i }), { type: 'pong', uid: i });
+  c.send({ type: 'ping', uid: 'one too many' });
   const over = await c.next((m) => m.type === 'server');
   t.match(over, { type: 'server', status: 'error', error: { code: 'REQUESTS_EXCEEDED', message: /^Too many messages, retry after \d+ms\.$/ } });
   t.notOk('uid' in over, 'without the message\'s uid, as Directus');

@@ -66,8 +66,11 @@ export class Connection {
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly id = String(++connections);
+  /** messages count against messageLimit: from the start, or once the handshake's auth succeeded (as Directus) */
+  private counted: boolean;
 
   constructor(private deps: ConnectionDeps, readonly socket: Socket, initial: Authenticated | null) {
+    this.counted = deps.config.rest.auth !== 'handshake';
     if (initial) this.authenticated(initial);
     else if (deps.config.rest.auth === 'handshake') this.awaitAuth(handshakeFailed);
   }
@@ -115,9 +118,9 @@ export class Connection {
     this.alive = true;
     // counted as it arrives, as Directus counts: one past the limit is answered and dropped,
     // never queued (a flood can't grow the queue)
-    const counted = this.deps.messageLimit?.consume(this.id);
-    if (counted && !counted.ok) {
-      return this.send(frame({ type: 'server', status: 'error', error: { code: 'REQUESTS_EXCEEDED', message: `Too many messages, retry after ${counted.msBeforeNext}ms.` } }));
+    const limit = this.counted ? this.deps.messageLimit?.consume(this.id) : undefined;
+    if (limit && !limit.ok) {
+      return this.send(frame({ type: 'server', status: 'error', error: { code: 'REQUESTS_EXCEEDED', message: `Too many messages, retry after ${limit.msBeforeNext}ms.` } }));
     }
     this.enqueue(() => this.handle(text));
   }
@@ -152,6 +155,7 @@ export class Connection {
   }
 
   private authenticated(auth: Authenticated): void {
+    this.counted = true;
     this.access = auth.access;
     this.reload = auth.reload;
     clearTimeout(this.authTimer);
