@@ -26,3 +26,47 @@ export class Lru<V> {
     return this.map.size;
   }
 }
+
+/**
+ * An Lru of values compiled on a miss, once: concurrent callers of a key share the compilation
+ * in flight, and one that started before clear() (the schema changed under it) is handed to its
+ * callers but not kept.
+ */
+export class CompiledCache<V> {
+  private done: Lru<V>;
+  private pending = new Map<string, Promise<V>>();
+  /** lookups, for /metrics: found (compiled, or being compiled), or compiled anew */
+  readonly stats = { hits: 0, misses: 0 };
+  constructor(max: number) {
+    this.done = new Lru<V>(max);
+  }
+
+  get(key: string, compile: () => Promise<V>): Promise<V> {
+    const value = this.done.get(key);
+    if (value !== undefined) {
+      this.stats.hits++;
+      return Promise.resolve(value);
+    }
+    const pending = this.pending.get(key);
+    if (pending) {
+      this.stats.hits++;
+      return pending;
+    }
+    this.stats.misses++;
+    const compiling: Promise<V> = compile()
+      .then((v) => {
+        if (this.pending.get(key) === compiling) this.done.set(key, v);
+        return v;
+      })
+      .finally(() => {
+        if (this.pending.get(key) === compiling) this.pending.delete(key);
+      });
+    this.pending.set(key, compiling);
+    return compiling;
+  }
+
+  clear(): void {
+    this.done.clear();
+    this.pending.clear();
+  }
+}

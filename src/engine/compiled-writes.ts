@@ -11,7 +11,7 @@ import type { Db } from '../db/client.js';
 import type { Query } from '../request/query.js';
 import type { Reader, ReadOutput } from './reader.js';
 import { detached } from '../auth/accountability.js';
-import { Lru } from './cache.js';
+import { CompiledCache } from './cache.js';
 
 /** statement shapes kept (a shape the write functions must handle is kept too, as null) */
 const CACHE_SIZE = 500;
@@ -67,11 +67,8 @@ export interface CompiledFlight {
 }
 
 export class CompiledWrites {
-  private statements = new Lru<CompiledStatement | null>(CACHE_SIZE);
-  /** shapes being compiled: concurrent first writes of one shape share one compilation */
-  private compiling = new Map<string, Promise<CompiledStatement | null>>();
-  /** bumped by invalidate(): a compilation that started before a schema change is not cached */
-  private generation = 0;
+  /** by shape; concurrent first writes of one shape share one compilation */
+  private statements = new CompiledCache<CompiledStatement | null>(CACHE_SIZE);
   /** writes by outcome, for /metrics: compiled, retried (failed, then written by the write functions), uncovered */
   readonly stats = { compiled: 0, retried: 0, uncovered: 0 };
 
@@ -80,8 +77,6 @@ export class CompiledWrites {
   /** Drops every statement (the schema changed). */
   invalidate(): void {
     this.statements.clear();
-    this.compiling.clear();
-    this.generation++;
   }
 
   /**
@@ -106,24 +101,10 @@ export class CompiledWrites {
   async statementFor(accountability: Accountability, collection: string, write: CoveredWrite, answer: string | null): Promise<CompiledStatement | null> {
     const fields = Object.keys(write.payload).sort();
     const cacheKey = JSON.stringify([write.action, collection, fields, answer]);
-    let statement = this.statements.get(cacheKey);
-    if (statement === undefined) {
-      let compiling = this.compiling.get(cacheKey);
-      if (!compiling) {
-        const generation = this.generation;
-        compiling = this.db.request(detached(accountability), 'select strata.compile_write($1, $2, $3::jsonb, $4)', [write.action, collection, fields, answer])
-          .then((text) => {
-            const compiled = text === null ? null : JSON.parse(text) as CompiledStatement;
-            if (generation === this.generation) this.statements.set(cacheKey, compiled);
-            return compiled;
-          })
-          .finally(() => {
-            if (this.compiling.get(cacheKey) === compiling) this.compiling.delete(cacheKey);
-          });
-        this.compiling.set(cacheKey, compiling);
-      }
-      statement = await compiling;
-    }
+    const statement = await this.statements.get(cacheKey, async () => {
+      const text = await this.db.request(detached(accountability), 'select strata.compile_write($1, $2, $3::jsonb, $4)', [write.action, collection, fields, answer]);
+      return text === null ? null : JSON.parse(text) as CompiledStatement;
+    });
     if (statement === null) this.stats.uncovered++;
     return statement;
   }

@@ -7,7 +7,7 @@ import type { Accountability } from '../types.js';
 import type { Query } from '../request/query.js';
 import { timed, type Timing } from '../types.js';
 import { queryShape } from './shape.js';
-import { Lru } from './cache.js';
+import { CompiledCache } from './cache.js';
 import { detached } from '../auth/accountability.js';
 
 /** 'written': 'one' for the item a compiled write has just written (src/engine/compiled-writes.ts) */
@@ -34,19 +34,19 @@ export interface ReadOptions {
 }
 
 export class Reader {
-  private compiled: Lru<string | null>;
-  /** compilations in flight, by cache key */
-  private compiling = new Map<string, Promise<string | null>>();
-  /** compiled-SQL cache lookups, for /metrics */
-  readonly cacheStats = { hits: 0, misses: 0 };
+  private compiled: CompiledCache<string | null>;
   constructor(private db: Db, private opts: ReadOptions) {
-    this.compiled = new Lru(opts.cacheSize);
+    this.compiled = new CompiledCache(opts.cacheSize);
+  }
+
+  /** compiled-SQL cache lookups, for /metrics */
+  get cacheStats(): { hits: number; misses: number } {
+    return this.compiled.stats;
   }
 
   /** Drops every compiled statement (the schema changed). */
   invalidate(): void {
     this.compiled.clear();
-    this.compiling.clear();
   }
 
   /**
@@ -74,36 +74,17 @@ export class Reader {
     if (output !== 'envelope') delete shape.meta; // REST's: the value outputs ignore it
     const access = accountability.admin ? '*' : [...accountability.policies].sort().join(',');
     const cacheKey = `${mode}\u0000${output}\u0000${collection}\u0000${access}\u0000${JSON.stringify(shape)}`;
-    const sql = this.compiled.get(cacheKey);
-    if (sql !== undefined) {
-      this.cacheStats.hits++;
-      return sql;
-    }
     // the same shape already being compiled (concurrent first requests, a subscription's
-    // re-read compiled ahead): one compilation serves them all
-    const pending = this.compiling.get(cacheKey);
-    if (pending) {
-      this.cacheStats.hits++;
-      return pending;
-    }
-    this.cacheStats.misses++;
-    // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
-    const opts = {
-      mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
-      max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
-    };
-    // (shared by every caller of the shape: not cancelled with the first one's request)
-    const compiling = this.db.request(detached(accountability), 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' })
-      .then((text) => {
-        // (not cached when the schema changed meanwhile: invalidate() emptied `compiling`)
-        if (this.compiling.get(cacheKey) === compiling) this.compiled.set(cacheKey, text);
-        return text;
-      })
-      .finally(() => {
-        if (this.compiling.get(cacheKey) === compiling) this.compiling.delete(cacheKey);
-      });
-    this.compiling.set(cacheKey, compiling);
-    return compiling;
+    // re-read compiled ahead): one compilation serves them all, run as the caller detached from
+    // its request (not cancelled with the first one's)
+    return this.compiled.get(cacheKey, () => {
+      // objects go as JSON text, read by the $2::jsonb and $3::jsonb casts
+      const opts = {
+        mode, output, default_limit: this.opts.defaultLimit, max_depth: this.opts.maxDepth,
+        max_fields: this.opts.maxFields, max_sql_size: this.opts.maxSqlSize,
+      };
+      return this.db.request(detached(accountability), 'select strata.compile_request($1, $2::jsonb, $3::jsonb)', [collection, shape, opts], { valueErrors: 'INVALID_QUERY' });
+    });
   }
 
   /** The REST body PostgreSQL built, `{"data":...}`; null when one item can't be read. */

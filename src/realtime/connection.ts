@@ -5,7 +5,7 @@ import type { Accountability, Socket } from '../types.js';
 import type { WebSocketConfig } from '../config.js';
 import type { Logger } from '../log.js';
 import type { Token } from '../auth/token.js';
-import type { FixedWindowLimiter } from '../auth/rate-limiter.js';
+import { FixedWindowLimiter } from '../auth/rate-limiter.js';
 import { DirectusError } from '../errors.js';
 import { isPlainObject } from '../request/body.js';
 import { normalizeQuery, type QueryLimits } from '../request/query.js';
@@ -41,12 +41,9 @@ export interface ConnectionDeps {
   authenticate(msg: Message, socket: Socket): Promise<Authenticated>;
   /** the public access (WEBSOCKETS_REST_AUTH=public, and after a token expired in that mode) */
   publicAccess(socket: Socket): Promise<Accountability>;
-  /** RATE_LIMITER_*: every connection's messages, counted by connection (undefined: not limited) */
-  messageLimit?: FixedWindowLimiter;
+  /** RATE_LIMITER_*: each connection's messages (undefined: not limited) */
+  messageLimit?: { points: number; durationMs: number };
 }
-
-/** each connection's key in messageLimit */
-let connections = 0;
 
 const EVENTS: readonly EventName[] = ['create', 'update', 'delete'];
 /** setTimeout's largest delay; a later expiry is re-checked then */
@@ -65,12 +62,11 @@ export class Connection {
   alive = true;
   private queue: Promise<void> = Promise.resolve();
   private closed = false;
-  private readonly id = String(++connections);
-  /** messages count against messageLimit: from the start, or once the handshake's auth succeeded (as Directus) */
-  private counted: boolean;
+  /** this connection's messageLimit, from the start or once the handshake's auth succeeded (as Directus) */
+  private limiter: FixedWindowLimiter | undefined;
 
   constructor(private deps: ConnectionDeps, readonly socket: Socket, initial: Authenticated | null) {
-    this.counted = deps.config.rest.auth !== 'handshake';
+    if (deps.config.rest.auth !== 'handshake') this.countMessages();
     if (initial) this.authenticated(initial);
     else if (deps.config.rest.auth === 'handshake') this.awaitAuth(handshakeFailed);
   }
@@ -118,7 +114,7 @@ export class Connection {
     this.alive = true;
     // counted as it arrives, as Directus counts: one past the limit is answered and dropped,
     // never queued (a flood can't grow the queue)
-    const limit = this.counted ? this.deps.messageLimit?.consume(this.id) : undefined;
+    const limit = this.limiter?.consume('');
     if (limit && !limit.ok) {
       return this.send(frame({ type: 'server', status: 'error', error: { code: 'REQUESTS_EXCEEDED', message: `Too many messages, retry after ${limit.msBeforeNext}ms.` } }));
     }
@@ -154,8 +150,13 @@ export class Connection {
     }, this.deps.config.rest.authTimeoutMs);
   }
 
+  private countMessages(): void {
+    const m = this.deps.messageLimit;
+    if (m) this.limiter ??= new FixedWindowLimiter(m.points, m.durationMs);
+  }
+
   private authenticated(auth: Authenticated): void {
-    this.counted = true;
+    this.countMessages();
     this.access = auth.access;
     this.reload = auth.reload;
     clearTimeout(this.authTimer);

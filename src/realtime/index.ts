@@ -12,7 +12,6 @@ import { withClient } from '../auth/accountability.js';
 import { parseCookies } from '../auth/token.js';
 import { passwordLogin, refreshLogin, tokenExpiresAt } from '../auth/login.js';
 import { stall } from '../auth/stall.js';
-import { FixedWindowLimiter } from '../auth/rate-limiter.js';
 import { invalidCredentials } from '../errors.js';
 import { accessForUser } from '../engine/access-store.js';
 import type { Reader } from '../engine/reader.js';
@@ -106,7 +105,7 @@ export function realtime(deps: RealtimeDeps): Realtime {
   const connectionDeps = {
     config: ws, log, reader: deps.reader, writer: deps.writer, hub, limits: deps.limits, authenticate, publicAccess,
     // (the REST limiter's settings, counted apart from it: per connection, as Directus)
-    messageLimit: config.rateLimiter.enabled ? new FixedWindowLimiter(config.rateLimiter.points, config.rateLimiter.durationMs) : undefined,
+    messageLimit: config.rateLimiter.enabled ? config.rateLimiter : undefined,
   };
 
   const endpoint: SocketEndpoint = {
